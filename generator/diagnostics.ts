@@ -1,0 +1,39 @@
+// Build-time problems as values: every check returns these instead of throwing, so all of a
+// contract's problems are reported together, each at its place, like a compiler does.
+
+/** One problem found in a contract, located in the file that holds it. */
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  /** Path of the file, relative to the working directory when it is inside it. */
+  file: string;
+  line: number;
+  column: number;
+  /** JSON Pointer into the contract, as the reader sees it with every `$ref` followed. */
+  pointer: string;
+  /** A short stable name for the check, e.g. `schema`, `ref`, `duplicate-operation-name`. */
+  rule: string;
+  message: string;
+  /** What to do about it. */
+  hint?: string;
+}
+
+/** `contracts/pets.yaml:42:7 error [rule] message (hint)`: one line a problem, like tsc. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const hint = d.hint ? `\n    hint: ${d.hint}` : '';
+  return `${d.file}:${d.line}:${d.column} ${d.severity} [${d.rule}] ${d.message}${hint}`;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Stable order: by file, then position, then message, so output never depends on check order. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      a.message.localeCompare(b.message),
+  );
+}

@@ -1,0 +1,183 @@
+// Per operation: one typed request (params, query, headers, cookies, body) and a closed union of
+// typed responses keyed by status (and media type), plus the `Handlers` type that the handlers
+// must satisfy. Pure: model in, TypeScript out. Types point into openapi-typescript's `paths`, so
+// schema → TS stays in one place. Doc comments come from the contract so editor hovers explain.
+import type { ApiModel, Operation, Parameter, ParameterLocation, Response } from './model.js';
+import { isFixedStatus } from './model.js';
+import { generatedHeader } from './header.js';
+
+const PARAMETER_FIELDS: [ParameterLocation, string, string][] = [
+  ['path', 'params', 'path'],
+  ['query', 'query', 'query'],
+  ['header', 'headers', 'header'],
+  ['cookie', 'cookies', 'cookie'],
+];
+
+export function emitOperations(model: ApiModel, source: string): string {
+  const parts = [
+    generatedHeader(source),
+    '',
+    'import type { paths } from "./schema.js";',
+    '',
+    PRELUDE,
+    ...model.operations.map(emitOperation),
+    emitHandlers(model.operations),
+  ];
+  return parts.join('\n');
+}
+
+/** Shared types and the one runtime value (the not-implemented marker) every API needs. */
+const PRELUDE = `/** Status codes registered with IANA: what a \`default\` or \`4XX\`-style response may answer with. */
+export type HttpStatus = Status1XX | Status2XX | Status3XX | Status4XX | Status5XX;
+export type Status1XX = 100 | 101 | 102 | 103;
+export type Status2XX = 200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226;
+export type Status3XX = 300 | 301 | 302 | 303 | 304 | 305 | 307 | 308;
+export type Status4XX =
+  | 400 | 401 | 402 | 403 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415
+  | 416 | 417 | 418 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 429 | 431 | 451;
+export type Status5XX = 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511;
+
+/** Headers a response may carry beyond the ones the contract declares. */
+export type ResponseHeaders = Record<string, string | number | boolean | readonly string[] | undefined>;
+
+/** Parameters with a default are always present: the server fills the default in before the handler runs. */
+export type WithDefaults<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: Exclude<T[P], undefined> };
+
+/** Anything with the methods of a pino logger; the server passes one bound to the request. */
+export interface Logger {
+  debug(obj: unknown, msg?: string): void;
+  info(obj: unknown, msg?: string): void;
+  warn(obj: unknown, msg?: string): void;
+  error(obj: unknown, msg?: string): void;
+}
+
+/** What the server gives every handler besides the request. */
+export interface HandlerContext {
+  /** From the X-Request-Id header, or generated: also in the logs and in problem bodies. */
+  readonly requestId: string;
+  /** A logger bound to this request. */
+  readonly log: Logger;
+  /** Aborted when the client goes away before the response is sent. */
+  readonly signal: AbortSignal;
+}
+
+const NOT_IMPLEMENTED: unique symbol = Symbol.for("specfirst.notImplemented");
+
+/** Returned by a handler stub that has not been written yet: the server answers 501 problem+json. */
+export interface NotImplemented {
+  readonly [NOT_IMPLEMENTED]: true;
+  readonly operation: string;
+}
+
+export function notImplemented(operation: string): NotImplemented {
+  return { [NOT_IMPLEMENTED]: true, operation };
+}
+
+export type HandlerResult<R> = R | NotImplemented | Promise<R | NotImplemented>;
+`;
+
+function emitOperation(op: Operation): string {
+  const opType = `${op.typeStem}Operation`;
+  return [
+    `type ${opType} = paths[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}];`,
+    '',
+    docComment([op.summary, op.description, `\`${op.method.toUpperCase()} ${op.path}\``], op.deprecated),
+    emitRequest(op, opType),
+    '',
+    docComment([`What \`${op.name}\` may answer: one entry per status and media type in the contract.`]),
+    emitResponse(op, opType),
+    '',
+  ].join('\n');
+}
+
+function emitRequest(op: Operation, opType: string): string {
+  const fields = PARAMETER_FIELDS.map(([location, field, key]) => {
+    const params = op.parameters.filter((p) => p.in === location);
+    return `  ${field}: ${parameterType(params, `NonNullable<${opType}["parameters"][${JSON.stringify(key)}]>`)};`;
+  });
+  const name = `${op.typeStem}Request`;
+  const body = op.requestBody;
+  if (!body || body.mediaTypes.length === 0) {
+    return `export interface ${name} {\n${fields.join('\n')}\n  body: undefined;\n}`;
+  }
+  const content = `${body.required ? '' : 'NonNullable<'}${opType}["requestBody"]${body.required ? '' : '>'}["content"]`;
+  const optional = body.required ? '' : ' | undefined';
+  if (body.mediaTypes.length === 1) {
+    return `export interface ${name} {\n${fields.join('\n')}\n  body: ${content}[${JSON.stringify(body.mediaTypes[0])}]${optional};\n}`;
+  }
+  const variants = body.mediaTypes.map(
+    (m) => `  | { contentType: ${mediaTypeLiteral(m)}; body: ${content}[${JSON.stringify(m)}] }`,
+  );
+  if (!body.required) variants.push('  | { contentType: undefined; body: undefined }');
+  return `export type ${name} = {\n${fields.join('\n')}\n} & (\n${variants.join('\n')}\n);`;
+}
+
+function parameterType(params: Parameter[], base: string): string {
+  if (params.length === 0) return 'Record<string, never>';
+  const defaulted = params.filter((p) => p.hasDefault && !p.required).map((p) => JSON.stringify(p.name));
+  return defaulted.length > 0 ? `WithDefaults<${base}, ${defaulted.join(' | ')}>` : base;
+}
+
+function emitResponse(op: Operation, opType: string): string {
+  const name = `${op.typeStem}Response`;
+  const fixed = op.responses.filter((r) => isFixedStatus(r.status)).map((r) => r.status);
+  const variants = op.responses.flatMap((r) => responseVariants(r, opType, fixed));
+  if (variants.length === 0) return `export type ${name} = never;`;
+  return `export type ${name} =\n${variants.map((v) => `  | ${v}`).join('\n')};`;
+}
+
+function responseVariants(r: Response, opType: string, fixed: string[]): string[] {
+  const key = isFixedStatus(r.status) ? r.status : JSON.stringify(r.status);
+  const ref = `${opType}["responses"][${key}]`;
+  const status = statusType(r.status, fixed);
+  const headers =
+    r.headers.length === 0
+      ? 'headers?: ResponseHeaders'
+      : `headers${r.headers.some((h) => h.required) ? '' : '?'}: ${ref}["headers"] & ResponseHeaders`;
+  if (r.mediaTypes.length === 0) return [`{ status: ${status}; ${headers}; body?: undefined }`];
+  const several = r.mediaTypes.length > 1;
+  return r.mediaTypes.map(
+    (m) =>
+      `{ status: ${status}; contentType${several ? '' : '?'}: ${mediaTypeLiteral(m)}; ${headers}; body: ${ref}["content"][${JSON.stringify(m)}] }`,
+  );
+}
+
+/** `200` → `200`; `4XX` → registered 4xx codes not declared on their own; `default` → every other code. */
+function statusType(status: string, fixed: string[]): string {
+  const range = /^([1-5])XX$/i.exec(status);
+  const base = isFixedStatus(status) ? status : range ? `Status${range[1]}XX` : 'HttpStatus';
+  if (isFixedStatus(status)) return base;
+  const excluded = fixed.filter((s) => !range || s.startsWith(range[1]!));
+  return excluded.length > 0 ? `Exclude<${base}, ${excluded.join(' | ')}>` : base;
+}
+
+/** A media type as a type: wildcards (`image/*`, `*\/*`) accept any matching concrete type. */
+function mediaTypeLiteral(mediaType: string): string {
+  const base = mediaType.split(';')[0]!.trim();
+  if (base === '*/*') return 'string';
+  if (base.endsWith('/*')) return `\`${base.slice(0, -1)}\${string}\``;
+  return JSON.stringify(base);
+}
+
+function emitHandlers(operations: Operation[]): string {
+  const members = operations.map((op) =>
+    [
+      docComment([op.summary ?? op.name, `\`${op.method.toUpperCase()} ${op.path}\``], op.deprecated, '  '),
+      `  ${op.name}: (request: ${op.typeStem}Request, context: HandlerContext) => HandlerResult<${op.typeStem}Response>;`,
+    ].join('\n'),
+  );
+  return [
+    '/** One handler per operation: a missing handler, or one that answers outside the contract, does not compile. */',
+    `export interface Handlers {\n${members.join('\n')}\n}`,
+    '',
+  ].join('\n');
+}
+
+function docComment(lines: (string | null)[], deprecated = false, indent = ''): string {
+  const text = lines
+    .filter((l): l is string => Boolean(l))
+    .flatMap((l, i) => (i === 0 ? l.split('\n') : ['', ...l.split('\n')]))
+    .map((l) => l.replace(/\*\//g, '*\\/').trimEnd());
+  if (deprecated) text.push('', '@deprecated');
+  return [`${indent}/**`, ...text.map((l) => `${indent} *${l ? ' ' + l : ''}`), `${indent} */`].join('\n');
+}

@@ -1,0 +1,62 @@
+// The route bindings: which handler serves which method and path, and what the runtime needs to
+// know to build each typed request. Rewritten on every run. Importing every handler here is what
+// makes a missing or mistyped handler a compile error. Pure: model in, TypeScript out.
+import type { ApiModel, Operation } from './model.js';
+import { expressPath } from './names.js';
+import { generatedHeader } from './header.js';
+
+export interface RoutesInput {
+  /** The API's name: its folder under server/ and its docs path. */
+  name: string;
+  model: ApiModel;
+  source: string;
+}
+
+export function emitRoutes({ name, model, source }: RoutesInput): string {
+  const ops = model.operations;
+  const imports = ops.map((op) => `import { ${op.name} } from "../handlers/${op.fileStem}.js";`);
+  const handlerList = ops.map((op) => `  ${op.name},`).join('\n');
+  return [
+    generatedHeader(source),
+    '',
+    'import type { Handlers } from "./operations.js";',
+    ...imports,
+    '',
+    '/** Every handler, checked against the contract: a missing or mistyped one is a compile error here. */',
+    `export const handlers: Handlers = {\n${handlerList}\n};`,
+    '',
+    '/** The API as the runtime serves it: one Express route per operation, in contract order. */',
+    'export const api = {',
+    `  name: ${JSON.stringify(name)},`,
+    `  title: ${JSON.stringify(model.title)},`,
+    `  version: ${JSON.stringify(model.version)},`,
+    '  /** The bundled contract (one document), served at /openapi.json and used to validate. */',
+    '  document: new URL("./openapi.json", import.meta.url),',
+    `  routes: [\n${ops.map(emitRoute).join('\n')}\n  ],`,
+    '};',
+    '',
+  ].join('\n');
+}
+
+function emitRoute(op: Operation): string {
+  const names = (location: string): string =>
+    `[${op.parameters
+      .filter((p) => p.in === location)
+      .map((p) => JSON.stringify(p.name))
+      .join(', ')}]`;
+  const responses = op.responses
+    .map((r) => `${JSON.stringify(r.status)}: [${r.mediaTypes.map((m) => JSON.stringify(m)).join(', ')}]`)
+    .join(', ');
+  return [
+    '    {',
+    `      operation: ${JSON.stringify(op.name)},`,
+    `      method: ${JSON.stringify(op.method)},`,
+    `      path: ${JSON.stringify(op.path)},`,
+    `      expressPath: ${JSON.stringify(expressPath(op.path))},`,
+    `      parameters: { path: ${names('path')}, query: ${names('query')}, header: ${names('header')}, cookie: ${names('cookie')} },`,
+    `      requestMediaTypes: [${(op.requestBody?.mediaTypes ?? []).map((m) => JSON.stringify(m)).join(', ')}],`,
+    `      responses: { ${responses} },`,
+    `      handler: handlers.${op.name},`,
+    '    },',
+  ].join('\n');
+}

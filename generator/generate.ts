@@ -1,0 +1,66 @@
+// contract file → the files to write for it: load + validate, build the model, lint, run every
+// emitter, format. Reads the contract but writes nothing (write.ts does), so a contract with
+// errors produces diagnostics and no files at all.
+import { basename } from 'node:path';
+import prettier from 'prettier';
+import { hasErrors, type Diagnostic } from './diagnostics.js';
+import { loadContract } from './load.js';
+import { buildModel, type ApiModel } from './model.js';
+import { lintModel } from './lint.js';
+import { apiName } from './names.js';
+import { emitSchema, emitTypeAliases } from './emit-types.js';
+import { emitOperations } from './emit-operations.js';
+import { emitRoutes } from './emit-routes.js';
+import { emitStub } from './emit-stubs.js';
+
+/** A file to write, relative to the output root (`server/` by default). */
+export interface OutputFile {
+  path: string;
+  content: string;
+  /** `generated` files are rewritten on every run; `stub` files only when missing. */
+  kind: 'generated' | 'stub';
+}
+
+export interface ContractPlan {
+  contractPath: string;
+  name: string;
+  model: ApiModel | null;
+  diagnostics: Diagnostic[];
+  files: OutputFile[];
+}
+
+const PRETTIER: prettier.Options = { parser: 'typescript', printWidth: 100, singleQuote: false, trailingComma: 'all' };
+
+export async function planContract(contractPath: string): Promise<ContractPlan> {
+  const name = apiName(contractPath);
+  const { contract, diagnostics } = await loadContract(contractPath);
+  if (!contract) return { contractPath, name, model: null, diagnostics, files: [] };
+  const model = buildModel(contract.document);
+  diagnostics.push(...lintModel(contract, model));
+  if (hasErrors(diagnostics)) return { contractPath, name, model, diagnostics, files: [] };
+
+  const source = basename(contractPath);
+  const generated: [string, string][] = [
+    ['schema.ts', await emitSchema(contract.document, source)],
+    ['types.ts', emitTypeAliases(contract.document, source)],
+    ['operations.ts', emitOperations(model, source)],
+    ['routes.ts', emitRoutes({ name, model, source })],
+  ];
+  const files: OutputFile[] = [];
+  for (const [file, code] of generated) {
+    files.push({ path: `${name}/generated/${file}`, content: await format(code), kind: 'generated' });
+  }
+  files.push({
+    path: `${name}/generated/openapi.json`,
+    content: JSON.stringify(contract.document, null, 2) + '\n',
+    kind: 'generated',
+  });
+  for (const op of model.operations) {
+    files.push({ path: `${name}/handlers/${op.fileStem}.ts`, content: await format(emitStub(op, source)), kind: 'stub' });
+  }
+  return { contractPath, name, model, diagnostics, files };
+}
+
+function format(code: string): Promise<string> {
+  return prettier.format(code, PRETTIER);
+}

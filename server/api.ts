@@ -1,0 +1,33 @@
+// What the runtime needs from a generated API (server/<api>/generated/routes.ts exports `api` in
+// this shape). Defined here, structurally, so generated code never imports the runtime and can
+// live anywhere (specfirst generate --out DIR).
+
+export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+
+export interface RouteBinding {
+  /** The handler's name. */
+  operation: string;
+  method: HttpMethod;
+  /** The OpenAPI path template, e.g. `/pets/{petId}`. */
+  path: string;
+  /** The same path in Express 5 syntax, e.g. `/pets/:petId`. */
+  expressPath: string;
+  /** Names of the declared parameters, by location, as the contract spells them. */
+  parameters: { path: readonly string[]; query: readonly string[]; header: readonly string[]; cookie: readonly string[] };
+  requestMediaTypes: readonly string[];
+  /** Declared responses: status key (`200`, `2XX`, `default`) → media types. */
+  responses: Readonly<Record<string, readonly string[]>>;
+  // The handler's request type is specific to the operation; the runtime builds it from the
+  // validated request, so it is typed loosely here and strictly in generated/operations.ts.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  handler: (request: any, context: any) => unknown;
+}
+
+export interface ApiDefinition {
+  name: string;
+  title: string;
+  version: string;
+  /** The bundled contract: a URL of its JSON file, or the document itself. */
+  document: URL | object;
+  routes: readonly RouteBinding[];
+}

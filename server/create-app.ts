@@ -1,0 +1,101 @@
+// contract(s) + handlers + options → an Express 5 application: the one public entry of the
+// runtime. Everything that can be prepared (documents, validators, route tables, docs pages) is
+// prepared here, once; the per-request path is parse → validate → handler → validate → send.
+import express, { type Application, type Request, type Router } from 'express';
+import cookieParser from 'cookie-parser';
+import { pinoHttp } from 'pino-http';
+import { pino, type Logger } from 'pino';
+import type { ApiDefinition } from './api.js';
+import { basePath, loadDocument, operationParameters, type Document } from './contract.js';
+import { cookieParameters } from './cookies.js';
+import { docsRouter } from './docs.js';
+import { errorHandler } from './error-handler.js';
+import { handleOperation } from './handle.js';
+import { problem, PROBLEM_CONTENT_TYPE } from './problems.js';
+import { requestIdFor } from './request-id.js';
+import { contractValidator } from './validation.js';
+
+export interface AppOptions {
+  apis: readonly ApiDefinition[];
+  /** Largest accepted request body (JSON, form, text; and each uploaded file), in bytes. Default 1 MB. */
+  bodyLimit?: number;
+  logger?: Logger;
+  /** Put error details in 500 problem bodies. Default: NODE_ENV === 'development'. */
+  exposeErrors?: boolean;
+}
+
+export interface PreparedApi {
+  api: ApiDefinition;
+  document: Document;
+  basePath: string;
+}
+
+export type SpecfirstApp = Application & { locals: { specfirst: { apis: PreparedApi[]; ready: boolean } } };
+
+export function createApp(options: AppOptions): SpecfirstApp {
+  const bodyLimit = options.bodyLimit ?? 1024 * 1024;
+  const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const exposeErrors = options.exposeErrors ?? process.env.NODE_ENV === 'development';
+  const prepared = options.apis.map((api) => {
+    const document = loadDocument(api);
+    return { api, document, basePath: basePath(document) };
+  });
+
+  const app = express() as unknown as SpecfirstApp;
+  app.disable('x-powered-by');
+  app.set('query parser', 'extended');
+  app.locals.specfirst = { apis: prepared, ready: true };
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: requestIdFor,
+      // Only what identifies a request: no headers, no query string (they may carry credentials).
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  );
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/readyz', (_req, res) => {
+    const ready = app.locals.specfirst.ready;
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'shutting down' });
+  });
+  app.use(docsRouter(prepared.map((p) => ({ name: p.api.name, title: p.api.title, document: p.document, basePath: p.basePath }))));
+  for (const p of prepared) app.use(p.basePath || '/', apiRouter(p, bodyLimit));
+  app.use((req: Request, res) => {
+    const body = problem('notFound', { instance: req.originalUrl.split('?')[0], requestId: String(req.id), detail: `Nothing is served at ${req.method} ${req.originalUrl.split('?')[0]}.` });
+    res.status(404).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  });
+  app.use(errorHandler({ exposeErrors }));
+  return app;
+}
+
+/** One API: its body parsers, its validator and one route per operation, mounted at its base path. */
+function apiRouter({ api, document }: PreparedApi, bodyLimit: number): Router {
+  const router = express.Router();
+  const claims = api.routes.map((r) => pathPattern(r.path));
+  // Several APIs may share a base path: one that does not know the path lets the next try.
+  router.use((req, _res, next) => (claims.some((re) => re.test(req.path)) ? next() : next('router')));
+  router.use(express.json({ limit: bodyLimit, type: ['application/json', 'application/*+json'] }));
+  router.use(express.urlencoded({ limit: bodyLimit, extended: true }));
+  router.use(express.text({ limit: bodyLimit, type: 'text/*' }));
+  router.use(express.raw({ limit: bodyLimit, type: 'application/octet-stream' }));
+  router.use(cookieParser());
+  router.use(contractValidator(document, { fileSizeLimit: bodyLimit }));
+  for (const route of api.routes) {
+    const cookies = cookieParameters(operationParameters(document, route.path, route.method));
+    router[route.method](route.expressPath, handleOperation(route, cookies));
+  }
+  return router;
+}
+
+/** `/pets/{petId}` → /^\/pets\/[^/]+$/ : does this API serve the path at all (any method)? */
+function pathPattern(path: string): RegExp {
+  const source = path
+    .split(/\{[^}]+\}/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[^/]+');
+  return new RegExp(`^${source}/?$`);
+}

@@ -1,0 +1,104 @@
+// The one place an error becomes a response: every error (validator, body parser, multer, a
+// handler that threw, a response that breaks the contract) is turned into a Problem, logged with
+// the request id, and sent as application/problem+json. Internals reach the client only when the
+// app runs with exposeErrors (NODE_ENV=development).
+import type { ErrorRequestHandler, Request } from 'express';
+import { NotImplementedSignal, ResponseContractError } from './errors.js';
+import { fieldOf, problem, PROBLEM_CONTENT_TYPE, type Problem, type ValidatorErrorItem } from './problems.js';
+import { requestIdOf } from './request-id.js';
+
+interface HttpLikeError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  code?: string;
+  message?: string;
+  errors?: ValidatorErrorItem[];
+  headers?: Record<string, string>;
+  expose?: boolean;
+}
+
+export interface ErrorHandlerOptions {
+  exposeErrors: boolean;
+}
+
+export function errorHandler({ exposeErrors }: ErrorHandlerOptions): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) {
+      req.log?.error({ err: error }, 'error after the response started');
+      next(error);
+      return;
+    }
+    const { body, headers, log } = toProblem(error, req, exposeErrors);
+    if (log === 'error') req.log?.error({ err: error, problem: body }, body.title);
+    else req.log?.info({ problem: body }, body.title);
+    res.status(body.status);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    // res.send, not res.json: a problem is never run through response validation.
+    res.type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  };
+}
+
+interface Outcome {
+  body: Problem;
+  headers: Record<string, string>;
+  log: 'error' | 'info';
+}
+
+function toProblem(error: unknown, req: Request, exposeErrors: boolean): Outcome {
+  const base = { instance: req.originalUrl.split('?')[0], requestId: requestIdOf(req) };
+  const e = (error ?? {}) as HttpLikeError;
+  const done = (body: Problem, log: Outcome['log'] = 'info', headers: Record<string, string> = {}): Outcome => ({ body, headers, log });
+
+  if (error instanceof NotImplementedSignal) {
+    return done(problem('notImplemented', { ...base, detail: `${error.operation} is not implemented yet: its handler still returns notImplemented().` }));
+  }
+  if (error instanceof ResponseContractError) {
+    return done(problem('responseInvalid', { ...base, detail: exposeErrors ? error.message : undefined }), 'error');
+  }
+  // body-parser
+  switch (e.type) {
+    case 'entity.parse.failed':
+      return done(problem('malformedBody', { ...base, detail: 'The body is not valid JSON.', errors: [{ in: 'body', name: 'body', pointer: '', message: e.message ?? 'invalid JSON', code: 'parse' }] }));
+    case 'entity.too.large':
+      return done(problem('tooLarge', { ...base, detail: e.message }));
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return done(problem('unsupportedMediaType', { ...base, detail: e.message }));
+    case 'request.aborted':
+      return done(problem('malformedBody', { ...base, detail: 'The request was aborted before its body arrived.' }));
+  }
+  if (e.code === 'LIMIT_FILE_SIZE' || e.code === 'LIMIT_FIELD_VALUE') return done(problem('tooLarge', { ...base, detail: e.message }));
+  const status = e.status ?? e.statusCode;
+  switch (status) {
+    case 400:
+      return done(problem('validation', { ...base, detail: summary(e), errors: (e.errors ?? []).map(fieldOf) }));
+    case 401:
+      return done(problem('unauthorized', { ...base, detail: e.message }), 'info', e.headers ?? {});
+    case 403:
+      return done(problem('forbidden', { ...base, detail: e.message }));
+    case 404:
+      return done(problem('notFound', { ...base, detail: `Nothing is served at ${req.method} ${base.instance}.` }));
+    case 405: {
+      const allow = (e.headers?.Allow ?? e.headers?.allow ?? '').toUpperCase();
+      return done(problem('methodNotAllowed', { ...base, detail: `${req.method} is not allowed here; use ${allow || 'another method'}.` }), 'info', allow ? { Allow: allow } : {});
+    }
+    case 406:
+      return done(problem('notAcceptable', { ...base, detail: e.message }));
+    case 413:
+      return done(problem('tooLarge', { ...base, detail: e.message }));
+    case 415:
+      return done(problem('unsupportedMediaType', { ...base, detail: e.message }));
+  }
+  if (status === 500 && Array.isArray(e.errors) && /response|status code/i.test(e.message ?? '')) {
+    // The response validator: the handler's body breaks the contract.
+    const errors = e.errors.map(fieldOf).map((f) => ({ ...f, in: 'response' as const }));
+    return done(problem('responseInvalid', { ...base, detail: exposeErrors ? e.message : undefined, errors: exposeErrors ? errors : undefined }), 'error');
+  }
+  return done(problem('internal', { ...base, detail: exposeErrors ? String(e.message ?? error) : undefined }), 'error');
+}
+
+function summary(e: HttpLikeError): string {
+  const n = e.errors?.length ?? 0;
+  return n === 1 ? 'One field does not match the contract.' : `${n} fields do not match the contract.`;
+}

@@ -1,0 +1,61 @@
+// Listening, the start-up banner, and graceful shutdown: on SIGTERM/SIGINT stop accepting, let
+// in-flight requests finish (up to a grace period), then exit 0.
+import type { Server } from 'node:http';
+import type { SpecfirstApp } from './create-app.js';
+
+export interface ListenOptions {
+  port: number;
+  host: string;
+}
+
+export function listen(app: SpecfirstApp, { port, host }: ListenOptions): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+    server.once('error', reject);
+  });
+}
+
+export function serverUrl(server: Server): string {
+  const address = server.address();
+  if (address === null || typeof address === 'string') return String(address);
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+/** FastAPI-style banner: where the API is, where its docs are, how much is still a stub. */
+export function banner(app: SpecfirstApp, url: string, stubs: number): string {
+  const { apis } = app.locals.specfirst;
+  const ops = apis.reduce((n, p) => n + p.api.routes.length, 0);
+  const lines = [
+    '',
+    `  specfirst serving ${apis.map((p) => `${p.api.title} ${p.api.version}`).join(', ')}`,
+    '',
+    ...apis.map((p) => `  API     ${url}${p.basePath || '/'}  (${p.api.routes.length} operations)`),
+    `  Docs    ${url}/docs`,
+    `  ReDoc   ${url}/redoc`,
+    `  OpenAPI ${url}/openapi.json`,
+    '',
+    `  ${ops} operation${ops === 1 ? '' : 's'}, ${stubs} still answer${stubs === 1 ? 's' : ''} 501 (handler stubs to fill in)`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+export function shutdownOnSignals(app: SpecfirstApp, server: Server, graceMs = 10_000): void {
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    app.locals.specfirst.ready = false;
+    process.stderr.write(`specfirst: ${signal} received, finishing in-flight requests\n`);
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => {
+      process.stderr.write('specfirst: grace period over, closing remaining connections\n');
+      server.closeAllConnections();
+      process.exit(0);
+    }, graceMs).unref();
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}

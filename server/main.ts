@@ -1,0 +1,36 @@
+// `npm start`: serves every generated API found in server/<api>/generated/ on HOST:PORT
+// (default 127.0.0.1:3000), with the banner and graceful shutdown.
+import { readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ApiDefinition } from './api.js';
+import { createApp } from './create-app.js';
+import { banner, listen, serverUrl, shutdownOnSignals } from './lifecycle.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Every server/<api>/generated/routes.ts, in name order. */
+async function findApis(): Promise<ApiDefinition[]> {
+  const entries = await readdir(here, { withFileTypes: true });
+  const apis: ApiDefinition[] = [];
+  for (const e of entries.filter((d) => d.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+    const routes = join(here, e.name, 'generated', 'routes.ts');
+    const mod = (await import(pathToFileURL(routes).href).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes(routes)) return null;
+      throw error;
+    })) as { api: ApiDefinition } | null;
+    if (mod) apis.push(mod.api);
+  }
+  return apis;
+}
+
+const apis = await findApis();
+if (apis.length === 0) {
+  console.error('specfirst: no generated API in server/; run `npx specfirst generate` first.');
+  process.exit(1);
+}
+const app = createApp({ apis });
+const server = await listen(app, { port: Number(process.env.PORT ?? 3000), host: process.env.HOST ?? '127.0.0.1' });
+const stubs = apis.flatMap((a) => a.routes).filter((r) => String(r.handler).includes('notImplemented(')).length;
+process.stderr.write(banner(app, serverUrl(server), stubs) + '\n');
+shutdownOnSignals(app, server);
