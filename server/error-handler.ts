@@ -4,7 +4,7 @@
 // app runs with exposeErrors (NODE_ENV=development).
 import type { ErrorRequestHandler, Request } from 'express';
 import { NotImplementedSignal, ResponseContractError } from './errors.js';
-import { fieldOf, problem, PROBLEM_CONTENT_TYPE, type Problem, type ValidatorErrorItem } from './problems.js';
+import { fieldOf, isStructuralError, problem, PROBLEM_CONTENT_TYPE, type Problem, type ValidatorErrorItem } from './problems.js';
 import { requestIdOf } from './request-id.js';
 
 interface HttpLikeError {
@@ -72,7 +72,7 @@ function toProblem(error: unknown, req: Request, exposeErrors: boolean): Outcome
   const status = e.status ?? e.statusCode;
   switch (status) {
     case 400:
-      return done(problem('validation', { ...base, detail: summary(e), errors: (e.errors ?? []).map(fieldOf) }));
+      return done(problem('validation', { ...base, detail: summary(e), errors: validationFields(e.errors ?? []) }));
     case 401:
       return done(problem('unauthorized', { ...base, detail: e.message }), 'info', e.headers ?? {});
     case 403:
@@ -98,7 +98,12 @@ function toProblem(error: unknown, req: Request, exposeErrors: boolean): Outcome
   return done(problem('internal', { ...base, detail: exposeErrors ? String(e.message ?? error) : undefined }), 'error');
 }
 
+function validationFields(items: ValidatorErrorItem[]) {
+  const specific = items.filter((i) => !isStructuralError(i));
+  return (specific.length > 0 ? specific : items).map(fieldOf);
+}
+
 function summary(e: HttpLikeError): string {
-  const n = e.errors?.length ?? 0;
+  const n = validationFields(e.errors ?? []).length;
   return n === 1 ? 'One field does not match the contract.' : `${n} fields do not match the contract.`;
 }

@@ -84,6 +84,11 @@ const LOCATIONS: Record<string, ProblemLocation> = {
   response: 'response',
 };
 
+/** Errors that only say "a sub-schema failed": the sub-schema's own errors are reported instead. */
+export function isStructuralError(item: ValidatorErrorItem): boolean {
+  return /^(if|then|else|allOf)\./.test(item.errorCode ?? '');
+}
+
 /** Turns a validator error item into a field: location, name, pointer, message, code. */
 export function fieldOf(item: ValidatorErrorItem): ProblemField {
   const raw = (item.path ?? '').replace(/^\./, '/').replace(/\.(?=[^/])/g, '/');

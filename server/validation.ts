@@ -5,6 +5,7 @@
 import type { RequestHandler } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { Document } from './contract.js';
+import { normalizeForValidator } from './normalize.js';
 
 export interface ValidationOptions {
   /** Largest accepted upload file, in bytes. */
@@ -13,12 +14,13 @@ export interface ValidationOptions {
 
 export function contractValidator(doc: Document, { fileSizeLimit }: ValidationOptions): RequestHandler[] {
   const middleware = OpenApiValidator.middleware({
-    // The validator annotates the document it is given; it gets its own copy.
-    apiSpec: structuredClone(doc) as never,
+    // The validator annotates the document it is given: it gets its own, normalised copy.
+    apiSpec: normalizeForValidator(doc) as never,
     // specfirst generate validated the contract already; doing it again would only slow start-up.
     validateApiSpec: false,
-    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true, removeAdditional: false },
-    validateResponses: { removeAdditional: false, coerceTypes: false },
+    // allErrors: report every failing field at once, not the first one only.
+    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true, removeAdditional: false, allErrors: true },
+    validateResponses: { removeAdditional: false, coerceTypes: false, allErrors: true },
     validateFormats: true,
     validateSecurity: false,
     ignoreUndocumented: false,

@@ -1,12 +1,13 @@
 // Handler for DELETE /pets/{petId} (deletePet) in petstore.yaml.
 // This file is yours: specfirst wrote it once and will never overwrite it.
 import type { Handlers } from "../generated/operations.js";
-import { notImplemented } from "../generated/operations.js";
+import * as store from "../example-store.js";
+import { petNotFound } from "../not-found.js";
 
 /**
  * Delete a pet
  */
-export const deletePet: Handlers["deletePet"] = async (_request, _context) => {
-  // TODO: Delete a pet. Return { status, body } as the contract says; until then the server answers 501.
-  return notImplemented("deletePet");
+export const deletePet: Handlers["deletePet"] = async ({ params }, context) => {
+  if (!store.deletePet(params.petId)) return petNotFound(params.petId, context.requestId);
+  return { status: 204 };
 };

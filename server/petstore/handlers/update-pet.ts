@@ -1,14 +1,16 @@
 // Handler for PATCH /pets/{petId} (updatePet) in petstore.yaml.
 // This file is yours: specfirst wrote it once and will never overwrite it.
 import type { Handlers } from "../generated/operations.js";
-import { notImplemented } from "../generated/operations.js";
+import * as store from "../example-store.js";
+import { petNotFound } from "../not-found.js";
 
 /**
  * Update a pet
  *
  * Changes only the fields that are sent; `birthDate: null` clears the birth date.
  */
-export const updatePet: Handlers["updatePet"] = async (_request, _context) => {
-  // TODO: Update a pet. Return { status, body } as the contract says; until then the server answers 501.
-  return notImplemented("updatePet");
+export const updatePet: Handlers["updatePet"] = async ({ params, body }, context) => {
+  const pet = store.updatePet(params.petId, body);
+  if (!pet) return petNotFound(params.petId, context.requestId);
+  return { status: 200, body: pet };
 };
