@@ -5,6 +5,7 @@
 import type { ApiModel, Operation, Parameter, ParameterLocation, Response } from './model.js';
 import { isFixedStatus } from './model.js';
 import { generatedHeader } from './header.js';
+import { docComment } from './doc-comment.js';
 
 const PARAMETER_FIELDS: [ParameterLocation, string, string][] = [
   ['path', 'params', 'path'],
@@ -81,7 +82,7 @@ function emitOperation(op: Operation): string {
   return [
     `type ${opType} = paths[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}];`,
     '',
-    docComment([op.summary, op.description, `\`${op.method.toUpperCase()} ${op.path}\``], op.deprecated),
+    docComment([op.summary, op.description, `\`${op.method.toUpperCase()} ${op.path}\``], { deprecated: op.deprecated }),
     emitRequest(op, opType),
     '',
     docComment([`What \`${op.name}\` may answer: one entry per status and media type in the contract.`]),
@@ -120,16 +121,16 @@ function parameterType(params: Parameter[], base: string): string {
 
 function emitResponse(op: Operation, opType: string): string {
   const name = `${op.typeStem}Response`;
-  const fixed = op.responses.filter((r) => isFixedStatus(r.status)).map((r) => r.status);
-  const variants = op.responses.flatMap((r) => responseVariants(r, opType, fixed));
+  const declared = op.responses.map((r) => r.status);
+  const variants = op.responses.flatMap((r) => responseVariants(r, opType, declared));
   if (variants.length === 0) return `export type ${name} = never;`;
   return `export type ${name} =\n${variants.map((v) => `  | ${v}`).join('\n')};`;
 }
 
-function responseVariants(r: Response, opType: string, fixed: string[]): string[] {
+function responseVariants(r: Response, opType: string, declared: string[]): string[] {
   const key = isFixedStatus(r.status) ? r.status : JSON.stringify(r.status);
   const ref = `${opType}["responses"][${key}]`;
-  const status = statusType(r.status, fixed);
+  const status = statusType(r.status, declared);
   const headers =
     r.headers.length === 0
       ? 'headers?: ResponseHeaders'
@@ -142,13 +143,21 @@ function responseVariants(r: Response, opType: string, fixed: string[]): string[
   );
 }
 
-/** `200` → `200`; `4XX` → registered 4xx codes not declared on their own; `default` → every other code. */
-function statusType(status: string, fixed: string[]): string {
+/**
+ * `200` → `200`; `4XX` → registered 4xx codes not declared on their own; `default` → every code
+ * no other entry covers (OpenAPI: fixed codes win over ranges, ranges over `default`).
+ */
+function statusType(status: string, declared: string[]): string {
+  if (isFixedStatus(status)) return status;
   const range = /^([1-5])XX$/i.exec(status);
-  const base = isFixedStatus(status) ? status : range ? `Status${range[1]}XX` : 'HttpStatus';
-  if (isFixedStatus(status)) return base;
-  const excluded = fixed.filter((s) => !range || s.startsWith(range[1]!));
-  return excluded.length > 0 ? `Exclude<${base}, ${excluded.join(' | ')}>` : base;
+  const fixed = declared.filter(isFixedStatus);
+  if (range) {
+    const excluded = fixed.filter((s) => s.startsWith(range[1]!));
+    return excluded.length > 0 ? `Exclude<Status${range[1]}XX, ${excluded.join(' | ')}>` : `Status${range[1]}XX`;
+  }
+  const ranges = declared.filter((s) => /^[1-5]XX$/i.test(s)).map((s) => `Status${s[0]}XX`);
+  const excluded = [...fixed, ...ranges];
+  return excluded.length > 0 ? `Exclude<HttpStatus, ${excluded.join(' | ')}>` : 'HttpStatus';
 }
 
 /** A media type as a type: wildcards (`image/*`, `*\/*`) accept any matching concrete type. */
@@ -162,7 +171,7 @@ function mediaTypeLiteral(mediaType: string): string {
 function emitHandlers(operations: Operation[]): string {
   const members = operations.map((op) =>
     [
-      docComment([op.summary ?? op.name, `\`${op.method.toUpperCase()} ${op.path}\``], op.deprecated, '  '),
+      docComment([op.summary ?? op.name, `\`${op.method.toUpperCase()} ${op.path}\``], { deprecated: op.deprecated, indent: '  ' }),
       `  ${op.name}: (request: ${op.typeStem}Request, context: HandlerContext) => HandlerResult<${op.typeStem}Response>;`,
     ].join('\n'),
   );
@@ -171,13 +180,4 @@ function emitHandlers(operations: Operation[]): string {
     `export interface Handlers {\n${members.join('\n')}\n}`,
     '',
   ].join('\n');
-}
-
-function docComment(lines: (string | null)[], deprecated = false, indent = ''): string {
-  const text = lines
-    .filter((l): l is string => Boolean(l))
-    .flatMap((l, i) => (i === 0 ? l.split('\n') : ['', ...l.split('\n')]))
-    .map((l) => l.replace(/\*\//g, '*\\/').trimEnd());
-  if (deprecated) text.push('', '@deprecated');
-  return [`${indent}/**`, ...text.map((l) => `${indent} *${l ? ' ' + l : ''}`), `${indent} */`].join('\n');
 }

@@ -1,0 +1,14 @@
+// Handler for PATCH /pets/{petId} (updatePet) in petstore.yaml.
+// This file is yours: specfirst wrote it once and will never overwrite it.
+import type { Handlers } from "../generated/operations.js";
+import { notImplemented } from "../generated/operations.js";
+
+/**
+ * Update a pet
+ *
+ * Changes only the fields that are sent; `birthDate: null` clears the birth date.
+ */
+export const updatePet: Handlers["updatePet"] = async (_request, _context) => {
+  // TODO: Update a pet. Return { status, body } as the contract says; until then the server answers 501.
+  return notImplemented("updatePet");
+};

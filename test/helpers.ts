@@ -1,0 +1,96 @@
+// Shared by the tests: paths, temporary folders inside the project (so generated code resolves
+// node_modules like real code does), the CLI as a child process, and a real server on an
+// ephemeral 127.0.0.1 port.
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Server } from 'node:http';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { planContract } from '../generator/generate.js';
+import { writePlan } from '../generator/write.js';
+import type { ApiDefinition } from '../server/api.js';
+import { createApp, type AppOptions } from '../server/create-app.js';
+import { listen, serverUrl } from '../server/lifecycle.js';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const fixture = (...parts: string[]): string => join(ROOT, 'test', 'fixtures', ...parts);
+
+/** A new folder under test/artifacts/ (git-ignored), with a package.json saying ESM. */
+export async function tempProject(prefix: string): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const base = join(ROOT, 'test', 'artifacts');
+  await mkdir(base, { recursive: true });
+  const dir = await mkdtemp(join(base, `${prefix}-`));
+  await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `specfirst ARGS` as a person would, in `cwd`. */
+export function runCli(args: string[], cwd = ROOT): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'generator', 'bin.js'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Generates a contract into outDir in-process (what `specfirst generate C --out DIR` does). */
+export async function generateInto(contract: string, outDir: string) {
+  const plan = await planContract(contract);
+  if (plan.files.length === 0) throw new Error(`${contract} did not generate: ${JSON.stringify(plan.diagnostics)}`);
+  await writePlan(outDir, [plan.name], plan.files);
+  return plan;
+}
+
+export async function importApi(outDir: string, name: string): Promise<ApiDefinition> {
+  const mod = (await import(pathToFileURL(join(outDir, name, 'generated', 'routes.ts')).href)) as { api: ApiDefinition };
+  return mod.api;
+}
+
+/** Log lines the app wrote, parsed. */
+export class LogCapture {
+  readonly lines: Record<string, unknown>[] = [];
+  readonly logger = pino(
+    { level: 'debug' },
+    new Writable({
+      write: (chunk: Buffer, _enc, done) => {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) this.lines.push(JSON.parse(line) as Record<string, unknown>);
+        done();
+      },
+    }),
+  );
+  text(): string {
+    return this.lines.map((l) => JSON.stringify(l)).join('\n');
+  }
+}
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  close: () => Promise<void>;
+}
+
+export async function startServer(options: AppOptions): Promise<RunningServer> {
+  const app = createApp(options);
+  const server = await listen(app, { port: 0, host: '127.0.0.1' });
+  return {
+    url: serverUrl(server),
+    server,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
