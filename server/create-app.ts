@@ -10,6 +10,7 @@ import { basePath, loadDocument, operationParameters, type Document } from './co
 import { cookieParameters } from './cookies.js';
 import { docsRouter } from './docs.js';
 import { errorHandler } from './error-handler.js';
+import { formCoercion } from './form-coercion.js';
 import { handleOperation } from './handle.js';
 import { problem, PROBLEM_CONTENT_TYPE } from './problems.js';
 import { requestIdFor } from './request-id.js';
@@ -83,7 +84,7 @@ function apiRouter({ api, document }: PreparedApi, bodyLimit: number): Router {
   router.use(express.text({ limit: bodyLimit, type: 'text/*' }));
   router.use(express.raw({ limit: bodyLimit, type: 'application/octet-stream' }));
   router.use(cookieParser());
-  router.use(contractValidator(document, { fileSizeLimit: bodyLimit }));
+  router.use(contractValidator(document, { fileSizeLimit: bodyLimit, beforeRequestValidation: formCoercion(document, api.routes, pathPattern) }));
   for (const route of api.routes) {
     const cookies = cookieParameters(operationParameters(document, route.path, route.method));
     router[route.method](route.expressPath, handleOperation(route, cookies));

@@ -3,7 +3,7 @@
 // the request id, and sent as application/problem+json. Internals reach the client only when the
 // app runs with exposeErrors (NODE_ENV=development).
 import type { ErrorRequestHandler, Request } from 'express';
-import { NotImplementedSignal, ResponseContractError } from './errors.js';
+import { NotAcceptableError, NotImplementedSignal, ResponseContractError } from './errors.js';
 import { fieldOf, isStructuralError, problem, PROBLEM_CONTENT_TYPE, type Problem, type ValidatorErrorItem } from './problems.js';
 import { requestIdOf } from './request-id.js';
 
@@ -29,8 +29,8 @@ export function errorHandler({ exposeErrors }: ErrorHandlerOptions): ErrorReques
       next(error);
       return;
     }
-    const { body, headers, log } = toProblem(error, req, exposeErrors);
-    if (log === 'error') req.log?.error({ err: error, problem: body }, body.title);
+    const { body, headers, log, violation } = toProblem(error, req, exposeErrors);
+    if (log === 'error') req.log?.error({ err: error, problem: body, violation }, violation ? `${body.title}: ${violation}` : body.title);
     else req.log?.info({ problem: body }, body.title);
     res.status(body.status);
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
@@ -43,6 +43,8 @@ interface Outcome {
   body: Problem;
   headers: Record<string, string>;
   log: 'error' | 'info';
+  /** For the log only: what exactly broke the contract. */
+  violation?: string;
 }
 
 function toProblem(error: unknown, req: Request, exposeErrors: boolean): Outcome {
@@ -53,8 +55,11 @@ function toProblem(error: unknown, req: Request, exposeErrors: boolean): Outcome
   if (error instanceof NotImplementedSignal) {
     return done(problem('notImplemented', { ...base, detail: `${error.operation} is not implemented yet: its handler still returns notImplemented().` }));
   }
+  if (error instanceof NotAcceptableError) {
+    return done(problem('notAcceptable', { ...base, detail: `${error.message} Send an Accept header that allows one of them.` }));
+  }
   if (error instanceof ResponseContractError) {
-    return done(problem('responseInvalid', { ...base, detail: exposeErrors ? error.message : undefined }), 'error');
+    return { ...done(problem('responseInvalid', { ...base, detail: exposeErrors ? error.message : undefined }), 'error'), violation: error.message };
   }
   // body-parser
   switch (e.type) {
@@ -93,7 +98,8 @@ function toProblem(error: unknown, req: Request, exposeErrors: boolean): Outcome
   if (status === 500 && Array.isArray(e.errors) && /response|status code/i.test(e.message ?? '')) {
     // The response validator: the handler's body breaks the contract.
     const errors = e.errors.map(fieldOf).map((f) => ({ ...f, in: 'response' as const }));
-    return done(problem('responseInvalid', { ...base, detail: exposeErrors ? e.message : undefined, errors: exposeErrors ? errors : undefined }), 'error');
+    const violation = `${req.method} ${base.instance}: ${errors.map((f) => `${f.pointer || f.name} ${f.message}`).join('; ')}`;
+    return { ...done(problem('responseInvalid', { ...base, detail: exposeErrors ? e.message : undefined, errors: exposeErrors ? errors : undefined }), 'error'), violation };
   }
   return done(problem('internal', { ...base, detail: exposeErrors ? String(e.message ?? error) : undefined }), 'error');
 }

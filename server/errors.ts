@@ -17,3 +17,10 @@ export class ResponseContractError extends Error {
     this.operation = route.operation;
   }
 }
+
+/** The client accepts none of the media types the operation can answer with: 406. */
+export class NotAcceptableError extends Error {
+  constructor(readonly available: readonly string[]) {
+    super(`This operation answers with ${available.join(', ')}.`);
+  }
+}

@@ -4,7 +4,7 @@
 // response validator). Everything per route is prepared once here, not per request.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { RouteBinding } from './api.js';
-import { NotImplementedSignal, ResponseContractError } from './errors.js';
+import { NotAcceptableError, NotImplementedSignal, ResponseContractError } from './errors.js';
 import type { CookieParameter } from './cookies.js';
 import { readCookies } from './cookies.js';
 import { requestIdOf } from './request-id.js';
@@ -27,8 +27,15 @@ export function handleOperation(route: RouteBinding, cookieParams: readonly Cook
   const queryNames = route.parameters.query;
   const pathNames = route.parameters.path;
   const hasBody = route.requestMediaTypes.length > 0;
+  // What the operation can answer with; a wildcard (`image/*`) means negotiation is the handler's.
+  const produces = [...new Set(Object.values(route.responses).flat().map((m) => m.split(';')[0]!.trim()))];
+  const negotiable = produces.length > 0 && produces.every((m) => !m.includes('*'));
 
   return async (req: Request, res: Response, next: NextFunction) => {
+    if (negotiable && req.headers.accept && !req.accepts(produces)) {
+      next(new NotAcceptableError(produces));
+      return;
+    }
     const openapi = (req as Request & { openapi?: OpenApiRequestInfo }).openapi;
     const pathParams = openapi?.pathParams ?? req.params;
     const query = req.query as Record<string, unknown>;

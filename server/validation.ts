@@ -10,16 +10,20 @@ import { normalizeForValidator } from './normalize.js';
 export interface ValidationOptions {
   /** Largest accepted upload file, in bytes. */
   fileSizeLimit: number;
+  /** Runs after the body is parsed (multipart included) and before it is validated. */
+  beforeRequestValidation: RequestHandler;
 }
 
-export function contractValidator(doc: Document, { fileSizeLimit }: ValidationOptions): RequestHandler[] {
+export function contractValidator(doc: Document, { fileSizeLimit, beforeRequestValidation }: ValidationOptions): RequestHandler[] {
   const middleware = OpenApiValidator.middleware({
     // The validator annotates the document it is given: it gets its own, normalised copy.
     apiSpec: normalizeForValidator(doc) as never,
     // specfirst generate validated the contract already; doing it again would only slow start-up.
     validateApiSpec: false,
+    // Parameters are always coerced by the library; coerceTypes here is for bodies, and a JSON
+    // body must never be coerced (form fields are, by beforeRequestValidation).
     // allErrors: report every failing field at once, not the first one only.
-    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true, removeAdditional: false, allErrors: true },
+    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false, removeAdditional: false, allErrors: true },
     validateResponses: { removeAdditional: false, coerceTypes: false, allErrors: true },
     validateFormats: true,
     validateSecurity: false,
@@ -27,5 +31,9 @@ export function contractValidator(doc: Document, { fileSizeLimit }: ValidationOp
     fileUploader: { limits: { fileSize: fileSizeLimit, files: 32 } },
     $refParser: { mode: 'bundle' },
   });
-  return middleware as unknown as RequestHandler[];
+  const chain = [...(middleware as unknown as RequestHandler[])];
+  const at = chain.findIndex((m) => m.name === 'requestMiddleware');
+  if (at < 0) throw new Error('express-openapi-validator changed: no requestMiddleware to insert form coercion before');
+  chain.splice(at, 0, beforeRequestValidation);
+  return chain;
 }

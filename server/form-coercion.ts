@@ -1,0 +1,91 @@
+// Form and multipart fields arrive as strings; the contract may say integer, number or boolean.
+// They are coerced here, by the schema's top-level property types, just before request
+// validation. JSON bodies are never coerced: `{"age": "5"}` for an integer is a client error.
+// The plan per route is built once at start-up; a request with another media type costs one check.
+import type { Request, RequestHandler } from 'express';
+import type { RouteBinding } from './api.js';
+import { deref, type Document } from './contract.js';
+
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+
+type Scalar = 'integer' | 'number' | 'boolean';
+interface FieldPlan {
+  type: Scalar | 'array';
+  items?: Scalar;
+}
+type Plan = Map<string, FieldPlan>;
+
+interface RoutePlan {
+  method: string;
+  pattern: RegExp;
+  byMediaType: Map<string, Plan>;
+}
+
+export function formCoercion(doc: Document, routes: readonly RouteBinding[], patternOf: (path: string) => RegExp): RequestHandler {
+  const plans: RoutePlan[] = [];
+  for (const route of routes) {
+    const op = deref(doc, deref(doc, doc.paths?.[route.path])?.[route.method]);
+    const content = deref<{ content?: Record<string, { schema?: unknown }> }>(doc, op?.requestBody)?.content ?? {};
+    const byMediaType = new Map<string, Plan>();
+    for (const media of FORM_TYPES) {
+      const plan = planFor(doc, content[media]?.schema);
+      if (plan.size > 0) byMediaType.set(media, plan);
+    }
+    if (byMediaType.size > 0) plans.push({ method: route.method.toUpperCase(), pattern: patternOf(route.path), byMediaType });
+  }
+  return (req: Request, _res, next) => {
+    if (plans.length === 0 || typeof req.body !== 'object' || req.body === null) return next();
+    const media = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!FORM_TYPES.includes(media)) return next();
+    const route = plans.find((p) => p.method === req.method && p.pattern.test(req.path));
+    const plan = route?.byMediaType.get(media);
+    if (plan) coerceFields(req.body as Record<string, unknown>, plan);
+    next();
+  };
+}
+
+function planFor(doc: Document, rawSchema: unknown): Plan {
+  const plan: Plan = new Map();
+  const schema = deref<{ properties?: Record<string, unknown> }>(doc, rawSchema);
+  for (const [name, raw] of Object.entries(schema?.properties ?? {})) {
+    const prop = deref<{ type?: unknown; items?: unknown }>(doc, raw);
+    const type = scalarType(prop?.type);
+    if (type) plan.set(name, { type });
+    else if (typeOf(prop?.type) === 'array') {
+      const items = scalarType(deref<{ type?: unknown }>(doc, prop?.items)?.type);
+      if (items) plan.set(name, { type: 'array', items });
+    }
+  }
+  return plan;
+}
+
+function typeOf(type: unknown): string | undefined {
+  return Array.isArray(type) ? (type.find((t) => t !== 'null') as string | undefined) : (type as string | undefined);
+}
+
+function scalarType(type: unknown): Scalar | undefined {
+  const t = typeOf(type);
+  return t === 'integer' || t === 'number' || t === 'boolean' ? t : undefined;
+}
+
+function coerceFields(body: Record<string, unknown>, plan: Plan): void {
+  for (const [name, field] of plan) {
+    const value = body[name];
+    if (field.type === 'array') {
+      const list = Array.isArray(value) ? value : typeof value === 'string' ? [value] : null;
+      if (list) body[name] = list.map((v) => coerce(v, field.items!));
+    } else if (typeof value === 'string') {
+      body[name] = coerce(value, field.type);
+    }
+  }
+}
+
+/** A string that does not read as the type stays a string, so validation reports it. */
+function coerce(value: unknown, type: Scalar): unknown {
+  if (typeof value !== 'string') return value;
+  if (type === 'boolean') return value === 'true' ? true : value === 'false' ? false : value;
+  if (value.trim() === '') return value;
+  const n = Number(value);
+  if (Number.isNaN(n) || (type === 'integer' && !Number.isInteger(n))) return value;
+  return n;
+}

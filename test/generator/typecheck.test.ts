@@ -1,0 +1,71 @@
+// Generated code is strict-TypeScript clean, and the contract is enforced at compile time: a wrong
+// body, an undeclared status, a missing required response header, a misused request field, and a
+// missing handler each fail to compile with the expected error. Uses the TypeScript compiler API.
+import assert from 'node:assert/strict';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import ts from 'typescript';
+import { ROOT, fixture, generateInto, tempProject } from '../helpers.js';
+
+const OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  lib: ['lib.es2023.d.ts'],
+  types: ['node'],
+  typeRoots: [join(ROOT, 'node_modules', '@types')],
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+};
+
+function diagnostics(files: string[]): { file: string; code: number; message: string }[] {
+  const program = ts.createProgram(files, OPTIONS);
+  return ts.getPreEmitDiagnostics(program).map((d) => ({
+    file: d.file?.fileName ?? '',
+    code: d.code,
+    message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+  }));
+}
+
+async function tsFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => join(e.parentPath, e.name));
+}
+
+describe('compile-time contract', () => {
+  let project: Awaited<ReturnType<typeof tempProject>>;
+  before(async () => {
+    project = await tempProject('typecheck');
+    for (const c of ['v30-features.yaml', 'v31-features.yaml']) await generateInto(fixture('golden', c), project.dir);
+    await generateInto(join(ROOT, 'contracts', 'petstore.yaml'), project.dir);
+  });
+  after(() => project.remove());
+
+  it('generated code and stubs of 3.0 and 3.1 contracts compile under --strict', async () => {
+    const problems = diagnostics(await tsFiles(project.dir));
+    assert.deepEqual(problems, []);
+  });
+
+  for (const name of ['wrong-body', 'undeclared-status', 'missing-required-header', 'wrong-request-use']) {
+    it(`${name}.ts fails to compile with the expected error`, async () => {
+      const file = fixture('type-errors', `${name}.ts`);
+      const expected = /expect (TS\d+)/.exec(await readFile(file, 'utf8'))![1];
+      const problems = diagnostics([file]);
+      assert.ok(problems.length > 0, `${name}.ts compiled but must not`);
+      assert.deepEqual([...new Set(problems.map((p) => `TS${p.code}`))], [expected]);
+      assert.ok(problems.every((p) => p.file === file));
+    });
+  }
+
+  it('a handler file without its handler is a compile error in the bindings', async () => {
+    const handlers = join(project.dir, 'petstore', 'handlers');
+    await writeFile(join(handlers, 'get-pet.ts'), 'export {};\n');
+    await rm(join(handlers, 'delete-pet.ts'));
+    const problems = diagnostics([join(project.dir, 'petstore', 'generated', 'routes.ts')]);
+    const routes = problems.filter((p) => p.file.endsWith('petstore/generated/routes.ts'));
+    assert.ok(routes.some((p) => p.code === 2305 && p.message.includes("has no exported member 'getPet'")), JSON.stringify(routes));
+    assert.ok(routes.some((p) => p.code === 2307 && p.message.includes('delete-pet.js')), JSON.stringify(routes));
+  });
+});
