@@ -33,7 +33,7 @@ export function emitRoutes({ name, model, source }: RoutesInput): string {
     '  /** The bundled contract (one document), served at /openapi.json and used to validate. */',
     '  document: new URL("./openapi.json", import.meta.url),',
     `  routes: [\n${ops.map(emitRoute).join('\n')}\n  ],`,
-    '};',
+    '} as const;',
     '',
   ].join('\n');
 }

@@ -112,4 +112,4 @@ export const api = {
       handler: handlers.uploadPetPhoto,
     },
   ],
-};
+} as const;

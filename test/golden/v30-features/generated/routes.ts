@@ -55,4 +55,4 @@ export const api = {
       handler: handlers.getReportsYearCsv,
     },
   ],
-};
+} as const;

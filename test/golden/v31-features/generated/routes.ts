@@ -54,4 +54,4 @@ export const api = {
       handler: handlers.getItemImage,
     },
   ],
-};
+} as const;
