@@ -2,6 +2,7 @@
 // ecosystem's tool for it; we never hand-roll schema → TS), plus one short alias per component
 // schema so handlers can write `Pet` instead of `components["schemas"]["Pet"]`.
 import openapiTS, { astToString } from 'openapi-typescript';
+import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import type { OpenAPIDocument } from './load.js';
 import { typeStem } from './names.js';
@@ -10,10 +11,13 @@ import { generatedHeader } from './header.js';
 const BLOB = ts.factory.createTypeReferenceNode('Blob');
 const NULL = ts.factory.createLiteralTypeNode(ts.factory.createNull());
 
-/** `schema.ts`: paths, operations and components as openapi-typescript writes them. */
-export async function emitSchema(document: OpenAPIDocument, source: string): Promise<string> {
-  // openapi-typescript may annotate the object it is given; it gets a copy.
-  const ast = await openapiTS(structuredClone(document) as never, {
+/**
+ * `schema.ts`: paths, operations and components as openapi-typescript writes them. It reads the
+ * root file itself: its own bundler hoists schemas from other files into components, where
+ * swagger-parser's bundle may leave `$ref`s pointing into `paths` that it cannot type.
+ */
+export async function emitSchema(rootFile: string, source: string): Promise<string> {
+  const ast = await openapiTS(pathToFileURL(rootFile), {
     silent: true,
     alphabetize: false,
     // Files arrive as Blob/File (multipart) and binary bodies are sent from a Blob: the web

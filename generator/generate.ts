@@ -4,7 +4,7 @@
 import { basename } from 'node:path';
 import prettier from 'prettier';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
-import { loadContract } from './load.js';
+import { displayPath, loadContract } from './load.js';
 import { buildModel, type ApiModel } from './model.js';
 import { lintModel } from './lint.js';
 import { apiName } from './names.js';
@@ -40,8 +40,25 @@ export async function planContract(contractPath: string): Promise<ContractPlan> 
   if (hasErrors(diagnostics)) return { contractPath, name, model, diagnostics, files: [] };
 
   const source = basename(contractPath);
+  let schema: string;
+  try {
+    schema = await emitSchema(contract.root, source);
+  } catch (error) {
+    // A contract swagger-parser accepts but openapi-typescript cannot convert: report, never crash.
+    diagnostics.push({
+      severity: 'error',
+      file: displayPath(contractPath),
+      line: 1,
+      column: 1,
+      pointer: '',
+      rule: 'schema-types',
+      message: `openapi-typescript could not convert the schemas: ${String((error as Error).message ?? error).split('\n')[0]}`,
+      hint: 'this is a specfirst limitation, not your mistake: please report it with the contract',
+    });
+    return { contractPath, name, model, diagnostics, files: [] };
+  }
   const generated: [string, string][] = [
-    ['schema.ts', await emitSchema(contract.document, source)],
+    ['schema.ts', schema],
     ['types.ts', emitTypeAliases(contract.document, source)],
     ['operations.ts', emitOperations(model, source)],
     ['routes.ts', emitRoutes({ name, model, source })],

@@ -7,6 +7,7 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import type { Diagnostic } from './diagnostics.js';
 import { encodePointer, locate, parseSource, placeOf, type Sources } from './positions.js';
+import { markMappedBranches, resolveMappedBranches } from './discriminator-mapping.js';
 
 export type OpenAPIDocument = OpenAPIV3.Document | OpenAPIV3_1.Document;
 
@@ -46,6 +47,7 @@ export async function loadContract(rootPath: string): Promise<LoadResult> {
   // that keeps internal $refs (named types for openapi-typescript, a small /openapi.json).
   const bundler = new SwaggerParser();
   const document = (await bundler.bundle(rootPath, options)) as OpenAPIDocument;
+  resolveMappedBranches(document);
   return { contract: { root: rootPath, document, sources }, diagnostics };
 }
 
@@ -79,7 +81,9 @@ function parserOptions(sources: Sources, diagnostics: Diagnostic[]): SwaggerPars
         }
         throw new Error(`YAML syntax error in ${file.url}`);
       }
-      return source.doc.toJS({ maxAliasCount: 1000 });
+      const value: unknown = source.doc.toJS({ maxAliasCount: 1000 });
+      markMappedBranches(value);
+      return value;
     },
   };
   return {
