@@ -12,6 +12,7 @@ import { docsRouter } from './docs.js';
 import { errorHandler } from './error-handler.js';
 import { formCoercion } from './form-coercion.js';
 import { handleOperation } from './handle.js';
+import { createHeaderCompiler } from './response-headers.js';
 import { problem, PROBLEM_CONTENT_TYPE } from './problems.js';
 import { requestIdFor } from './request-id.js';
 import { contractValidator } from './validation.js';
@@ -58,6 +59,11 @@ export function createApp(options: AppOptions): SpecfirstApp {
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     }),
   );
+  // While shutting down, ask clients not to reuse connections.
+  app.use((_req, res, next) => {
+    if (!app.locals.specfirst.ready) res.setHeader('Connection', 'close');
+    next();
+  });
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', (_req, res) => {
     const ready = app.locals.specfirst.ready;
@@ -85,9 +91,13 @@ function apiRouter({ api, document }: PreparedApi, bodyLimit: number): Router {
   router.use(express.raw({ limit: bodyLimit, type: 'application/octet-stream' }));
   router.use(cookieParser());
   router.use(contractValidator(document, { fileSizeLimit: bodyLimit, beforeRequestValidation: formCoercion(document, api.routes, pathPattern) }));
+  const headerRules = createHeaderCompiler();
   for (const route of api.routes) {
-    const cookies = cookieParameters(operationParameters(document, route.path, route.method));
-    router[route.method](route.expressPath, handleOperation(route, cookies));
+    const plan = {
+      cookies: cookieParameters(operationParameters(document, route.path, route.method)),
+      responseHeaders: headerRules(document, route),
+    };
+    router[route.method](route.expressPath, handleOperation(route, plan));
   }
   return router;
 }

@@ -6,6 +6,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { RouteBinding } from './api.js';
 import { NotAcceptableError, NotImplementedSignal, ResponseContractError } from './errors.js';
 import type { CookieParameter } from './cookies.js';
+import { headerViolations, type HeaderRules } from './response-headers.js';
 import { readCookies } from './cookies.js';
 import { requestIdOf } from './request-id.js';
 
@@ -22,7 +23,12 @@ interface OpenApiRequestInfo {
   pathParams?: Record<string, unknown>;
 }
 
-export function handleOperation(route: RouteBinding, cookieParams: readonly CookieParameter[]): RequestHandler {
+export interface OperationPlan {
+  cookies: readonly CookieParameter[];
+  responseHeaders: HeaderRules;
+}
+
+export function handleOperation(route: RouteBinding, plan: OperationPlan): RequestHandler {
   const headerNames = route.parameters.header.map((name) => [name, name.toLowerCase()] as const);
   const queryNames = route.parameters.query;
   const pathNames = route.parameters.path;
@@ -45,7 +51,7 @@ export function handleOperation(route: RouteBinding, cookieParams: readonly Cook
       headers: Object.fromEntries(
         headerNames.filter(([, lower]) => req.headers[lower] !== undefined).map(([name, lower]) => [name, req.headers[lower]]),
       ),
-      cookies: readCookies(req, cookieParams),
+      cookies: readCookies(req, plan.cookies),
       body: hasBody ? requestBody(req) : undefined,
       contentType: hasBody ? (req.headers['content-type']?.split(';')[0]?.trim() ?? undefined) : undefined,
     };
@@ -64,7 +70,7 @@ export function handleOperation(route: RouteBinding, cookieParams: readonly Cook
     }
     if (res.headersSent) return;
     try {
-      await send(route, req, res, result);
+      await send(route, plan, res, result);
     } catch (error) {
       next(error);
     }
@@ -91,14 +97,17 @@ function requestBody(req: Request): unknown {
   return body;
 }
 
-async function send(route: RouteBinding, req: Request, res: Response, result: unknown): Promise<void> {
+async function send(route: RouteBinding, plan: OperationPlan, res: Response, result: unknown): Promise<void> {
   if (isNotImplemented(result)) throw new NotImplementedSignal(route.operation);
   if (typeof result !== 'object' || result === null || typeof (result as HandlerResponse).status !== 'number') {
     throw new ResponseContractError(route, 'the handler did not return { status, body }');
   }
   const { status, contentType, headers, body } = result as HandlerResponse;
-  const declared = declaredMediaTypes(route, status);
-  if (declared === null) throw new ResponseContractError(route, `status ${status} is not declared for this operation`);
+  const key = declaredStatusKey(route, status);
+  if (key === null) throw new ResponseContractError(route, `status ${status} is not declared for this operation`);
+  const declared = route.responses[key]!;
+  const badHeaders = headerViolations(plan.responseHeaders.get(key), headers);
+  if (badHeaders.length > 0) throw new ResponseContractError(route, `status ${status}: ${badHeaders.join('; ')}`);
   const mediaType = contentType ?? concrete(declared[0], body);
   if (declared.length === 0 && body !== undefined) {
     throw new ResponseContractError(route, `status ${status} is declared without content, but the handler returned a body`);
@@ -130,13 +139,14 @@ async function send(route: RouteBinding, req: Request, res: Response, result: un
   } else {
     res.send(JSON.stringify(body));
   }
-  void req;
 }
 
-/** The media types declared for a status (exact, then `2XX`, then `default`); null if undeclared. */
-function declaredMediaTypes(route: RouteBinding, status: number): readonly string[] | null {
-  const { responses } = route;
-  return responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses[`${String(status)[0]}xx`] ?? responses['default'] ?? null;
+/** The response entry that covers a status (exact, then `2XX`, then `default`); null if none. */
+function declaredStatusKey(route: RouteBinding, status: number): string | null {
+  const exact = String(status);
+  const range = `${exact[0]}XX`;
+  for (const key of [exact, range, range.toLowerCase(), 'default']) if (route.responses[key]) return key;
+  return null;
 }
 
 function concrete(declared: string | undefined, body: unknown): string | undefined {

@@ -41,21 +41,41 @@ export function banner(app: SpecfirstApp, url: string, stubs: number): string {
   return lines.join('\n');
 }
 
-export function shutdownOnSignals(app: SpecfirstApp, server: Server, graceMs = 10_000): void {
+export interface ShutdownOptions {
+  /** How long in-flight requests may take after the signal. Default 10 s. */
+  graceMs?: number;
+  /** Where signals come from; tests pass an EventEmitter. Default: the process. */
+  signals?: { once(event: 'SIGTERM' | 'SIGINT', listener: () => void): unknown };
+  exit?: (code: number) => void;
+  log?: (line: string) => void;
+}
+
+export function shutdownOnSignals(app: SpecfirstApp, server: Server, options: ShutdownOptions = {}): void {
+  const { graceMs = 10_000, signals = process, exit = (code) => process.exit(code), log = (l) => process.stderr.write(l + '\n') } = options;
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
     app.locals.specfirst.ready = false;
-    process.stderr.write(`specfirst: ${signal} received, finishing in-flight requests\n`);
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
-    setTimeout(() => {
-      process.stderr.write('specfirst: grace period over, closing remaining connections\n');
+    log(`specfirst: ${signal} received, finishing in-flight requests`);
+    const timer = setTimeout(() => {
+      log('specfirst: grace period over, closing remaining connections');
       server.closeAllConnections();
-      process.exit(0);
-    }, graceMs).unref();
+      exit(0);
+    }, graceMs);
+    timer.unref();
+    // close() stops accepting and calls back once every connection has ended; idle keep-alive
+    // connections are closed now, busy ones when their response is done.
+    // Keep-alive connections turn idle as their response ends: close them as they do.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    sweep.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      clearInterval(sweep);
+      exit(0);
+    });
+    server.closeIdleConnections();
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  signals.once('SIGTERM', () => stop('SIGTERM'));
+  signals.once('SIGINT', () => stop('SIGINT'));
 }

@@ -11,7 +11,7 @@ import { pino } from 'pino';
 import { planContract } from '../generator/generate.js';
 import { writePlan } from '../generator/write.js';
 import type { ApiDefinition } from '../server/api.js';
-import { createApp, type AppOptions } from '../server/create-app.js';
+import { createApp, type AppOptions, type SpecfirstApp } from '../server/create-app.js';
 import { listen, serverUrl } from '../server/lifecycle.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -77,6 +77,7 @@ export class LogCapture {
 
 export interface RunningServer {
   url: string;
+  app: SpecfirstApp;
   server: Server;
   close: () => Promise<void>;
 }
@@ -86,10 +87,12 @@ export async function startServer(options: AppOptions): Promise<RunningServer> {
   const server = await listen(app, { port: 0, host: '127.0.0.1' });
   return {
     url: serverUrl(server),
+    app,
     server,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
+        if (!server.listening) return resolve();
         server.close(() => resolve());
       }),
   };

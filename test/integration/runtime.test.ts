@@ -4,7 +4,9 @@
 // log line naming the violation; the server keeps serving after all of it.
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
+import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
+import { shutdownOnSignals } from '../../server/lifecycle.js';
 import { after, before, describe, it } from 'node:test';
 import { fixture, generateInto, importApi, LogCapture, startServer, tempProject, type RunningServer } from '../helpers.js';
 
@@ -40,6 +42,14 @@ export const undeclaredStatus: Handlers["undeclaredStatus"] = async () => ({ sta
   'missing-field.ts': `
 import type { Handlers } from "../generated/operations.js";
 export const missingField: Handlers["missingField"] = async () => ({ status: 200, body: { id: 1 } }) as never;`,
+  'bad-header.ts': `
+import type { Handlers } from "../generated/operations.js";
+// Without ?rate the required header is left out, as a person's bug would.
+export const badHeader: Handlers["badHeader"] = async ({ query }) =>
+  (query.rate === undefined ? { status: 200, body: {} } : { status: 200, headers: { "X-Rate": query.rate }, body: {} }) as never;`,
+  'slow.ts': `
+import type { Handlers } from "../generated/operations.js";
+export const slow: Handlers["slow"] = async () => { await new Promise((r) => setTimeout(r, 400)); return { status: 200, body: { done: true } }; };`,
   'throws.ts': `
 import type { Handlers } from "../generated/operations.js";
 export const throws: Handlers["throws"] = async () => { throw new Error("secret internals: db password is hunter2"); };`,
@@ -184,6 +194,15 @@ describe('runtime', () => {
     assert.equal((line as { req?: { id?: string } }).req?.id, body.requestId);
   });
 
+  it('checks response headers: a missing required header or a value breaking its schema is a 500', async () => {
+    assert.equal((await get('/bad/header?rate=5')).status, 200);
+    assert.equal((await get('/bad/header?rate=5')).headers.get('x-rate'), '5');
+    await problemOf(await get('/bad/header?rate=-1'), 500);
+    assert.ok(logs.lines.some((l) => String(l.violation).includes('header X-Rate must be >= 0')), logs.text());
+    await problemOf(await get('/bad/header'), 500);
+    assert.ok(logs.lines.some((l) => String(l.violation).includes('required header X-Rate is missing')), logs.text());
+  });
+
   it('answers 500 without internals when a handler throws', async () => {
     const res = await get('/bad/throws');
     const text = await res.clone().text();
@@ -208,5 +227,18 @@ describe('runtime', () => {
     const res = await get('/things/5');
     assert.equal(res.status, 200);
     assert.equal((await get('/healthz')).status, 200);
+  });
+
+  it('on SIGTERM stops accepting, lets the in-flight request finish, then exits 0', async () => {
+    const signals = new EventEmitter();
+    const exited = new Promise<number>((resolve) => shutdownOnSignals(server.app, server.server, { signals, exit: resolve, log: () => {} }));
+    const inFlight = get('/slow');
+    await new Promise((r) => setTimeout(r, 100));
+    signals.emit('SIGTERM');
+    const res = await inFlight;
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { done: true });
+    assert.equal(await exited, 0);
+    await assert.rejects(get('/healthz'), 'no new connections after shutdown');
   });
 });
