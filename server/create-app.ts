@@ -11,6 +11,8 @@ import { cookieParameters } from './cookies.js';
 import { docsRouter } from './docs.js';
 import { errorHandler } from './error-handler.js';
 import { formCoercion } from './form-coercion.js';
+import { createRouteMatcher } from './route-match.js';
+import { unknownQueryCheck } from './unknown-query.js';
 import { handleOperation } from './handle.js';
 import { createHeaderCompiler } from './response-headers.js';
 import { problem, PROBLEM_CONTENT_TYPE } from './problems.js';
@@ -82,15 +84,21 @@ export function createApp(options: AppOptions): SpecfirstApp {
 /** One API: its body parsers, its validator and one route per operation, mounted at its base path. */
 function apiRouter({ api, document }: PreparedApi, bodyLimit: number): Router {
   const router = express.Router();
-  const claims = api.routes.map((r) => pathPattern(r.path));
+  const match = createRouteMatcher(api.routes);
   // Several APIs may share a base path: one that does not know the path lets the next try.
-  router.use((req, _res, next) => (claims.some((re) => re.test(req.path)) ? next() : next('router')));
+  router.use((req, res, next) => {
+    const { known, route } = match(req.method, req.path);
+    if (!known) return next('router');
+    res.locals.route = route;
+    next();
+  });
   router.use(express.json({ limit: bodyLimit, type: ['application/json', 'application/*+json'] }));
   router.use(express.urlencoded({ limit: bodyLimit, extended: true }));
   router.use(express.text({ limit: bodyLimit, type: 'text/*' }));
   router.use(express.raw({ limit: bodyLimit, type: 'application/octet-stream' }));
   router.use(cookieParser());
-  router.use(contractValidator(document, { fileSizeLimit: bodyLimit, beforeRequestValidation: formCoercion(document, api.routes, pathPattern) }));
+  const beforeRequestValidation = [unknownQueryCheck(document, api.routes), formCoercion(document, api.routes)];
+  router.use(contractValidator(document, { fileSizeLimit: bodyLimit, beforeRequestValidation }));
   const headerRules = createHeaderCompiler();
   for (const route of api.routes) {
     const plan = {
@@ -100,13 +108,4 @@ function apiRouter({ api, document }: PreparedApi, bodyLimit: number): Router {
     router[route.method](route.expressPath, handleOperation(route, plan));
   }
   return router;
-}
-
-/** `/pets/{petId}` → /^\/pets\/[^/]+$/ : does this API serve the path at all (any method)? */
-function pathPattern(path: string): RegExp {
-  const source = path
-    .split(/\{[^}]+\}/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[^/]+');
-  return new RegExp(`^${source}/?$`);
 }

@@ -2,7 +2,7 @@
 // handler that threw, a response that breaks the contract) is turned into a Problem, logged with
 // the request id, and sent as application/problem+json. Internals reach the client only when the
 // app runs with exposeErrors (NODE_ENV=development).
-import type { ErrorRequestHandler, Request } from 'express';
+import type { ErrorRequestHandler, Request, Response } from 'express';
 import { NotAcceptableError, NotImplementedSignal, ResponseContractError } from './errors.js';
 import { fieldOf, isStructuralError, problem, PROBLEM_CONTENT_TYPE, type Problem, type ValidatorErrorItem } from './problems.js';
 import { requestIdOf } from './request-id.js';
@@ -29,7 +29,7 @@ export function errorHandler({ exposeErrors }: ErrorHandlerOptions): ErrorReques
       next(error);
       return;
     }
-    const { body, headers, log, violation } = toProblem(error, req, exposeErrors);
+    const { body, headers, log, violation } = toProblem(error, req, res, exposeErrors);
     if (log === 'error') req.log?.error({ err: error, problem: body, violation }, violation ? `${body.title}: ${violation}` : body.title);
     else req.log?.info({ problem: body }, body.title);
     res.status(body.status);
@@ -47,7 +47,7 @@ interface Outcome {
   violation?: string;
 }
 
-function toProblem(error: unknown, req: Request, exposeErrors: boolean): Outcome {
+function toProblem(error: unknown, req: Request, res: Response, exposeErrors: boolean): Outcome {
   const base = { instance: req.originalUrl.split('?')[0], requestId: requestIdOf(req) };
   const e = (error ?? {}) as HttpLikeError;
   const done = (body: Problem, log: Outcome['log'] = 'info', headers: Record<string, string> = {}): Outcome => ({ body, headers, log });
@@ -76,8 +76,10 @@ function toProblem(error: unknown, req: Request, exposeErrors: boolean): Outcome
   if (e.code === 'LIMIT_FILE_SIZE' || e.code === 'LIMIT_FIELD_VALUE') return done(problem('tooLarge', { ...base, detail: e.message }));
   const status = e.status ?? e.statusCode;
   switch (status) {
-    case 400:
-      return done(problem('validation', { ...base, detail: summary(e), errors: validationFields(e.errors ?? []) }));
+    case 400: {
+      const items = [...(e.errors ?? []), ...((res.locals.unknownQuery as ValidatorErrorItem[] | undefined) ?? [])];
+      return done(problem('validation', { ...base, detail: summary(items), errors: validationFields(items) }));
+    }
     case 401:
       return done(problem('unauthorized', { ...base, detail: e.message }), 'info', e.headers ?? {});
     case 403:
@@ -109,7 +111,7 @@ function validationFields(items: ValidatorErrorItem[]) {
   return (specific.length > 0 ? specific : items).map(fieldOf);
 }
 
-function summary(e: HttpLikeError): string {
-  const n = validationFields(e.errors ?? []).length;
+function summary(items: ValidatorErrorItem[]): string {
+  const n = validationFields(items).length;
   return n === 1 ? 'One field does not match the contract.' : `${n} fields do not match the contract.`;
 }

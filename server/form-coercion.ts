@@ -1,7 +1,7 @@
 // Form and multipart fields arrive as strings; the contract may say integer, number or boolean.
 // They are coerced here, by the schema's top-level property types, just before request
 // validation. JSON bodies are never coerced: `{"age": "5"}` for an integer is a client error.
-// The plan per route is built once at start-up; a request with another media type costs one check.
+// The plan per route is built once at start-up; other requests cost one Map lookup.
 import type { Request, RequestHandler } from 'express';
 import type { RouteBinding } from './api.js';
 import { deref, type Document } from './contract.js';
@@ -15,14 +15,8 @@ interface FieldPlan {
 }
 type Plan = Map<string, FieldPlan>;
 
-interface RoutePlan {
-  method: string;
-  pattern: RegExp;
-  byMediaType: Map<string, Plan>;
-}
-
-export function formCoercion(doc: Document, routes: readonly RouteBinding[], patternOf: (path: string) => RegExp): RequestHandler {
-  const plans: RoutePlan[] = [];
+export function formCoercion(doc: Document, routes: readonly RouteBinding[]): RequestHandler {
+  const plans = new Map<RouteBinding, Map<string, Plan>>();
   for (const route of routes) {
     const op = deref(doc, deref(doc, doc.paths?.[route.path])?.[route.method]);
     const content = deref<{ content?: Record<string, { schema?: unknown }> }>(doc, op?.requestBody)?.content ?? {};
@@ -31,14 +25,13 @@ export function formCoercion(doc: Document, routes: readonly RouteBinding[], pat
       const plan = planFor(doc, content[media]?.schema);
       if (plan.size > 0) byMediaType.set(media, plan);
     }
-    if (byMediaType.size > 0) plans.push({ method: route.method.toUpperCase(), pattern: patternOf(route.path), byMediaType });
+    if (byMediaType.size > 0) plans.set(route, byMediaType);
   }
-  return (req: Request, _res, next) => {
-    if (plans.length === 0 || typeof req.body !== 'object' || req.body === null) return next();
+  return (req: Request, res, next) => {
+    const byMediaType = plans.get(res.locals.route as RouteBinding);
+    if (!byMediaType || typeof req.body !== 'object' || req.body === null) return next();
     const media = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!FORM_TYPES.includes(media)) return next();
-    const route = plans.find((p) => p.method === req.method && p.pattern.test(req.path));
-    const plan = route?.byMediaType.get(media);
+    const plan = byMediaType.get(media);
     if (plan) coerceFields(req.body as Record<string, unknown>, plan);
     next();
   };

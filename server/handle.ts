@@ -38,6 +38,11 @@ export function handleOperation(route: RouteBinding, plan: OperationPlan): Reque
   const negotiable = produces.length > 0 && produces.every((m) => !m.includes('*'));
 
   return async (req: Request, res: Response, next: NextFunction) => {
+    if (res.locals.unknownQuery) {
+      // Everything else was valid; the unknown query parameters alone make it a 400.
+      next(Object.assign(new Error('unknown query parameters'), { status: 400, errors: [] }));
+      return;
+    }
     if (negotiable && req.headers.accept && !req.accepts(produces)) {
       next(new NotAcceptableError(produces));
       return;

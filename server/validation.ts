@@ -10,8 +10,8 @@ import { normalizeForValidator } from './normalize.js';
 export interface ValidationOptions {
   /** Largest accepted upload file, in bytes. */
   fileSizeLimit: number;
-  /** Runs after the body is parsed (multipart included) and before it is validated. */
-  beforeRequestValidation: RequestHandler;
+  /** Run after the body is parsed (multipart included) and before it is validated. */
+  beforeRequestValidation: RequestHandler[];
 }
 
 export function contractValidator(doc: Document, { fileSizeLimit, beforeRequestValidation }: ValidationOptions): RequestHandler[] {
@@ -23,7 +23,8 @@ export function contractValidator(doc: Document, { fileSizeLimit, beforeRequestV
     // Parameters are always coerced by the library; coerceTypes here is for bodies, and a JSON
     // body must never be coerced (form fields are, by beforeRequestValidation).
     // allErrors: report every failing field at once, not the first one only.
-    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false, removeAdditional: false, allErrors: true },
+    // Unknown query parameters are found by unknown-query.ts, to be reported with the others.
+    validateRequests: { allowUnknownQueryParameters: true, coerceTypes: false, removeAdditional: false, allErrors: true },
     validateResponses: { removeAdditional: false, coerceTypes: false, allErrors: true },
     validateFormats: true,
     validateSecurity: false,
@@ -34,6 +35,6 @@ export function contractValidator(doc: Document, { fileSizeLimit, beforeRequestV
   const chain = [...(middleware as unknown as RequestHandler[])];
   const at = chain.findIndex((m) => m.name === 'requestMiddleware');
   if (at < 0) throw new Error('express-openapi-validator changed: no requestMiddleware to insert form coercion before');
-  chain.splice(at, 0, beforeRequestValidation);
+  chain.splice(at, 0, ...beforeRequestValidation);
   return chain;
 }
