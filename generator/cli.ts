@@ -1,119 +1,81 @@
-// Argument parsing and printing only: each command is a function of its arguments that returns an
-// exit code. The work is done by generate.ts (plan) and write.ts (files).
-import { readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { formatDiagnostic, hasErrors, sortDiagnostics } from './diagnostics.js';
-import { planContract, type ContractPlan } from './generate.js';
-import { writePlan } from './write.js';
-import { displayPath } from './load.js';
+// Argument parsing only: picks the command, parses its options, prints its help; the command
+// modules do the work and return the exit status.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { CHECK_HELP, runCheck } from './command-check.js';
+import { DEV_HELP, runDev } from './command-dev.js';
+import { GENERATE_HELP, runGenerate } from './command-generate.js';
+import { INIT_HELP, runInit } from './command-init.js';
+import { LINT_HELP, runLint } from './command-lint.js';
 
 const HELP = `specfirst: the OpenAPI contract is the single source of truth.
 
-Usage:
-  specfirst generate [CONTRACT...] [--out DIR] [--check]
-  specfirst --help | --version
+Usage: specfirst <command> [options]
 
 Commands:
-  generate   Check each contract, then write types, route bindings and handler stubs.
-             CONTRACT defaults to every *.yaml, *.yml and *.json directly in contracts/;
-             files in sub-folders are pieces reached by $ref.
-             Writes DIR/<api>/generated/ (rewritten every run) and DIR/<api>/handlers/
-             (stubs, written once and then yours). DIR defaults to server/.
-             --check  write nothing; exit 1 if a generated file or stub is stale or missing.
+  init [NAME]                  start a new contract in contracts/NAME.yaml, generated and ready
+  dev                          generate, serve, and reload on every change to a contract or handler
+  generate [CONTRACT...]       check contracts, write types, route bindings and handler stubs
+  lint [CONTRACT...]           report every problem of the contracts, compiler style
+  check [CONTRACT...]          what CI runs: lint + generated code up to date + handlers compile
+
+Run \`specfirst <command> --help\` for its options and examples.
 
 Examples:
-  specfirst generate
-  specfirst generate --check
-  specfirst generate ../shared/contracts/oai-v3.0-petstore.yaml --out /tmp/try
+  specfirst init todo && specfirst dev
+  specfirst generate ../api/openapi.yaml --out /tmp/try
+  specfirst check
 
-Exit status: 0 done, 1 contract errors or stale files (--check), 2 bad usage.`;
+Exit status: 0 success, 1 problems found, 2 bad usage.`;
+
+type Values = Record<string, string | boolean | undefined>;
+
+interface Command {
+  help: string;
+  options: ParseArgsConfig['options'];
+  run: (values: Values, positionals: string[]) => Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  generate: { help: GENERATE_HELP, options: { out: { type: 'string' }, check: { type: 'boolean' } }, run: (v, p) => runGenerate(v as { out?: string; check?: boolean }, p) },
+  lint: { help: LINT_HELP, options: {}, run: (_v, p) => runLint(p) },
+  check: { help: CHECK_HELP, options: { out: { type: 'string' } }, run: (v, p) => runCheck(v as { out?: string }, p) },
+  init: { help: INIT_HELP, options: {}, run: (_v, p) => runInit(p) },
+  dev: {
+    help: DEV_HELP,
+    options: { port: { type: 'string' }, host: { type: 'string' } },
+    run: (v, p) => runDev(v as { port?: string; host?: string }, p),
+  },
+};
 
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    console.log(HELP);
-    return command === undefined ? 2 : 0;
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    console.error(HELP);
+    return 2;
   }
-  if (command === '--version' || command === '-v') {
+  if (name === '--help' || name === '-h' || name === 'help') {
+    console.log(HELP);
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
     console.log('specfirst 0.1.0');
     return 0;
   }
-  if (command === 'generate') return generate(rest);
-  console.error(`specfirst: unknown command "${command}"\n\n${HELP}`);
-  return 2;
-}
-
-async function generate(argv: string[]): Promise<number> {
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`specfirst: unknown command "${name}"\n\n${HELP}`);
+    return 2;
+  }
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { out: { type: 'string' }, check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
+    parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options: { ...command.options, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
-    console.error(`specfirst generate: ${(error as Error).message}`);
+    console.error(`specfirst ${name}: ${(error as Error).message}\n\n${command.help}`);
     return 2;
   }
   if (parsed.values.help) {
-    console.log(HELP);
+    console.log(command.help);
     return 0;
   }
-  const started = performance.now();
-  const contracts = parsed.positionals.length > 0 ? parsed.positionals.map((p) => resolve(p)) : await findContracts('contracts');
-  if (contracts.length === 0) {
-    console.error('specfirst generate: no contract found in contracts/ (looked for *.yaml, *.yml, *.json)');
-    return 1;
-  }
-  const outDir = resolve(parsed.values.out ?? 'server');
-  const plans: ContractPlan[] = await Promise.all(contracts.map((c) => planContract(c)));
-  const diagnostics = sortDiagnostics(plans.flatMap((p) => p.diagnostics));
-  for (const d of diagnostics) console.error(formatDiagnostic(d));
-  if (hasErrors(diagnostics)) {
-    const count = diagnostics.filter((d) => d.severity === 'error').length;
-    console.error(`\n${count} error${count === 1 ? '' : 's'}: nothing was written.`);
-    return 1;
-  }
-  const duplicate = firstDuplicate(plans.map((p) => p.name));
-  if (duplicate) {
-    console.error(`specfirst generate: two contracts are both named "${duplicate}"; rename one of them.`);
-    return 1;
-  }
-  const check = parsed.values.check === true;
-  const report = await writePlan(outDir, plans.map((p) => p.name), plans.flatMap((p) => p.files), { check });
-  for (const orphan of report.orphans) {
-    console.error(`${displayPath(orphan)} warning [orphan-handler] no operation in the contract uses this handler any more; delete it when you no longer need it`);
-  }
-  const ms = Math.round(performance.now() - started);
-  if (check) {
-    for (const stale of report.stale) console.error(`${displayPath(stale)}: stale or missing`);
-    if (report.stale.length > 0) {
-      console.error(`\n${report.stale.length} file(s) out of date: run \`specfirst generate\`.`);
-      return 1;
-    }
-    console.log(`specfirst: generated code is up to date (${plans.length} contract(s), ${ms} ms)`);
-    return 0;
-  }
-  for (const plan of plans) {
-    const ops = plan.model?.operations.length ?? 0;
-    console.log(`specfirst: ${displayPath(plan.contractPath)} → ${displayPath(join(outDir, plan.name))} (${ops} operation${ops === 1 ? '' : 's'})`);
-  }
-  console.log(
-    `specfirst: ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.kept.length} handler(s) kept, ${report.removed.length} removed in ${ms} ms`,
-  );
-  return 0;
-}
-
-/** Top-level contract files only: sub-folders hold pieces that contracts reach by $ref. */
-async function findContracts(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isFile() && /\.(ya?ml|json)$/i.test(e.name))
-    .map((e) => resolve(join(dir, e.name)))
-    .sort();
-}
-
-function firstDuplicate(names: string[]): string | undefined {
-  return names.find((n, i) => names.indexOf(n) !== i);
+  return command.run(parsed.values as Values, parsed.positionals);
 }

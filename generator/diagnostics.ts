@@ -17,10 +17,10 @@ export interface Diagnostic {
   hint?: string;
 }
 
-/** `contracts/pets.yaml:42:7 error [rule] message (hint)`: one line a problem, like tsc. */
+/** `contracts/pets.yaml:42:7 error rule message`, then an indented hint: one problem a line, like tsc. */
 export function formatDiagnostic(d: Diagnostic): string {
   const hint = d.hint ? `\n    hint: ${d.hint}` : '';
-  return `${d.file}:${d.line}:${d.column} ${d.severity} [${d.rule}] ${d.message}${hint}`;
+  return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}${hint}`;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -4,7 +4,7 @@
 import { basename } from 'node:path';
 import prettier from 'prettier';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
-import { displayPath, loadContract } from './load.js';
+import { displayPath, loadContract, type LoadedContract } from './load.js';
 import { buildModel, type ApiModel } from './model.js';
 import { lintModel } from './lint.js';
 import { apiName } from './names.js';
@@ -31,13 +31,25 @@ export interface ContractPlan {
 
 const PRETTIER: prettier.Options = { parser: 'typescript', printWidth: 100, singleQuote: false, trailingComma: 'all' };
 
-export async function planContract(contractPath: string): Promise<ContractPlan> {
-  const name = apiName(contractPath);
+export interface CheckedContract {
+  contract: LoadedContract | null;
+  model: ApiModel | null;
+  diagnostics: Diagnostic[];
+}
+
+/** Load, validate, model and lint: everything but emitting (what `specfirst lint` runs). */
+export async function checkContract(contractPath: string): Promise<CheckedContract> {
   const { contract, diagnostics } = await loadContract(contractPath);
-  if (!contract) return { contractPath, name, model: null, diagnostics, files: [] };
+  if (!contract) return { contract, model: null, diagnostics };
   const model = buildModel(contract.document);
   diagnostics.push(...lintModel(contract, model));
-  if (hasErrors(diagnostics)) return { contractPath, name, model, diagnostics, files: [] };
+  return { contract, model, diagnostics };
+}
+
+export async function planContract(contractPath: string): Promise<ContractPlan> {
+  const name = apiName(contractPath);
+  const { contract, model, diagnostics } = await checkContract(contractPath);
+  if (!contract || !model || hasErrors(diagnostics)) return { contractPath, name, model, diagnostics, files: [] };
 
   const source = basename(contractPath);
   let schema: string;

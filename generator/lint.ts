@@ -1,10 +1,12 @@
 // Checks that need the whole contract and the operation model, beyond what the OpenAPI schema
 // says: names that would collide in generated code, operations without operationId, path
-// templates that do not match their parameters. Returns located diagnostics; never throws.
+// templates that do not match their parameters, and the document rules of lint-document.ts.
+// Returns located diagnostics; never throws.
 import type { Diagnostic } from './diagnostics.js';
 import { displayPath, type LoadedContract } from './load.js';
 import type { ApiModel, Operation } from './model.js';
 import { locate } from './positions.js';
+import { lintDocument } from './lint-document.js';
 
 export function lintModel(contract: LoadedContract, model: ApiModel): Diagnostic[] {
   const at = (pointer: string, d: Omit<Diagnostic, 'file' | 'line' | 'column' | 'pointer'>): Diagnostic => {
@@ -26,6 +28,7 @@ export function lintModel(contract: LoadedContract, model: ApiModel): Diagnostic
     out.push(...pathTemplateProblems(op).map((p) => at(op.pointer, p)));
   }
   out.push(...duplicateNames(model.operations, at));
+  for (const { pointer, ...problem } of lintDocument(contract.document)) out.push(at(pointer, problem));
   return out;
 }
 

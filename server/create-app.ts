@@ -58,7 +58,11 @@ export function createApp(options: AppOptions): SpecfirstApp {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      // 501 is a stub doing its job, not a server error.
+      customLogLevel: (_req, res, err) => (res.statusCode === 501 ? 'info' : err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      // pino-http invents an Error with a stack for every 5xx; the error handler already logged
+      // the real one with its details.
+      customErrorObject: (_req, _res, _err, value: Record<string, unknown>) => ({ ...value, err: undefined }),
     }),
   );
   // While shutting down, ask clients not to reuse connections.

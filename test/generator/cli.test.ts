@@ -37,7 +37,7 @@ describe('specfirst generate', () => {
   it('writes types, bindings and one stub per operation, warning about a missing operationId', async () => {
     const r = await runCli(['generate', contract, '--out', out]);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /v31-features\.yaml:\d+:\d+ warning \[missing-operation-id\] GET \/ has no operationId; its handler is named "getRoot"/);
+    assert.match(r.stderr, /v31-features\.yaml:\d+:\d+ warning missing-operation-id GET \/ has no operationId; its handler is named "getRoot"/);
     assert.deepEqual((await readdir(join(out, 'v31-features', 'handlers'))).sort(), ['get-item-image.ts', 'get-root.ts', 'list-items.ts']);
     assert.deepEqual((await readdir(join(out, 'v31-features', 'generated'))).sort(), ['openapi.json', 'operations.ts', 'routes.ts', 'schema.ts', 'types.ts']);
   });
@@ -77,7 +77,7 @@ describe('specfirst generate', () => {
     await writeFile(contract, changed);
     const r = await runCli(['generate', contract, '--out', out]);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /get-item-image\.ts warning \[orphan-handler\]/);
+    assert.match(r.stderr, /get-item-image\.ts warning orphan-handler/);
     const handlers = (await readdir(join(out, 'v31-features', 'handlers'))).sort();
     assert.deepEqual(handlers, ['get-item-image.ts', 'get-item-picture.ts', 'get-root.ts', 'health.ts', 'list-items.ts']);
   });
@@ -87,7 +87,7 @@ describe('specfirst generate', () => {
     await writeFile(contract, (await readFile(contract, 'utf8')).replace("$ref: '#/components/schemas/Item'", "$ref: '#/components/schemas/Nope'"));
     const r = await runCli(['generate', contract, '--out', out]);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /error \[ref\]/);
+    assert.match(r.stderr, /error ref/);
     assert.equal(await readFile(generated('routes.ts'), 'utf8'), before);
   });
 

@@ -1,0 +1,37 @@
+// Every contract of a project → files on disk, all or nothing: if any contract has an error,
+// nothing is written for any of them. Shared by `generate`, `check` and `dev`.
+import { hasErrors, type Diagnostic } from './diagnostics.js';
+import { planContract, type ContractPlan } from './generate.js';
+import { writePlan, type WriteReport } from './write.js';
+
+export interface ProjectResult {
+  plans: ContractPlan[];
+  diagnostics: Diagnostic[];
+  /** Null when nothing was written (errors). */
+  report: WriteReport | null;
+}
+
+export async function generateProject(contracts: readonly string[], outDir: string, { check = false } = {}): Promise<ProjectResult> {
+  const plans = await Promise.all(contracts.map((c) => planContract(c)));
+  const diagnostics = plans.flatMap((p) => p.diagnostics);
+  const names = plans.map((p) => p.name);
+  const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+  if (duplicate) {
+    const clash = plans.filter((p) => p.name === duplicate);
+    diagnostics.push(
+      ...clash.map((p) => ({
+        severity: 'error' as const,
+        file: p.contractPath,
+        line: 1,
+        column: 1,
+        pointer: '',
+        rule: 'duplicate-api-name',
+        message: `two contracts would both generate server/${duplicate}/`,
+        hint: 'rename one of the contract files',
+      })),
+    );
+  }
+  if (hasErrors(diagnostics)) return { plans, diagnostics, report: null };
+  const report = await writePlan(outDir, names, plans.flatMap((p) => p.files), { check });
+  return { plans, diagnostics, report };
+}

@@ -1,0 +1,18 @@
+// Where things are in a project: contracts in contracts/ (top level only; sub-folders hold pieces
+// reached by $ref), generated code and handlers under server/.
+import { readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+export const CONTRACTS_DIR = 'contracts';
+export const SERVER_DIR = 'server';
+
+/** The contracts named on the command line, or every top-level one in contracts/. */
+export async function contractsFrom(positionals: readonly string[], cwd = process.cwd()): Promise<string[]> {
+  if (positionals.length > 0) return positionals.map((p) => resolve(cwd, p));
+  const dir = join(cwd, CONTRACTS_DIR);
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile() && /\.(ya?ml|json)$/i.test(e.name))
+    .map((e) => join(dir, e.name))
+    .sort();
+}
