@@ -58,7 +58,7 @@ function duplicateNames(
       out.push({
         ...d,
         rule: 'duplicate-operation-name',
-        message: `${op.method.toUpperCase()} ${op.path}: ${what} gives the handler name "${op.name}", also used by ${others}`,
+        message: `${op.method.toUpperCase()} ${op.path}: ${what} collides with ${others}: both would be named ${op.typeStem} (types, handler, handlers/${op.fileStem}.ts)`,
         hint: 'give each operation a unique operationId',
       });
     }

@@ -43,7 +43,7 @@ describe('invalid contracts', () => {
       `${at('wrong-type.yaml')}:15:9 error schema 200 must have property "description"`,
       `${at('wrong-type.yaml')}:16:11 error schema unknown property "descripton" in 200`,
     ]);
-    assert.match(r.stderr, /3 errors: nothing was written\./);
+    assert.match(r.stderr, /3 errors, 0 warnings: nothing was written\./);
   });
 
   it('names both places of a duplicate operation name, and an undeclared path parameter', async () => {
@@ -51,8 +51,8 @@ describe('invalid contracts', () => {
     assert.equal(r.code, 1);
     const lines = located(r.stderr);
     assert.equal(lines.length, 3);
-    assert.match(lines[0]!, /duplicate-operation-id\.yaml:8:7 error duplicate-operation-name GET \/a: .*also used by GET \/b \(.*duplicate-operation-id\.yaml:14:7\)/);
-    assert.match(lines[1]!, /duplicate-operation-id\.yaml:14:7 error duplicate-operation-name GET \/b: operationId "get-thing".*also used by GET \/a/);
+    assert.match(lines[0]!, /duplicate-operation-id\.yaml:8:7 error duplicate-operation-name GET \/a: .*collides with GET \/b \(.*duplicate-operation-id\.yaml:14:7\)/);
+    assert.match(lines[1]!, /duplicate-operation-id\.yaml:14:7 error duplicate-operation-name GET \/b: operationId "get-thing" collides with GET \/a/);
     assert.match(lines[2]!, /duplicate-operation-id\.yaml:19:5 error path-parameter-undeclared GET \/c\/\{id\}: path parameter "id"/);
   });
 

@@ -1,0 +1,74 @@
+// `specfirst init` makes a project that is ready to run; `specfirst check` (what CI runs) passes on
+// it and fails, saying why, on a stale generated file and on a handler with a wrong return type.
+import assert from 'node:assert/strict';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { runCli, tempProject } from '../helpers.js';
+
+describe('specfirst init and check', () => {
+  let project: Awaited<ReturnType<typeof tempProject>>;
+  before(async () => (project = await tempProject('init')));
+  after(() => project.remove());
+  const cli = (...args: string[]) => runCli(args, project.dir);
+
+  it('init writes a valid contract, its generated code and stubs', async () => {
+    const r = await cli('init', 'todo');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /wrote contracts\/todo\.yaml/);
+    assert.deepEqual((await readdir(join(project.dir, 'server', 'todo', 'handlers'))).sort(), ['create-todo.ts', 'get-todo.ts', 'list-todos.ts']);
+    assert.equal((await cli('lint')).code, 0);
+  });
+
+  it('init refuses to overwrite an existing contract', async () => {
+    const r = await cli('init', 'todo');
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /contracts\/todo\.yaml already exists/);
+  });
+
+  it('check passes on the fresh project', async () => {
+    const r = await cli('check');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /✓ lint/);
+    assert.match(r.stderr, /✓ generated {2}up to date/);
+    assert.match(r.stderr, /✓ handlers {3}compile/);
+  });
+
+  it('check fails on a stale generated file, naming it', async () => {
+    const routes = join(project.dir, 'server', 'todo', 'generated', 'routes.ts');
+    const good = await readFile(routes, 'utf8');
+    await writeFile(routes, good.replace('"Todo"', '"Todo!"'));
+    const r = await cli('check');
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /server\/todo\/generated\/routes\.ts: stale or missing/);
+    assert.match(r.stderr, /✗ generated {2}1 file\(s\) stale or missing/);
+    await writeFile(routes, good);
+  });
+
+  it('check fails on a handler with a wrong return type, at its file:line:col', async () => {
+    await writeFile(
+      join(project.dir, 'server', 'todo', 'handlers', 'get-todo.ts'),
+      'import type { Handlers } from "../generated/operations.js";\nexport const getTodo: Handlers["getTodo"] = async () => ({ status: 200, body: { id: 1 } });\n',
+    );
+    const r = await cli('check');
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /server\/todo\/handlers\/get-todo\.ts:2:\d+ error TS2322/);
+    assert.match(r.stderr, /✗ handlers {3}1 type error\(s\)/);
+    assert.match(r.stderr, /specfirst check: 1 step\(s\) failed/);
+  });
+
+  it('every command has --help with examples', async () => {
+    for (const command of ['generate', 'lint', 'check', 'init', 'dev']) {
+      const r = await cli(command, '--help');
+      assert.equal(r.code, 0);
+      assert.match(r.stdout, new RegExp(`Usage: specfirst ${command}`));
+      assert.match(r.stdout, /Examples:/);
+      assert.match(r.stdout, /Exit status:/);
+    }
+  });
+
+  it('prints no colour codes when NO_COLOR is set or output is not a terminal', async () => {
+    const r = await cli('check');
+    assert.doesNotMatch(r.stderr + r.stdout, /\u001b\[/);
+  });
+});
