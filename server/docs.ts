@@ -1,6 +1,7 @@
 // Self-hosted API docs, like FastAPI's: the bundled contract at /openapi.json and /openapi.yaml
 // (and /openapi/<name>.json per API), Swagger UI at /docs, Redoc at /redoc. Every asset comes from
 // node_modules (swagger-ui-dist, redoc): no CDN, so the docs work offline.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import express, { type Router } from 'express';
@@ -10,6 +11,25 @@ import type { Document } from './contract.js';
 const require = createRequire(import.meta.url);
 const SWAGGER_UI_DIR = dirname(require.resolve('swagger-ui-dist/package.json'));
 const REDOC_BUNDLE = require.resolve('redoc/bundles/redoc.standalone.js');
+
+/**
+ * Redoc's sidebar shows a Redocly logo loaded from cdn.redoc.ly, with no option to turn it off;
+ * the bundle is served with that one URL replaced by an inline image so the page stays offline.
+ */
+const REDOC_CDN_LOGO = 'https://cdn.redoc.ly/redoc/logo-mini.svg';
+const INLINE_LOGO = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/%3E";
+let redocBundle: string | undefined;
+const redocSource = (): string => (redocBundle ??= readFileSync(REDOC_BUNDLE, 'utf8').replaceAll(REDOC_CDN_LOGO, INLINE_LOGO));
+
+/** The docs pages may load nothing from anywhere but this server (and inline data). */
+const DOCS_CSP = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+].join('; ');
 
 export interface DocsApi {
   name: string;
@@ -34,10 +54,10 @@ export function docsRouter(apis: readonly DocsApi[]): Router {
   const urls = served.map((api) => ({ url: served.length === 1 ? 'openapi.json' : `openapi/${api.name}.json`, name: api.title }));
   const title = served.length === 1 ? first!.title : 'API docs';
   router.use('/docs/assets', express.static(SWAGGER_UI_DIR, { index: false, maxAge: '1h' }));
-  router.get('/docs', (_req, res) => void res.type('html').send(swaggerPage(title)));
+  router.get('/docs', (_req, res) => void res.type('html').set('Content-Security-Policy', DOCS_CSP).send(swaggerPage(title)));
   router.get('/docs/init.js', (_req, res) => void res.type('text/javascript').send(swaggerInit(urls)));
-  router.get('/redoc/redoc.standalone.js', (_req, res) => void res.sendFile(REDOC_BUNDLE, { maxAge: '1h' }));
-  router.get('/redoc', (_req, res) => void res.type('html').send(redocPage(title, urls[0]?.url ?? 'openapi.json')));
+  router.get('/redoc/redoc.standalone.js', (_req, res) => void res.type('text/javascript').set('Cache-Control', 'public, max-age=3600').send(redocSource()));
+  router.get('/redoc', (_req, res) => void res.type('html').set('Content-Security-Policy', DOCS_CSP).send(redocPage(title, urls[0]?.url ?? 'openapi.json')));
   return router;
 }
 
