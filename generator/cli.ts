@@ -6,6 +6,7 @@ import { DEV_HELP, runDev } from './command-dev.js';
 import { GENERATE_HELP, runGenerate } from './command-generate.js';
 import { INIT_HELP, runInit } from './command-init.js';
 import { LINT_HELP, runLint } from './command-lint.js';
+import { VERIFY_HELP, runVerify } from './command-verify.js';
 
 const HELP = `specfirst: the OpenAPI contract is the single source of truth.
 
@@ -17,6 +18,7 @@ Commands:
   generate [CONTRACT...]       check contracts, write types, route bindings and handler stubs
   lint [CONTRACT...]           report every problem of the contracts, compiler style
   check [CONTRACT...]          what CI runs: lint + generated code up to date + handlers compile
+  verify CONTRACT...           try contracts end to end: generate, compile, serve mocked, send requests
 
 Run \`specfirst <command> --help\` for its options and examples.
 
@@ -42,9 +44,10 @@ const COMMANDS: Record<string, Command> = {
   init: { help: INIT_HELP, options: {}, run: (_v, p) => runInit(p) },
   dev: {
     help: DEV_HELP,
-    options: { port: { type: 'string' }, host: { type: 'string' } },
-    run: (v, p) => runDev(v as { port?: string; host?: string }, p),
+    options: { port: { type: 'string' }, host: { type: 'string' }, mock: { type: 'boolean' } },
+    run: (v, p) => runDev(v as { port?: string; host?: string; mock?: boolean }, p),
   },
+  verify: { help: VERIFY_HELP, options: { json: { type: 'boolean' } }, run: (v, p) => runVerify(v as { json?: boolean }, p) },
 };
 
 export async function main(argv: string[]): Promise<number> {

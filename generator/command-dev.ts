@@ -11,7 +11,7 @@ import { contractsFrom, CONTRACTS_DIR, SERVER_DIR } from './project.js';
 import { countLine, paint, printDiagnostics } from './terminal.js';
 import { TypeChecker } from './typecheck.js';
 
-export const DEV_HELP = `Usage: specfirst dev [CONTRACT...] [--port PORT] [--host HOST]
+export const DEV_HELP = `Usage: specfirst dev [CONTRACT...] [--port PORT] [--host HOST] [--mock]
 
 Generate, serve on HOST:PORT (default 127.0.0.1:3000, or PORT/HOST from the environment), and
 watch contracts/ and server/ (handlers). On every change: regenerate (new operations get stubs),
@@ -19,14 +19,20 @@ type-check, and switch to the new version. If a contract becomes invalid or a ha
 compiling, the problems are printed as FILE:LINE:COL and the last good version keeps serving;
 it recovers by itself once fixed.
 
+Options:
+  --port PORT, --host HOST   where to listen
+  --mock                     handlers that are still stubs answer with their first 2xx response,
+                             from the contract's examples or sampled from its schemas
+
 Examples:
   specfirst dev
   specfirst dev --port 8080
+  specfirst dev --mock
   npm run dev
 
 Exit status: 0 when stopped with Ctrl+C, 1 if the port is taken, 2 bad usage.`;
 
-export async function runDev(values: { port?: string; host?: string }, positionals: string[]): Promise<number> {
+export async function runDev(values: { port?: string; host?: string; mock?: boolean }, positionals: string[]): Promise<number> {
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   const host = values.host ?? process.env.HOST ?? '127.0.0.1';
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -63,7 +69,7 @@ export async function runDev(values: { port?: string; host?: string }, positiona
     }
     printDiagnostics(generated.diagnostics.filter((d) => d.severity === 'error'));
     // The child starts in its own process while this one type-checks.
-    const starting = startChild(serverDir).then(
+    const starting = startChild(serverDir, values.mock ? { SPECFIRST_MOCK: '1' } : {}).then(
       (child) => ({ child, ms: performance.now() - tGenerated }),
       (error: Error) => ({ error }),
     );

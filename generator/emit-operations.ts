@@ -123,7 +123,10 @@ function emitResponse(op: Operation, opType: string): string {
   const name = `${op.typeStem}Response`;
   const declared = op.responses.map((r) => r.status);
   const variants = op.responses.flatMap((r) => responseVariants(r, opType, declared));
-  if (variants.length === 0) return `export type ${name} = never;`;
+  // No responses in the contract (OpenAPI 3.1 allows it): it promises nothing, so nothing is checked.
+  if (variants.length === 0) {
+    return `export type ${name} = { status: HttpStatus; contentType?: string; headers?: ResponseHeaders; body?: unknown };`;
+  }
   return `export type ${name} =\n${variants.map((v) => `  | ${v}`).join('\n')};`;
 }
 

@@ -6,7 +6,7 @@ import type { ApiDefinition, HttpMethod } from './api.js';
 export type Document = {
   openapi: string;
   info: { title: string; version: string };
-  servers?: { url: string }[];
+  servers?: { url: string; variables?: Record<string, { default?: string }> }[];
   paths?: Record<string, Record<string, unknown>>;
   components?: Record<string, Record<string, unknown>>;
   [key: string]: unknown;
@@ -17,13 +17,22 @@ export function loadDocument(api: ApiDefinition): Document {
   return structuredClone(api.document) as Document;
 }
 
-/** The path of the first `servers` URL (`/v1` of `https://api.example.com/v1`), or '' for none. */
+/**
+ * The path of the first `servers` URL (`/v1` of `https://api.example.com/v1`), with server
+ * variables at their defaults (`{scheme}://host/{base}`), or '' for none.
+ */
 export function basePath(doc: Document): string {
-  const url = doc.servers?.[0]?.url;
-  if (!url) return '';
-  const path = url.replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/\{[^}]+\}/g, '');
+  const server = doc.servers?.[0];
+  if (!server?.url) return '';
+  const url = server.url.replace(/\{([^}]+)\}/g, (_, name: string) => server.variables?.[name]?.default ?? '');
+  let path: string;
+  try {
+    path = decodeURI(new URL(url, 'http://relative.invalid').pathname);
+  } catch {
+    return '';
+  }
   const trimmed = path.replace(/\/+$/, '');
-  return trimmed === '' || trimmed === '/' ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+  return trimmed === '' ? '' : trimmed;
 }
 
 /** Follows internal `$ref`s. */

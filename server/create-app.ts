@@ -15,6 +15,8 @@ import { createRouteMatcher } from './route-match.js';
 import { unknownQueryCheck } from './unknown-query.js';
 import { handleOperation } from './handle.js';
 import { createHeaderCompiler } from './response-headers.js';
+import { createMocker } from './mock.js';
+import { normalizeForValidator } from './normalize.js';
 import { problem, PROBLEM_CONTENT_TYPE } from './problems.js';
 import { requestIdFor } from './request-id.js';
 import { contractValidator } from './validation.js';
@@ -26,6 +28,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Put error details in 500 problem bodies. Default: NODE_ENV === 'development'. */
   exposeErrors?: boolean;
+  /** Stubs answer with their first 2xx response from examples or schemas. Default: SPECFIRST_MOCK=1. */
+  mock?: boolean;
 }
 
 export interface PreparedApi {
@@ -76,7 +80,8 @@ export function createApp(options: AppOptions): SpecfirstApp {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'shutting down' });
   });
   app.use(docsRouter(prepared.map((p) => ({ name: p.api.name, title: p.api.title, document: p.document, basePath: p.basePath }))));
-  for (const p of prepared) app.use(p.basePath || '/', apiRouter(p, bodyLimit));
+  const mock = options.mock ?? process.env.SPECFIRST_MOCK === '1';
+  for (const p of prepared) app.use(p.basePath || '/', apiRouter(p, bodyLimit, mock, logger));
   app.use((req: Request, res) => {
     const body = problem('notFound', { instance: req.originalUrl.split('?')[0], requestId: String(req.id), detail: `Nothing is served at ${req.method} ${req.originalUrl.split('?')[0]}.` });
     res.status(404).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
@@ -86,7 +91,7 @@ export function createApp(options: AppOptions): SpecfirstApp {
 }
 
 /** One API: its body parsers, its validator and one route per operation, mounted at its base path. */
-function apiRouter({ api, document }: PreparedApi, bodyLimit: number): Router {
+function apiRouter({ api, document }: PreparedApi, bodyLimit: number, mock: boolean, logger: Logger): Router {
   const router = express.Router();
   const match = createRouteMatcher(api.routes);
   // Several APIs may share a base path: one that does not know the path lets the next try.
@@ -101,13 +106,19 @@ function apiRouter({ api, document }: PreparedApi, bodyLimit: number): Router {
   router.use(express.text({ limit: bodyLimit, type: 'text/*' }));
   router.use(express.raw({ limit: bodyLimit, type: 'application/octet-stream' }));
   router.use(cookieParser());
+  const normalized = normalizeForValidator(document);
+  if (normalized.changes.length > 0) {
+    logger.info({ api: api.name, changes: normalized.changes }, `${api.name}: ${normalized.changes.length} schema(s) normalised for the validator (same meaning, see changes)`);
+  }
   const beforeRequestValidation = [unknownQueryCheck(document, api.routes), formCoercion(document, api.routes)];
-  router.use(contractValidator(document, { fileSizeLimit: bodyLimit, beforeRequestValidation }));
+  router.use(contractValidator(document, { fileSizeLimit: bodyLimit, beforeRequestValidation }, normalized));
   const headerRules = createHeaderCompiler();
+  const mocker = mock ? createMocker(document, normalized.document, (message) => logger.warn(`${api.name}: ${message}`)) : null;
   for (const route of api.routes) {
     const plan = {
       cookies: cookieParameters(operationParameters(document, route.path, route.method)),
       responseHeaders: headerRules(document, route),
+      mock: mocker,
     };
     router[route.method](route.expressPath, handleOperation(route, plan));
   }

@@ -11,6 +11,7 @@ const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 type Scalar = 'integer' | 'number' | 'boolean';
 interface FieldPlan {
   type: Scalar | 'array';
+  /** For arrays: how to coerce each item; undefined keeps items as strings. */
   items?: Scalar;
 }
 type Plan = Map<string, FieldPlan>;
@@ -45,8 +46,9 @@ function planFor(doc: Document, rawSchema: unknown): Plan {
     const type = scalarType(prop?.type);
     if (type) plan.set(name, { type });
     else if (typeOf(prop?.type) === 'array') {
+      // A field sent once is a string; an array field must still reach validation as an array.
       const items = scalarType(deref<{ type?: unknown }>(doc, prop?.items)?.type);
-      if (items) plan.set(name, { type: 'array', items });
+      plan.set(name, items ? { type: 'array', items } : { type: 'array' });
     }
   }
   return plan;
@@ -66,7 +68,7 @@ function coerceFields(body: Record<string, unknown>, plan: Plan): void {
     const value = body[name];
     if (field.type === 'array') {
       const list = Array.isArray(value) ? value : typeof value === 'string' ? [value] : null;
-      if (list) body[name] = list.map((v) => coerce(v, field.items!));
+      if (list) body[name] = field.items ? list.map((v) => coerce(v, field.items!)) : list;
     } else if (typeof value === 'string') {
       body[name] = coerce(value, field.type);
     }

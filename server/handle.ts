@@ -7,6 +7,8 @@ import type { RouteBinding } from './api.js';
 import { NotAcceptableError, NotImplementedSignal, ResponseContractError } from './errors.js';
 import type { CookieParameter } from './cookies.js';
 import { headerViolations, type HeaderRules } from './response-headers.js';
+import { isJson } from './media-types.js';
+import type { MockResponse } from './mock.js';
 import { readCookies } from './cookies.js';
 import { requestIdOf } from './request-id.js';
 
@@ -26,6 +28,8 @@ interface OpenApiRequestInfo {
 export interface OperationPlan {
   cookies: readonly CookieParameter[];
   responseHeaders: HeaderRules;
+  /** In mock mode: what a stub answers instead of 501. */
+  mock: ((route: RouteBinding) => MockResponse) | null;
 }
 
 export function handleOperation(route: RouteBinding, plan: OperationPlan): RequestHandler {
@@ -102,22 +106,26 @@ function requestBody(req: Request): unknown {
   return body;
 }
 
-async function send(route: RouteBinding, plan: OperationPlan, res: Response, result: unknown): Promise<void> {
-  if (isNotImplemented(result)) throw new NotImplementedSignal(route.operation);
+async function send(route: RouteBinding, plan: OperationPlan, res: Response, handlerResult: unknown): Promise<void> {
+  let result = handlerResult;
+  if (isNotImplemented(result)) {
+    if (!plan.mock) throw new NotImplementedSignal(route.operation);
+    result = plan.mock(route);
+  }
   if (typeof result !== 'object' || result === null || typeof (result as HandlerResponse).status !== 'number') {
     throw new ResponseContractError(route, 'the handler did not return { status, body }');
   }
   const { status, contentType, headers, body } = result as HandlerResponse;
   const key = declaredStatusKey(route, status);
   if (key === null) throw new ResponseContractError(route, `status ${status} is not declared for this operation`);
-  const declared = route.responses[key]!;
+  const declared = key === UNDECLARED ? ANY : route.responses[key]!;
   const badHeaders = headerViolations(plan.responseHeaders.get(key), headers);
   if (badHeaders.length > 0) throw new ResponseContractError(route, `status ${status}: ${badHeaders.join('; ')}`);
   const mediaType = contentType ?? concrete(declared[0], body);
   if (declared.length === 0 && body !== undefined) {
     throw new ResponseContractError(route, `status ${status} is declared without content, but the handler returned a body`);
   }
-  if (declared.length > 0 && body === undefined) {
+  if (declared.length > 0 && body === undefined && key !== UNDECLARED) {
     throw new ResponseContractError(route, `status ${status} is declared with content, but the handler returned no body`);
   }
   if (mediaType && declared.length > 0 && !declared.some((d) => mediaTypeMatches(d, mediaType))) {
@@ -146,9 +154,14 @@ async function send(route: RouteBinding, plan: OperationPlan, res: Response, res
   }
 }
 
+const UNDECLARED = '(no responses declared)';
+const ANY = ['*/*'];
+
 /** The response entry that covers a status (exact, then `2XX`, then `default`); null if none. */
 function declaredStatusKey(route: RouteBinding, status: number): string | null {
   const exact = String(status);
+  // An operation without responses in the contract promises nothing: any status goes.
+  if (Object.keys(route.responses).length === 0) return UNDECLARED;
   const range = `${exact[0]}XX`;
   for (const key of [exact, range, range.toLowerCase(), 'default']) if (route.responses[key]) return key;
   return null;
@@ -168,9 +181,6 @@ function mediaTypeMatches(declared: string, actual: string): boolean {
   return d.endsWith('/*') && a.startsWith(d.slice(0, -1));
 }
 
-export function isJson(mediaType: string): boolean {
-  return /^application\/(.+\+)?json$/i.test(mediaType.split(';')[0]!.trim());
-}
 
 function isNotImplemented(value: unknown): boolean {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[NOT_IMPLEMENTED] === true;

@@ -34,7 +34,7 @@ if (apis.length === 0) {
   process.exit(1);
 }
 const dev = process.env.SPECFIRST_LOG === 'dev';
-const logger = dev ? pino({ level: 'info' }, devLogStream()) : undefined;
+const logger = dev ? pino({ level: process.env.LOG_LEVEL ?? 'info' }, devLogStream()) : undefined;
 const app = createApp(logger ? { apis, logger } : { apis });
 const server = await listen(app, { port: Number(process.env.PORT ?? 3000), host: process.env.HOST ?? '127.0.0.1' });
 const stubs = apis.flatMap((a) => a.routes).filter((r) => String(r.handler).includes('notImplemented(')).length;

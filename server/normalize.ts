@@ -2,6 +2,12 @@
 // The served /openapi.json is never normalised.
 import type { Document } from './contract.js';
 
+/** The normalised copy, and one line per change for the start-up log. */
+export interface Normalized {
+  document: Document;
+  changes: string[];
+}
+
 /**
  * Rules:
  * - A `oneOf`/`anyOf` of `$ref`s with a `discriminator` becomes one `if/then` per discriminator
@@ -10,22 +16,47 @@ import type { Document } from './contract.js';
  *   discriminator support compiles the wrong branch for every mapping entry after the first
  *   (its pre-processor leaks the previous branch's properties), rejecting valid bodies.
  * - Any other `discriminator` is removed: OpenAPI says it never changes whether a value is valid.
+ * - OpenAPI 3.0 `nullable: true` without `type` (common in real contracts) makes the validator
+ *   fail every request of the operation ("nullable" cannot be used without "type"). Alone, it
+ *   adds nothing to a schema that already allows any value, and is dropped; beside `$ref`,
+ *   `allOf`, `oneOf` or `anyOf` it becomes `anyOf: [<the schema>, {enum: [null]}]`, which is what
+ *   the author meant.
  */
-export function normalizeForValidator(doc: Document): Document {
-  const copy = structuredClone(doc);
-  walk(copy);
-  return copy;
+export function normalizeForValidator(doc: Document): Normalized {
+  const document = structuredClone(doc);
+  const changes: string[] = [];
+  walk(document, '', changes, doc.openapi.startsWith('3.0'));
+  return { document, changes };
 }
 
-function walk(node: unknown): void {
+function walk(node: unknown, pointer: string, changes: string[], openapi30: boolean): void {
   if (Array.isArray(node)) {
-    for (const item of node) walk(item);
+    node.forEach((item, i) => walk(item, `${pointer}/${i}`, changes, openapi30));
     return;
   }
   if (typeof node !== 'object' || node === null) return;
   const obj = node as Record<string, unknown>;
-  if (isDiscriminator(obj.discriminator)) rewriteDiscriminated(obj);
-  for (const value of Object.values(obj)) walk(value);
+  if (isDiscriminator(obj.discriminator)) {
+    rewriteDiscriminated(obj);
+    changes.push(`${pointer}: discriminator checked as if/then per value`);
+  }
+  if (openapi30 && obj.nullable === true && obj.type === undefined) {
+    rewriteUntypedNullable(obj);
+    changes.push(`${pointer}: nullable without type made explicit`);
+  }
+  for (const [key, value] of Object.entries(obj)) walk(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, changes, openapi30);
+}
+
+function rewriteUntypedNullable(schema: Record<string, unknown>): void {
+  delete schema.nullable;
+  const composed = ['$ref', 'allOf', 'oneOf', 'anyOf'].filter((k) => k in schema);
+  if (composed.length === 0) return;
+  const inner: Record<string, unknown> = {};
+  for (const key of composed) {
+    inner[key] = schema[key];
+    delete schema[key];
+  }
+  schema.anyOf = [inner, { enum: [null] }];
 }
 
 interface Discriminator {

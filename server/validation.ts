@@ -14,10 +14,10 @@ export interface ValidationOptions {
   beforeRequestValidation: RequestHandler[];
 }
 
-export function contractValidator(doc: Document, { fileSizeLimit, beforeRequestValidation }: ValidationOptions): RequestHandler[] {
+export function contractValidator(doc: Document, { fileSizeLimit, beforeRequestValidation }: ValidationOptions, normalized = normalizeForValidator(doc)): RequestHandler[] {
   const middleware = OpenApiValidator.middleware({
     // The validator annotates the document it is given: it gets its own, normalised copy.
-    apiSpec: normalizeForValidator(doc) as never,
+    apiSpec: normalized.document as never,
     // specfirst generate validated the contract already; doing it again would only slow start-up.
     validateApiSpec: false,
     // Parameters are always coerced by the library; coerceTypes here is for bodies, and a JSON

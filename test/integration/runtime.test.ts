@@ -158,9 +158,9 @@ describe('runtime', () => {
   });
 
   it('parses and coerces a form-urlencoded body', async () => {
-    const res = await get('/forms', { method: 'POST', body: new URLSearchParams({ name: 'Ada', age: '36' }) });
+    const res = await get('/forms', { method: 'POST', body: new URLSearchParams({ name: 'Ada', age: '36', tags: 'one' }) });
     assert.equal(res.status, 200);
-    assert.deepEqual(await res.json(), { name: 'Ada', age: 36, ageType: 'number' });
+    assert.deepEqual(await res.json(), { name: 'Ada', age: 36, tags: ['one'], ageType: 'number' }, 'an array field sent once is still an array');
     const bad = await problemOf(await get('/forms', { method: 'POST', body: new URLSearchParams({ age: '-1', extra: 'x' }) }), 400);
     assert.deepEqual(bad.errors?.map((e) => e.pointer).sort(), ['/age', '/extra', '/name']);
   });
