@@ -4,17 +4,18 @@
 // bad contract, and it never writes anything.
 import { relative } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { bundle, createConfig } from '@redocly/openapi-core';
 import type { OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import type { Diagnostic } from './diagnostics.js';
 import { encodePointer, locate, parseSource, placeOf, type Sources } from './positions.js';
-import { markMappedBranches, resolveMappedBranches } from './discriminator-mapping.js';
+import { applyMetaSchemaFixes } from './meta-schema-fixes.js';
 
 export type OpenAPIDocument = OpenAPIV3.Document | OpenAPIV3_1.Document;
 
 export interface LoadedContract {
   /** Absolute path of the root file. */
   root: string;
-  /** The contract as one document: external files inlined, internal `$ref`s kept. */
+  /** The contract as one document: other files' content in components, internal `$ref`s kept. */
   document: OpenAPIDocument;
   /** Every file the contract spans, parsed with positions. */
   sources: Sources;
@@ -36,6 +37,7 @@ export async function loadContract(rootPath: string): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const options = parserOptions(sources, diagnostics);
 
+  applyMetaSchemaFixes();
   const validator = new SwaggerParser();
   try {
     await validator.validate(rootPath, { ...options, validate: { schema: true, spec: false } });
@@ -43,13 +45,17 @@ export async function loadContract(rootPath: string): Promise<LoadResult> {
     diagnostics.push(...explain(error, sources, rootPath, diagnostics.length > 0));
     return { contract: null, diagnostics };
   }
-  // The validator dereferenced its copy in place; bundling reads the files again into a copy
-  // that keeps internal $refs (named types for openapi-typescript, a small /openapi.json).
-  const bundler = new SwaggerParser();
-  const document = (await bundler.bundle(rootPath, options)) as OpenAPIDocument;
-  resolveMappedBranches(document);
+  // One document for everything after loading (the model, /openapi.json, the validator): Redocly's
+  // bundler moves what other files hold into components and points every $ref (and discriminator
+  // mapping) there. swagger-parser's bundle leaves $refs pointing into paths
+  // (#/paths/~1menu/get/parameters/3), which express-openapi-validator cannot follow.
+  const bundled = await bundle({ ref: rootPath, config: await redoclyConfig(), dereference: false });
+  const document = bundled.bundle.parsed as OpenAPIDocument;
   return { contract: { root: rootPath, document, sources }, diagnostics };
 }
+
+let config: ReturnType<typeof createConfig> | undefined;
+const redoclyConfig = (): ReturnType<typeof createConfig> => (config ??= createConfig({}));
 
 /**
  * swagger-parser options with our own YAML parser: it keeps each file's syntax tree so that any
@@ -81,9 +87,7 @@ function parserOptions(sources: Sources, diagnostics: Diagnostic[]): SwaggerPars
         }
         throw new Error(`YAML syntax error in ${file.url}`);
       }
-      const value: unknown = source.doc.toJS({ maxAliasCount: 1000 });
-      markMappedBranches(value);
-      return value;
+      return source.doc.toJS({ maxAliasCount: 1000 });
     },
   };
   return {

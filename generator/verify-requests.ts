@@ -2,7 +2,8 @@
 // parameter, credentials for its security, a body of a media type we can build) and one it
 // forbids (the smallest change the validator must reject). Values come from the contract's
 // examples, else openapi-sampler. Pure: bundled document + operation in, request descriptions out.
-import * as sampler from 'openapi-sampler';
+import { sampleSchema } from '../server/sample.js';
+import type { Document } from '../server/contract.js';
 import { deref, type Operation } from './model.js';
 import type { OpenAPIDocument } from './load.js';
 
@@ -97,7 +98,7 @@ function valueOf(doc: Doc, p: ParameterObject | undefined): unknown {
   if (p.example !== undefined) return p.example;
   const example = Object.values(p.examples ?? {})[0];
   if (example && deref<{ value?: unknown }>(doc, example as never)?.value !== undefined) return deref<{ value?: unknown }>(doc, example as never)!.value;
-  return p.schema ? sampler.sample(p.schema as never, { quiet: true, skipReadOnly: true, enablePatterns: true }, doc) : 'x';
+  return p.schema ? sampleSchema(doc as unknown as Document, p.schema, { direction: 'request' }) : 'x';
 }
 
 function addQuery(query: URLSearchParams, name: string, value: unknown): void {
@@ -165,7 +166,7 @@ function requestBody(doc: Doc, op: Operation): { body: RequestSpec['body']; cont
     if (m.example !== undefined) return m.example;
     const first = deref<{ value?: unknown }>(doc, Object.values(m.examples ?? {})[0] as never);
     if (first?.value !== undefined) return first.value;
-    return m.schema ? sampler.sample(m.schema as never, { quiet: true, skipReadOnly: true, enablePatterns: true }, doc) : {};
+    return m.schema ? sampleSchema(doc as unknown as Document, m.schema, { direction: 'request' }) : {};
   };
   const json = pick(/^application\/(.+\+)?json/i);
   if (json) return { body: JSON.stringify(sample(json[1])), contentType: json[0].split(';')[0] };

@@ -19,7 +19,7 @@ import { createMocker } from './mock.js';
 import { normalizeForValidator } from './normalize.js';
 import { problem, PROBLEM_CONTENT_TYPE } from './problems.js';
 import { requestIdFor } from './request-id.js';
-import { contractValidator } from './validation.js';
+import { contractValidator, customFormats } from './validation.js';
 
 export interface AppOptions {
   apis: readonly ApiDefinition[];
@@ -101,7 +101,8 @@ function apiRouter({ api, document }: PreparedApi, bodyLimit: number, mock: bool
     res.locals.route = route;
     next();
   });
-  router.use(express.json({ limit: bodyLimit, type: ['application/json', 'application/*+json'] }));
+  // strict: false: a JSON body may be any JSON value (RFC 8259), e.g. the string "X" a contract declares.
+  router.use(express.json({ limit: bodyLimit, strict: false, type: ['application/json', 'application/*+json'] }));
   router.use(express.urlencoded({ limit: bodyLimit, extended: true }));
   router.use(express.text({ limit: bodyLimit, type: 'text/*' }));
   router.use(express.raw({ limit: bodyLimit, type: 'application/octet-stream' }));
@@ -110,6 +111,8 @@ function apiRouter({ api, document }: PreparedApi, bodyLimit: number, mock: bool
   if (normalized.changes.length > 0) {
     logger.info({ api: api.name, changes: normalized.changes }, `${api.name}: ${normalized.changes.length} schema(s) normalised for the validator (same meaning, see changes)`);
   }
+  const unchecked = customFormats(normalized.document);
+  if (unchecked.length > 0) logger.info({ api: api.name, formats: unchecked }, `${api.name}: formats accepted without a check: ${unchecked.join(', ')}`);
   const beforeRequestValidation = [unknownQueryCheck(document, api.routes), formCoercion(document, api.routes)];
   router.use(contractValidator(document, { fileSizeLimit: bodyLimit, beforeRequestValidation }, normalized));
   const headerRules = createHeaderCompiler();

@@ -38,10 +38,22 @@ export function formCoercion(doc: Document, routes: readonly RouteBinding[]): Re
   };
 }
 
+/**
+ * The properties a form body may have, gathered through allOf/oneOf/anyOf (a multipart body is
+ * often a oneOf of allOfs). Where branches disagree on a property, the first one found is used:
+ * coercion only turns strings that read as numbers or booleans into them; validation decides.
+ */
+function propertiesOf(doc: Document, rawSchema: unknown, into: Map<string, unknown> = new Map(), depth = 0): Map<string, unknown> {
+  const schema = deref<{ properties?: Record<string, unknown>; allOf?: unknown[]; oneOf?: unknown[]; anyOf?: unknown[] }>(doc, rawSchema);
+  if (!schema || depth > 16) return into;
+  for (const [name, prop] of Object.entries(schema.properties ?? {})) if (!into.has(name)) into.set(name, prop);
+  for (const branch of [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) propertiesOf(doc, branch, into, depth + 1);
+  return into;
+}
+
 function planFor(doc: Document, rawSchema: unknown): Plan {
   const plan: Plan = new Map();
-  const schema = deref<{ properties?: Record<string, unknown> }>(doc, rawSchema);
-  for (const [name, raw] of Object.entries(schema?.properties ?? {})) {
+  for (const [name, raw] of propertiesOf(doc, rawSchema)) {
     const prop = deref<{ type?: unknown; items?: unknown }>(doc, raw);
     const type = scalarType(prop?.type);
     if (type) plan.set(name, { type });

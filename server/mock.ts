@@ -10,7 +10,7 @@ import addFormats from 'ajv-formats';
 import type { RouteBinding } from './api.js';
 import { deref, type Document } from './contract.js';
 import { isJson } from './media-types.js';
-import * as sampler from 'openapi-sampler';
+import { sampleSchema } from './sample.js';
 
 export interface MockResponse {
   status: number;
@@ -120,7 +120,7 @@ function firstExample(doc: Document, examples: MediaObject['examples']): unknown
 
 function sampleOf(doc: Document, schema: unknown): unknown {
   if (!schema) return {};
-  return sampler.sample(schema as never, { skipWriteOnly: true, quiet: true, enablePatterns: true }, doc);
+  return sampleSchema(doc, schema, { direction: 'response' });
 }
 
 /** `*\/*` → JSON, `image/*` → `image/png`-like: a mock must name a real media type. */

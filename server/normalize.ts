@@ -16,6 +16,11 @@ export interface Normalized {
  *   discriminator support compiles the wrong branch for every mapping entry after the first
  *   (its pre-processor leaks the previous branch's properties), rejecting valid bodies.
  * - Any other `discriminator` is removed: OpenAPI says it never changes whether a value is valid.
+ * - `example` and `examples` are removed: they never change whether a value is valid, and
+ *   ajv reads an `id` inside an example as a schema id, so two examples with `"id": "v2.0"`
+ *   made every request fail with "resolves to more than one schema".
+ * - A media type without `schema` gets `{}`: no schema means any value, but the validator
+ *   answers a declared status whose media type has no schema with "no schema defined".
  * - OpenAPI 3.0 `nullable: true` without `type` (common in real contracts) makes the validator
  *   fail every request of the operation ("nullable" cannot be used without "type"). Alone, it
  *   adds nothing to a schema that already allows any value, and is dropped; beside `$ref`,
@@ -25,17 +30,36 @@ export interface Normalized {
 export function normalizeForValidator(doc: Document): Normalized {
   const document = structuredClone(doc);
   const changes: string[] = [];
-  walk(document, '', changes, doc.openapi.startsWith('3.0'));
+  walk(document, '', '', changes, doc.openapi.startsWith('3.0'));
   return { document, changes };
 }
 
-function walk(node: unknown, pointer: string, changes: string[], openapi30: boolean): void {
+/** Objects whose keys are names (a property called `example`), not keywords. */
+const NAMED_MAPS = new Set([
+  'properties', 'patternProperties', '$defs', 'definitions', 'schemas', 'responses', 'parameters', 'headers',
+  'requestBodies', 'securitySchemes', 'links', 'callbacks', 'content', 'paths', 'encoding', 'mapping',
+  'variables', 'pathItems', 'webhooks', 'examples',
+]);
+
+function walk(node: unknown, pointer: string, parentKey: string, changes: string[], openapi30: boolean): void {
   if (Array.isArray(node)) {
-    node.forEach((item, i) => walk(item, `${pointer}/${i}`, changes, openapi30));
+    node.forEach((item, i) => walk(item, `${pointer}/${i}`, '', changes, openapi30));
     return;
   }
   if (typeof node !== 'object' || node === null) return;
   const obj = node as Record<string, unknown>;
+  if (!NAMED_MAPS.has(parentKey)) {
+    delete obj.example;
+    delete obj.examples;
+  }
+  if (parentKey === 'content') {
+    for (const [mediaType, media] of Object.entries(obj)) {
+      if (typeof media === 'object' && media !== null && !('schema' in media)) {
+        (media as Record<string, unknown>).schema = {};
+        changes.push(`${pointer}/${mediaType.replace(/~/g, '~0').replace(/\//g, '~1')}: no schema, validated as any value`);
+      }
+    }
+  }
   if (isDiscriminator(obj.discriminator)) {
     rewriteDiscriminated(obj);
     changes.push(`${pointer}: discriminator checked as if/then per value`);
@@ -44,7 +68,7 @@ function walk(node: unknown, pointer: string, changes: string[], openapi30: bool
     rewriteUntypedNullable(obj);
     changes.push(`${pointer}: nullable without type made explicit`);
   }
-  for (const [key, value] of Object.entries(obj)) walk(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, changes, openapi30);
+  for (const [key, value] of Object.entries(obj)) walk(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, key, changes, openapi30);
 }
 
 function rewriteUntypedNullable(schema: Record<string, unknown>): void {

@@ -4,6 +4,7 @@
 // nothing here runs per request.
 import type { RequestHandler } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { Document } from './contract.js';
 import { normalizeForValidator } from './normalize.js';
 
@@ -27,6 +28,9 @@ export function contractValidator(doc: Document, { fileSizeLimit, beforeRequestV
     validateRequests: { allowUnknownQueryParameters: true, coerceTypes: false, removeAdditional: false, allErrors: true },
     validateResponses: { removeAdditional: false, coerceTypes: false, allErrors: true },
     validateFormats: true,
+    // Formats the validator does not know (phone-number, http-method, …) are annotations in
+    // OpenAPI: accepted as they are, listed once in the start-up log instead of warned per schema.
+    formats: Object.fromEntries(customFormats(normalized.document).map((f) => [f, true])),
     validateSecurity: false,
     ignoreUndocumented: false,
     fileUploader: { limits: { fileSize: fileSizeLimit, files: 32 } },
@@ -37,4 +41,21 @@ export function contractValidator(doc: Document, { fileSizeLimit, beforeRequestV
   if (at < 0) throw new Error('express-openapi-validator changed: no requestMiddleware to insert form coercion before');
   chain.splice(at, 0, ...beforeRequestValidation);
   return chain;
+}
+
+/** Formats checked by the validator: ajv-formats' full set, and OpenAPI's own numeric/binary ones. */
+const KNOWN_FORMATS = new Set([...Object.keys(fullFormats), 'int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']);
+
+/** Every `format` the contract uses that the validator does not know, sorted. */
+export function customFormats(doc: Document): string[] {
+  const found = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node !== 'object' || node === null) return;
+    const format = (node as { format?: unknown }).format;
+    if (typeof format === 'string' && !KNOWN_FORMATS.has(format)) found.add(format);
+    Object.values(node).forEach(walk);
+  };
+  walk(doc);
+  return [...found].sort();
 }

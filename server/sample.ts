@@ -1,0 +1,80 @@
+// Example values from schemas, for mocks and for `specfirst verify`'s requests. openapi-sampler
+// does the work; a string that still breaks its schema's `pattern` (its pattern support stops at
+// simple classes: `^[A-Za-z]+(?:[\s'-][A-Za-z]+)*$` gives "A(?:sA)*") is regenerated from the
+// regular expression by randexp. Deterministic: randexp draws from a PRNG seeded by the pattern.
+import * as sampler from 'openapi-sampler';
+import randexpModule from 'randexp';
+import { deref, type Document } from './contract.js';
+
+// randexp's types declare an ES default export; at run time the CommonJS module is the class.
+const RandExp = ((randexpModule as unknown as { default?: unknown }).default ?? randexpModule) as unknown as typeof randexpModule.default;
+
+export interface SampleOptions {
+  /** Requests leave readOnly properties out; responses leave writeOnly ones out. */
+  direction: 'request' | 'response';
+}
+
+export function sampleSchema(doc: Document, schema: unknown, { direction }: SampleOptions): unknown {
+  const value = sampler.sample(schema as never, { quiet: true, enablePatterns: true, skipReadOnly: direction === 'request', skipWriteOnly: direction === 'response' }, doc);
+  return repairPatterns(doc, schema, value, 0);
+}
+
+type Schema = {
+  type?: unknown;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  properties?: Record<string, unknown>;
+  items?: unknown;
+  allOf?: unknown[];
+  oneOf?: unknown[];
+  anyOf?: unknown[];
+};
+
+function repairPatterns(doc: Document, rawSchema: unknown, value: unknown, depth: number): unknown {
+  const schema = deref<Schema>(doc, rawSchema);
+  if (!schema || depth > 24) return value;
+  if (typeof value === 'string' && typeof schema.pattern === 'string') return matching(schema, value);
+  if (Array.isArray(value) && schema.items) return value.map((v) => repairPatterns(doc, schema.items, v, depth + 1));
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const out = { ...(value as Record<string, unknown>) };
+    for (const branch of [schema, ...(schema.allOf ?? []), ...(schema.oneOf ?? []).slice(0, 1), ...(schema.anyOf ?? []).slice(0, 1)]) {
+      const props = deref<Schema>(doc, branch)?.properties ?? {};
+      for (const [key, prop] of Object.entries(props)) if (key in out) out[key] = repairPatterns(doc, prop, out[key], depth + 1);
+    }
+    return out;
+  }
+  return value;
+}
+
+function matching(schema: Schema, value: string): string {
+  let re: RegExp;
+  try {
+    re = new RegExp(schema.pattern!, 'u');
+  } catch {
+    return value;
+  }
+  const fits = (s: string): boolean => re.test(s) && s.length >= (schema.minLength ?? 0) && s.length <= (schema.maxLength ?? Infinity);
+  if (fits(value)) return value;
+  const generator = new RandExp(re);
+  generator.max = 3;
+  generator.randInt = seeded(schema.pattern!);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const candidate = generator.gen();
+    if (fits(candidate)) return candidate;
+  }
+  return value;
+}
+
+/** mulberry32, seeded by the pattern's text: the same pattern always gives the same strings. */
+function seeded(seedText: string): (a: number, b: number) => number {
+  let state = [...seedText].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
+  return (a, b) => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    const r = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return a + Math.floor(r * (b - a + 1));
+  };
+}
