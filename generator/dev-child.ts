@@ -9,6 +9,7 @@ const TSX = import.meta.resolve('tsx');
 
 export interface ServerChild {
   url: string;
+  pid: number;
   operations: number;
   stubs: number;
   stop(): Promise<void>;
@@ -41,7 +42,7 @@ export function startChild(serverDir: string, extraEnv: Record<string, string> =
         // Later output (request errors) goes to the terminal as it comes.
         child.stderr?.removeAllListeners('data');
         child.stderr?.pipe(process.stderr);
-        resolve({ url: m.url, operations: m.operations ?? 0, stubs: m.stubs ?? 0, stop });
+        resolve({ url: m.url, pid: child.pid ?? 0, operations: m.operations ?? 0, stubs: m.stubs ?? 0, stop });
       }
     });
     child.once('exit', (code) => reject(new Error(`the server exited (${code}) before it was ready:\n${stderr.trim()}`)));

@@ -1,0 +1,86 @@
+// How generation, type-checking, server start and memory grow with the number of operations.
+// Synthetic contracts of 10, 100, 1,000 and 3,000 operations; each row also shows how much each
+// figure grew against the previous row of the same run, next to how much the operations grew
+// (growth below the operations' growth = better than linear).
+// Usage: node --import tsx bench/scale.ts [SIZES...]   e.g. bench/scale.ts 10 100 1000
+import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { startChild } from '../generator/dev-child.js';
+import { planContract } from '../generator/generate.js';
+import { TypeChecker } from '../generator/typecheck.js';
+import { writePlan } from '../generator/write.js';
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const SIZES = sizes.length > 0 ? sizes : [10, 100, 1000, 3000];
+
+/** N operations: N/2 resources, each with GET (path + query parameters) and PUT (JSON body). */
+function contract(operations: number): string {
+  const paths: Record<string, unknown> = {};
+  const schemas: Record<string, unknown> = {};
+  for (let i = 0; i < 50; i++) {
+    schemas[`Item${i}`] = { type: 'object', additionalProperties: false, required: ['id', 'name'], properties: { id: { type: 'integer', minimum: 1 }, name: { type: 'string', maxLength: 64 }, tags: { type: 'array', items: { type: 'string' } } } };
+  }
+  for (let r = 0; r < Math.ceil(operations / 2); r++) {
+    const ref = { $ref: `#/components/schemas/Item${r % 50}` };
+    const item: Record<string, unknown> = {
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+      get: { operationId: `getResource${r}`, parameters: [{ name: 'verbose', in: 'query', schema: { type: 'boolean', default: false } }], responses: { '200': { description: 'ok', content: { 'application/json': { schema: ref } } } } },
+    };
+    if (2 * r + 1 < operations) item.put = { operationId: `putResource${r}`, requestBody: { required: true, content: { 'application/json': { schema: ref } } }, responses: { '200': { description: 'ok', content: { 'application/json': { schema: ref } } } } };
+    paths[`/resources${r}/{id}`] = item;
+  }
+  return stringify({ openapi: '3.1.0', info: { title: `Scale ${operations}`, version: '1.0.0' }, paths, components: { schemas } });
+}
+
+async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+interface Row {
+  ops: number;
+  generate: number;
+  typecheck: number;
+  start: number;
+  rss: number;
+}
+
+const rows: Row[] = [];
+for (const ops of SIZES) {
+  const dir = await mkdtemp(join(tmpdir(), 'specfirst-scale-'));
+  try {
+    await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
+    const file = join(dir, `scale-${ops}.yaml`);
+    await writeFile(file, contract(ops));
+    let t = performance.now();
+    const plan = await planContract(file);
+    await writePlan(join(dir, 'server'), [plan.name], plan.files);
+    const generate = performance.now() - t;
+    t = performance.now();
+    const errors = new TypeChecker(dir).check([join(dir, 'server', plan.name, 'generated', 'routes.ts')]);
+    const typecheck = performance.now() - t;
+    if (errors.length > 0) throw new Error(`type errors at ${ops} operations: ${errors[0]!.message}`);
+    t = performance.now();
+    const child = await startChild(join(dir, 'server'), { SPECFIRST_MOCK: '1', LOG_LEVEL: 'silent', SPECFIRST_LOG: 'dev' });
+    const res = await fetch(`${child.url}/resources0/1`);
+    const start = performance.now() - t;
+    if (res.status !== 200) throw new Error(`first request answered ${res.status}`);
+    const rss = await rssMb(child.pid);
+    await child.stop();
+    rows.push({ ops, generate, typecheck, start, rss });
+    console.error(`measured ${ops} operations`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const grew = (row: Row, prev: Row | undefined, key: keyof Row): string => (prev ? `×${((row[key] as number) / (prev[key] as number)).toFixed(1)}` : '');
+console.log('\n| operations | generate ms | type-check ms | start to first request ms | server RSS MB | growth vs previous row: ops / generate / type-check / start / RSS |');
+console.log('|---:|---:|---:|---:|---:|---|');
+rows.forEach((r, i) => {
+  const prev = rows[i - 1];
+  const growth = prev ? [grew(r, prev, 'ops'), grew(r, prev, 'generate'), grew(r, prev, 'typecheck'), grew(r, prev, 'start'), grew(r, prev, 'rss')].join(' / ') : 'baseline';
+  console.log(`| ${r.ops} | ${Math.round(r.generate)} | ${Math.round(r.typecheck)} | ${Math.round(r.start)} | ${r.rss.toFixed(0)} | ${growth} |`);
+});
