@@ -19,6 +19,7 @@ export function emitOperations(model: ApiModel, source: string): string {
     generatedHeader(source),
     '',
     'import type { paths } from "./schema.js";',
+    ...(model.securitySchemes.length > 0 ? ['import type { Principals } from "./security.js";'] : []),
     '',
     PRELUDE,
     ...model.operations.map(emitOperation),
@@ -53,13 +54,19 @@ export interface Logger {
 }
 
 /** What the server gives every handler besides the request. */
-export interface HandlerContext {
+export interface HandlerContext<P = undefined> {
   /** From the X-Request-Id header, or generated: also in the logs and in problem bodies. */
   readonly requestId: string;
   /** A logger bound to this request. */
   readonly log: Logger;
   /** Aborted when the client goes away before the response is sent. */
   readonly signal: AbortSignal;
+  /**
+   * Who the caller is: what the verifier of the security requirement that let the request in
+   * returned (its first scheme's, for a requirement of several). \`undefined\` when the
+   * operation is public, or when a public alternative (\`{}\`) let it in.
+   */
+  readonly principal: P;
 }
 
 const NOT_IMPLEMENTED: unique symbol = Symbol.for("specfirst.notImplemented");
@@ -171,11 +178,22 @@ function mediaTypeLiteral(mediaType: string): string {
   return JSON.stringify(base);
 }
 
+/** `<Principals["apiKey"] | undefined>` from the operation's security requirements; '' when public. */
+function principalType(op: Operation): string {
+  const requirements = op.security ?? [];
+  if (requirements.length === 0) return '';
+  const members = new Set(requirements.map((r) => {
+    const first = Object.keys(r)[0];
+    return first === undefined ? 'undefined' : `Principals[${JSON.stringify(first)}]`;
+  }));
+  return `<${[...members].join(' | ')}>`;
+}
+
 function emitHandlers(operations: Operation[]): string {
   const members = operations.map((op) =>
     [
       docComment([op.summary ?? op.name, `\`${op.method.toUpperCase()} ${op.path}\``], { deprecated: op.deprecated, indent: '  ' }),
-      `  ${op.name}: (request: ${op.typeStem}Request, context: HandlerContext) => HandlerResult<${op.typeStem}Response>;`,
+      `  ${op.name}: (request: ${op.typeStem}Request, context: HandlerContext${principalType(op)}) => HandlerResult<${op.typeStem}Response>;`,
     ].join('\n'),
   );
   return [

@@ -1,7 +1,7 @@
 // The route bindings: which handler serves which method and path, and what the runtime needs to
 // know to build each typed request. Rewritten on every run. Importing every handler here is what
 // makes a missing or mistyped handler a compile error. Pure: model in, TypeScript out.
-import type { ApiModel, Operation } from './model.js';
+import type { ApiModel, Operation, SecurityScheme } from './model.js';
 import { expressPath } from './names.js';
 import { generatedHeader } from './header.js';
 
@@ -15,12 +15,15 @@ export interface RoutesInput {
 export function emitRoutes({ name, model, source }: RoutesInput): string {
   const ops = model.operations;
   const imports = ops.map((op) => `import { ${op.name} } from "../handlers/${op.fileStem}.js";`);
+  // Verifiers are imported under a suffix: a scheme and an operation may share a name.
+  const verifierImports = model.securitySchemes.map((s) => `import { ${s.name} as ${s.name}Verifier } from "../security/${s.fileStem}.js";`);
   const handlerList = ops.map((op) => `  ${op.name},`).join('\n');
   return [
     generatedHeader(source),
     '',
     'import type { Handlers } from "./operations.js";',
     ...imports,
+    ...verifierImports,
     '',
     '/** Every handler, checked against the contract: a missing or mistyped one is a compile error here. */',
     `export const handlers: Handlers = {\n${handlerList}\n};`,
@@ -32,10 +35,17 @@ export function emitRoutes({ name, model, source }: RoutesInput): string {
     `  version: ${JSON.stringify(model.version)},`,
     '  /** The bundled contract (one document), served at /openapi.json and used to validate. */',
     '  document: new URL("./openapi.json", import.meta.url),',
+    `  securitySchemes: {${model.securitySchemes.map(emitScheme).join('')}${model.securitySchemes.length > 0 ? '\n  ' : ''}},`,
     `  routes: [\n${ops.map(emitRoute).join('\n')}\n  ],`,
     '} as const;',
     '',
   ].join('\n');
+}
+
+function emitScheme(s: SecurityScheme): string {
+  const where = s.type === 'apiKey' ? ` in: ${JSON.stringify(s.in)}, name: ${JSON.stringify(s.paramName)},` : '';
+  const http = s.type === 'http' ? ` scheme: ${JSON.stringify(s.scheme)},` : '';
+  return `\n    ${JSON.stringify(s.key)}: { type: ${JSON.stringify(s.type)},${where}${http} verify: ${s.name}Verifier },`;
 }
 
 function emitRoute(op: Operation): string {
@@ -56,6 +66,7 @@ function emitRoute(op: Operation): string {
     `      parameters: { path: ${names('path')}, query: ${names('query')}, header: ${names('header')}, cookie: ${names('cookie')} },`,
     `      requestMediaTypes: [${(op.requestBody?.mediaTypes ?? []).map((m) => JSON.stringify(m)).join(', ')}],`,
     `      responses: { ${responses} },`,
+    `      security: ${op.security ? JSON.stringify(op.security) : 'null'},`,
     `      handler: handlers.${op.name},`,
     '    },',
   ].join('\n');

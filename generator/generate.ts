@@ -12,6 +12,7 @@ import { emitSchema, emitTypeAliases } from './emit-types.js';
 import { emitOperations } from './emit-operations.js';
 import { emitRoutes } from './emit-routes.js';
 import { emitStub } from './emit-stubs.js';
+import { emitSecurity, emitVerifierStub } from './emit-security.js';
 
 /** A file to write, relative to the output root (`server/` by default). */
 export interface OutputFile {
@@ -74,6 +75,7 @@ export async function planContract(contractPath: string): Promise<ContractPlan> 
     ['types.ts', emitTypeAliases(contract.document, source)],
     ['operations.ts', emitOperations(model, source)],
     ['routes.ts', emitRoutes({ name, model, source })],
+    ['security.ts', emitSecurity(model, source)],
   ];
   const files: OutputFile[] = [];
   for (const [file, code] of generated) {
@@ -86,6 +88,9 @@ export async function planContract(contractPath: string): Promise<ContractPlan> 
   });
   for (const op of model.operations) {
     files.push({ path: `${name}/handlers/${op.fileStem}.ts`, content: await format(emitStub(op, source)), kind: 'stub' });
+  }
+  for (const scheme of model.securitySchemes) {
+    files.push({ path: `${name}/security/${scheme.fileStem}.ts`, content: await format(emitVerifierStub(scheme, source)), kind: 'stub' });
   }
   return { contractPath, name, model, diagnostics, files };
 }

@@ -63,11 +63,29 @@ export interface Operation {
   security: SecurityRequirement[] | null;
 }
 
+/** One entry of components/securitySchemes, as the runtime and the generated types need it. */
+export interface SecurityScheme {
+  /** The key in components/securitySchemes. */
+  key: string;
+  /** The verifier's name: a valid identifier. */
+  name: string;
+  fileStem: string;
+  type: 'apiKey' | 'http' | 'oauth2' | 'openIdConnect' | 'mutualTLS';
+  /** apiKey: where the key travels and under what name. */
+  in?: 'header' | 'query' | 'cookie';
+  paramName?: string;
+  /** http: `basic`, `bearer`, … (lower case). */
+  scheme?: string;
+  bearerFormat?: string;
+  description: string | null;
+}
+
 export interface ApiModel {
   title: string;
   version: string;
   openapi: string;
   operations: Operation[];
+  securitySchemes: SecurityScheme[];
 }
 
 type Doc = OpenAPIDocument;
@@ -113,7 +131,32 @@ export function buildModel(doc: Doc): ApiModel {
       operations.push(buildOperation(doc, path, method, item, op));
     }
   }
-  return { title: doc.info.title, version: doc.info.version, openapi: doc.openapi, operations };
+  return { title: doc.info.title, version: doc.info.version, openapi: doc.openapi, operations, securitySchemes: buildSecuritySchemes(doc) };
+}
+
+function buildSecuritySchemes(doc: Doc): SecurityScheme[] {
+  const schemes = (doc.components?.securitySchemes ?? {}) as Record<string, unknown>;
+  return Object.entries(schemes).map(([key, raw]) => {
+    const s = deref<{ type: SecurityScheme['type']; in?: SecurityScheme['in']; name?: string; scheme?: string; bearerFormat?: string; description?: string }>(doc, raw as never)!;
+    const name = handlerName(key);
+    return {
+      key,
+      name,
+      fileStem: fileStem(name),
+      type: s.type,
+      ...(s.type === 'apiKey' ? { in: s.in, paramName: s.name } : {}),
+      ...(s.type === 'http' ? { scheme: (s.scheme ?? '').toLowerCase(), ...(s.bearerFormat ? { bearerFormat: s.bearerFormat } : {}) } : {}),
+      description: s.description?.trim() || null,
+    };
+  });
+}
+
+/** What a verifier receives, by scheme: the credential already taken from the request. */
+export function credentialKind(scheme: SecurityScheme): 'apiKey' | 'basic' | 'bearer' | 'http' | 'mutualTLS' {
+  if (scheme.type === 'apiKey') return 'apiKey';
+  if (scheme.type === 'http') return scheme.scheme === 'basic' ? 'basic' : scheme.scheme === 'bearer' ? 'bearer' : 'http';
+  if (scheme.type === 'mutualTLS') return 'mutualTLS';
+  return 'bearer';
 }
 
 function buildOperation(

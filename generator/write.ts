@@ -14,7 +14,7 @@ export interface WriteReport {
   removed: string[];
   /** With check: generated files that differ from what would be generated, or are missing. */
   stale: string[];
-  /** Handler files for which the contract no longer has an operation. */
+  /** Handler (or verifier) files for which the contract no longer has an operation (or scheme). */
   orphans: string[];
 }
 
@@ -49,8 +49,10 @@ export async function writePlan(
         report.removed.push(path);
       }
     }
-    for (const path of await listFiles(join(outDir, name, 'handlers'))) {
-      if (!planned.has(path) && path.endsWith('.ts')) report.orphans.push(path);
+    for (const dir of ['handlers', 'security']) {
+      for (const path of await listFiles(join(outDir, name, dir))) {
+        if (!planned.has(path) && path.endsWith('.ts')) report.orphans.push(path);
+      }
     }
   }
   return report;

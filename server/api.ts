@@ -15,6 +15,8 @@ export interface RouteBinding {
   /** Names of the declared parameters, by location, as the contract spells them. */
   parameters: { path: readonly string[]; query: readonly string[]; header: readonly string[]; cookie: readonly string[] };
   requestMediaTypes: readonly string[];
+  /** The security that applies (OR of requirement objects; AND inside one); null when none. */
+  security: readonly Readonly<Record<string, readonly string[]>>[] | null;
   /** Declared responses: status key (`200`, `2XX`, `default`) → media types. */
   responses: Readonly<Record<string, readonly string[]>>;
   // The handler's request type is specific to the operation; the runtime builds it from the
@@ -23,11 +25,22 @@ export interface RouteBinding {
   handler: (request: any, context: any) => unknown;
 }
 
+/** One entry of components/securitySchemes with the person's verifier for it. */
+export interface SecuritySchemeBinding {
+  type: 'apiKey' | 'http' | 'oauth2' | 'openIdConnect' | 'mutualTLS';
+  in?: 'header' | 'query' | 'cookie';
+  name?: string;
+  scheme?: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  verify: (credential: any, required: { scopes: readonly string[] }, context: any) => unknown;
+}
+
 export interface ApiDefinition {
   name: string;
   title: string;
   version: string;
   /** The bundled contract: a URL of its JSON file, or the document itself. */
   document: URL | object;
+  securitySchemes: Readonly<Record<string, SecuritySchemeBinding>>;
   routes: readonly RouteBinding[];
 }

@@ -12,6 +12,7 @@ import { docsRouter } from './docs.js';
 import { errorHandler } from './error-handler.js';
 import { formCoercion } from './form-coercion.js';
 import { createRouteMatcher } from './route-match.js';
+import { securityCheck } from './security.js';
 import { unknownQueryCheck } from './unknown-query.js';
 import { handleOperation } from './handle.js';
 import { createHeaderCompiler } from './response-headers.js';
@@ -63,6 +64,11 @@ export function createApp(options: AppOptions): SpecfirstApp {
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       // 501 is a stub doing its job, not a server error.
+      // The principal by id only (security.ts sets it), never the principal or a credential.
+      customProps: (_req, res) => {
+        const id = (res as unknown as { locals?: { principalId?: string } }).locals?.principalId;
+        return id === undefined ? {} : { principal: id };
+      },
       customLogLevel: (_req, res, err) => (res.statusCode === 501 ? 'info' : err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
       // pino-http invents an Error with a stack for every 5xx; the error handler already logged
       // the real one with its details.
@@ -101,12 +107,14 @@ function apiRouter({ api, document }: PreparedApi, bodyLimit: number, mock: bool
     res.locals.route = route;
     next();
   });
+  router.use(cookieParser());
+  // Before any body is parsed or validated: a caller who is not allowed costs nothing more.
+  router.use(securityCheck(api, { mock }));
   // strict: false: a JSON body may be any JSON value (RFC 8259), e.g. the string "X" a contract declares.
   router.use(express.json({ limit: bodyLimit, strict: false, type: ['application/json', 'application/*+json'] }));
   router.use(express.urlencoded({ limit: bodyLimit, extended: true }));
   router.use(express.text({ limit: bodyLimit, type: 'text/*' }));
   router.use(express.raw({ limit: bodyLimit, type: 'application/octet-stream' }));
-  router.use(cookieParser());
   const normalized = normalizeForValidator(document);
   if (normalized.changes.length > 0) {
     logger.info({ api: api.name, changes: normalized.changes }, `${api.name}: ${normalized.changes.length} schema(s) normalised for the validator (same meaning, see changes)`);

@@ -3,7 +3,7 @@
 // the request id, and sent as application/problem+json. Internals reach the client only when the
 // app runs with exposeErrors (NODE_ENV=development).
 import type { ErrorRequestHandler, Request, Response } from 'express';
-import { NotAcceptableError, NotImplementedSignal, ResponseContractError } from './errors.js';
+import { NotAcceptableError, NotImplementedSignal, ResponseContractError, SecurityError } from './errors.js';
 import { fieldOf, isStructuralError, problem, PROBLEM_CONTENT_TYPE, type Problem, type ValidatorErrorItem } from './problems.js';
 import { requestIdOf } from './request-id.js';
 
@@ -54,6 +54,10 @@ function toProblem(error: unknown, req: Request, res: Response, exposeErrors: bo
 
   if (error instanceof NotImplementedSignal) {
     return done(problem('notImplemented', { ...base, detail: `${error.operation} is not implemented yet: its handler still returns notImplemented().` }));
+  }
+  if (error instanceof SecurityError) {
+    const headers: Record<string, string> = error.challenge ? { 'WWW-Authenticate': error.challenge } : {};
+    return done(problem(error.status === 401 ? 'unauthorized' : 'forbidden', { ...base, detail: error.detail }), 'info', headers);
   }
   if (error instanceof NotAcceptableError) {
     return done(problem('notAcceptable', { ...base, detail: `${error.message} Send an Accept header that allows one of them.` }));

@@ -24,3 +24,14 @@ export class NotAcceptableError extends Error {
     super(`This operation answers with ${available.join(', ')}.`);
   }
 }
+
+/** The security check refused the request: 401 (with its WWW-Authenticate challenge) or 403. */
+export class SecurityError extends Error {
+  constructor(
+    readonly status: 401 | 403,
+    readonly detail: string,
+    readonly challenge?: string,
+  ) {
+    super(detail);
+  }
+}

@@ -69,7 +69,7 @@ export function handleOperation(route: RouteBinding, plan: OperationPlan): Reque
       if (!res.writableEnded) abort.abort();
     };
     res.once('close', onClose);
-    const context = { requestId: requestIdOf(req), log: req.log, signal: abort.signal };
+    const context = { requestId: requestIdOf(req), log: req.log, signal: abort.signal, principal: res.locals.principal };
     let result: unknown;
     try {
       result = await route.handler(request, context);

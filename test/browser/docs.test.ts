@@ -73,6 +73,26 @@ describe('docs in a browser', () => {
     await page.close();
   });
 
+  it('Swagger UI "Authorize" with the API key lets "Try it out" create a pet (201)', async () => {
+    const page = await open('/docs');
+    await page.locator('button.authorize').first().click({ timeout: 60_000 });
+    const modal = page.locator('.modal-ux');
+    await modal.getByText('apiKey', { exact: false }).first().waitFor({ timeout: 60_000 });
+    assert.match(await modal.innerText(), /bearerAuth/);
+    await modal.locator('input[type="text"], input[type="password"]').first().fill('specfirst-example-key');
+    await modal.locator('button.modal-btn.auth.authorize').first().click();
+    await modal.locator('button.btn-done').first().click();
+    const op = page.locator('.opblock-post', { has: page.locator('.opblock-summary-path', { hasText: /^\/pets$/ }) }).first();
+    await op.locator('.opblock-summary').click({ timeout: 60_000 });
+    await op.locator('button.try-out__btn').click({ timeout: 60_000 });
+    await op.locator('button.execute').click({ timeout: 60_000 });
+    const status = op.locator('.live-responses-table tbody .response-col_status').first();
+    await status.waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'docs-authorize.png'), fullPage: true });
+    assert.equal((await status.innerText()).trim(), '201', await op.locator('.live-responses-table .microlight').first().innerText());
+    await page.close();
+  });
+
   it('Redoc at /redoc renders the example API', async () => {
     const page = await open('/redoc');
     await page.locator('h2', { hasText: 'List pets' }).first().waitFor({ timeout: 60_000 });

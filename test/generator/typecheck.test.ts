@@ -34,8 +34,8 @@ async function tsFiles(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => join(e.parentPath, e.name));
 }
 
-/** Real contracts with what trips generators: many files, XML + forms, 400 KB and 58 operations. */
-const REAL_CONTRACTS = ['redocly-starter/openapi.yaml', 'swagger-petstore3.yaml', 'twilio-messaging-v1.yaml', 'redocly-museum.yaml', 'oai-v3.0-uspto.yaml'];
+/** Real contracts with what trips generators: many files, XML + forms, 400 KB and 58 operations, every kind of security scheme. */
+const REAL_CONTRACTS = ['redocly-starter/openapi.yaml', 'swagger-petstore3.yaml', 'twilio-messaging-v1.yaml', 'redocly-museum.yaml', 'oai-v3.0-uspto.yaml', 'oai-v3.1-tictactoe.yaml', 'oai-v3.1-non-oauth-scopes.yaml'];
 
 describe('compile-time contract', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;

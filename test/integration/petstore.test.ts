@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pino } from 'pino';
 import { api } from '../../server/petstore/generated/routes.js';
+import { exampleToken } from '../../server/petstore/example-token.js';
 import { ROOT, startServer, type RunningServer } from '../helpers.js';
 
 describe('the example petstore API', () => {
@@ -13,7 +14,8 @@ describe('the example petstore API', () => {
   before(async () => (server = await startServer({ apis: [api], logger: pino({ level: 'silent' }) })));
   after(() => server.close());
   const call = (path: string, init?: RequestInit) => fetch(server.url + path, init);
-  const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const KEY = { 'X-API-Key': 'specfirst-example-key' };
+  const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json', ...KEY }, body: JSON.stringify(body) });
 
   it('lists the seeded pets with X-Total-Count, paging with the default limit', async () => {
     const res = await call('/pets');
@@ -54,7 +56,8 @@ describe('the example petstore API', () => {
     assert.equal(rex.birthDate, '2020-05-04');
     const updated = await call('/pets/2', json('PATCH', { birthDate: null }));
     assert.equal(((await updated.json()) as { birthDate: unknown }).birthDate, null);
-    assert.equal((await call('/pets/3', { method: 'DELETE' })).status, 204);
+    const token = await exampleToken(['pets:write']);
+    assert.equal((await call('/pets/3', { method: 'DELETE', headers: { authorization: `Bearer ${token}` } })).status, 204);
     const gone = await call('/pets/3');
     assert.equal(gone.status, 404);
     assert.match(gone.headers.get('content-type') ?? '', /application\/problem\+json/);
@@ -69,9 +72,23 @@ describe('the example petstore API', () => {
     const form = new FormData();
     form.set('photo', new File([new Uint8Array([137, 80, 78, 71])], 'tom.png', { type: 'image/png' }));
     form.set('caption', 'Tom asleep');
-    const res = await call('/pets/1/photo', { method: 'POST', body: form });
+    const res = await call('/pets/1/photo', { method: 'POST', body: form, headers: KEY });
     assert.equal(res.status, 201);
     assert.deepEqual(await res.json(), { petId: 1, fileName: 'tom.png', contentType: 'image/png', size: 4, caption: 'Tom asleep' });
+  });
+
+  it('reads without credentials, writes with the API key, deletes with a pets:write token', async () => {
+    assert.equal((await call('/pets/1')).status, 200);
+    const anonymous = await call('/pets', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"species":"cat","name":"Kit"}' });
+    assert.equal(anonymous.status, 401);
+    assert.match(anonymous.headers.get('www-authenticate') ?? '', /^ApiKey realm="Petstore", in="header", name="X-API-Key"$/);
+    const readOnly = await exampleToken(['pets:read']);
+    const forbidden = await call('/pets/2', { method: 'DELETE', headers: { authorization: `Bearer ${readOnly}` } });
+    assert.equal(forbidden.status, 403);
+    assert.match(forbidden.headers.get('www-authenticate') ?? '', /error="insufficient_scope", scope="pets:write"/);
+    const bad = await call('/pets/2', { method: 'DELETE', headers: { authorization: 'Bearer not.a.jwt' } });
+    assert.equal(bad.status, 401);
+    assert.match(bad.headers.get('www-authenticate') ?? '', /^Bearer realm="Petstore", error="invalid_token"$/);
   });
 
   it('answers GET /pets/abc with 400 naming petId in path', async () => {

@@ -44,16 +44,23 @@ describe('mock mode', () => {
     await project.remove();
   });
 
+  // The museum needs HTTP basic credentials: mock mode accepts any while the verifier is a stub.
+  const auth = { headers: { authorization: `Basic ${Buffer.from('any:thing').toString('base64')}` } };
+
+  it('needs the credentials the contract asks for, accepting any while the verifier is a stub', async () => {
+    assert.equal((await fetch(`${server.url}/_mock/docs/openapi/museum-api/museum-hours`)).status, 401);
+  });
+
   it('answers a stub with the contract example, validated, the same every time', async () => {
-    const first = await fetch(`${server.url}/_mock/docs/openapi/museum-api/museum-hours`);
+    const first = await fetch(`${server.url}/_mock/docs/openapi/museum-api/museum-hours`, auth);
     assert.equal(first.status, 200);
     const body = await first.json();
     assert.ok(Array.isArray(body) && body.length > 0);
-    assert.deepEqual(await (await fetch(`${server.url}/_mock/docs/openapi/museum-api/museum-hours`)).json(), body);
+    assert.deepEqual(await (await fetch(`${server.url}/_mock/docs/openapi/museum-api/museum-hours`, auth)).json(), body);
   });
 
   it('still rejects invalid requests before mocking', async () => {
-    const res = await fetch(`${server.url}/_mock/docs/openapi/museum-api/museum-hours?startDate=not-a-date`);
+    const res = await fetch(`${server.url}/_mock/docs/openapi/museum-api/museum-hours?startDate=not-a-date`, auth);
     assert.equal(res.status, 400);
   });
 });

@@ -7,6 +7,8 @@ import { getPet } from "../handlers/get-pet.js";
 import { deletePet } from "../handlers/delete-pet.js";
 import { updatePet } from "../handlers/update-pet.js";
 import { uploadPetPhoto } from "../handlers/upload-pet-photo.js";
+import { apiKey as apiKeyVerifier } from "../security/api-key.js";
+import { bearerAuth as bearerAuthVerifier } from "../security/bearer-auth.js";
 
 /** Every handler, checked against the contract: a missing or mistyped one is a compile error here. */
 export const handlers: Handlers = {
@@ -25,6 +27,10 @@ export const api = {
   version: "1.0.0",
   /** The bundled contract (one document), served at /openapi.json and used to validate. */
   document: new URL("./openapi.json", import.meta.url),
+  securitySchemes: {
+    apiKey: { type: "apiKey", in: "header", name: "X-API-Key", verify: apiKeyVerifier },
+    bearerAuth: { type: "http", scheme: "bearer", verify: bearerAuthVerifier },
+  },
   routes: [
     {
       operation: "listPets",
@@ -43,6 +49,7 @@ export const api = {
         "400": ["application/problem+json"],
         default: ["application/problem+json"],
       },
+      security: [],
       handler: handlers.listPets,
     },
     {
@@ -57,6 +64,7 @@ export const api = {
         "400": ["application/problem+json"],
         default: ["application/problem+json"],
       },
+      security: [{ apiKey: [] }],
       handler: handlers.createPet,
     },
     {
@@ -71,6 +79,7 @@ export const api = {
         "400": ["application/problem+json"],
         "404": ["application/problem+json"],
       },
+      security: [],
       handler: handlers.getPet,
     },
     {
@@ -80,7 +89,13 @@ export const api = {
       expressPath: "/pets/:petId",
       parameters: { path: ["petId"], query: [], header: [], cookie: [] },
       requestMediaTypes: [],
-      responses: { "204": [], "404": ["application/problem+json"] },
+      responses: {
+        "204": [],
+        "401": ["application/problem+json"],
+        "403": ["application/problem+json"],
+        "404": ["application/problem+json"],
+      },
+      security: [{ bearerAuth: ["pets:write"] }],
       handler: handlers.deletePet,
     },
     {
@@ -95,6 +110,7 @@ export const api = {
         "400": ["application/problem+json"],
         "404": ["application/problem+json"],
       },
+      security: [{ apiKey: [] }],
       handler: handlers.updatePet,
     },
     {
@@ -109,6 +125,7 @@ export const api = {
         "400": ["application/problem+json"],
         "404": ["application/problem+json"],
       },
+      security: [{ apiKey: [] }],
       handler: handlers.uploadPetPhoto,
     },
   ],

@@ -35,7 +35,10 @@ export interface paths {
     get: operations["getPet"];
     put?: never;
     post?: never;
-    /** Delete a pet */
+    /**
+     * Delete a pet
+     * @description Needs a bearer token (a JWT) with the scope `pets:write`.
+     */
     delete: operations["deletePet"];
     options?: never;
     head?: never;
@@ -168,6 +171,24 @@ export interface components {
     };
   };
   responses: {
+    /** @description Credentials are missing or invalid. */
+    Unauthorized: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/problem+json": components["schemas"]["Problem"];
+      };
+    };
+    /** @description The credentials do not allow this. */
+    Forbidden: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/problem+json": components["schemas"]["Problem"];
+      };
+    };
     /** @description The request does not match the contract. */
     BadRequest: {
       headers: {
@@ -317,6 +338,8 @@ export interface operations {
         };
         content?: never;
       };
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
     };
   };

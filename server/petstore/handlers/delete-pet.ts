@@ -9,5 +9,7 @@ import { petNotFound } from "../not-found.js";
  */
 export const deletePet: Handlers["deletePet"] = async ({ params }, context) => {
   if (!store.deletePet(params.petId)) return petNotFound(params.petId, context.requestId);
+  // context.principal is what the bearerAuth verifier returned: { id: string }.
+  context.log.info({ petId: params.petId, by: context.principal.id }, "pet deleted");
   return { status: 204 };
 };

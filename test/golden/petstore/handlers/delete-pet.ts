@@ -5,6 +5,8 @@ import { notImplemented } from "../generated/operations.js";
 
 /**
  * Delete a pet
+ *
+ * Needs a bearer token (a JWT) with the scope `pets:write`.
  */
 export const deletePet: Handlers["deletePet"] = async (_request, _context) => {
   // TODO: Delete a pet. Return { status, body } as the contract says; until then the server answers 501.

@@ -59,13 +59,19 @@ export interface Logger {
 }
 
 /** What the server gives every handler besides the request. */
-export interface HandlerContext {
+export interface HandlerContext<P = undefined> {
   /** From the X-Request-Id header, or generated: also in the logs and in problem bodies. */
   readonly requestId: string;
   /** A logger bound to this request. */
   readonly log: Logger;
   /** Aborted when the client goes away before the response is sent. */
   readonly signal: AbortSignal;
+  /**
+   * Who the caller is: what the verifier of the security requirement that let the request in
+   * returned (its first scheme's, for a requirement of several). `undefined` when the
+   * operation is public, or when a public alternative (`{}`) let it in.
+   */
+  readonly principal: P;
 }
 
 const NOT_IMPLEMENTED: unique symbol = Symbol.for("specfirst.notImplemented");

@@ -19,6 +19,7 @@ export const api = {
   version: "0.0.1",
   /** The bundled contract (one document), served at /openapi.json and used to validate. */
   document: new URL("./openapi.json", import.meta.url),
+  securitySchemes: {},
   routes: [
     {
       operation: "getRoot",
@@ -28,6 +29,7 @@ export const api = {
       parameters: { path: [], query: [], header: [], cookie: [] },
       requestMediaTypes: [],
       responses: { "200": ["application/json"] },
+      security: null,
       handler: handlers.getRoot,
     },
     {
@@ -41,6 +43,7 @@ export const api = {
         "200": ["application/json", "application/xml"],
         "4XX": ["application/problem+json"],
       },
+      security: null,
       handler: handlers.listItems,
     },
     {
@@ -51,6 +54,7 @@ export const api = {
       parameters: { path: ["id"], query: [], header: [], cookie: [] },
       requestMediaTypes: [],
       responses: { "200": ["image/*"], "404": [] },
+      security: null,
       handler: handlers.getItemImage,
     },
   ],
