@@ -2,7 +2,7 @@
 // lint, generate into a temporary folder, type-check, start the server in mock mode, and for every
 // operation send one valid request (expecting a validated 2xx) and one invalid request (expecting
 // a 400 problem+json). One row per contract, details for each failure.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hasErrors } from './diagnostics.js';
@@ -57,7 +57,6 @@ export async function runVerify(values: { json?: boolean }, positionals: string[
 }
 
 async function contractFile(path: string): Promise<string> {
-  const { stat } = await import('node:fs/promises');
   if (!(await stat(path).then((s) => s.isDirectory(), () => false))) return path;
   for (const name of ['openapi.yaml', 'openapi.yml', 'openapi.json']) {
     if (await stat(join(path, name)).then(() => true, () => false)) return join(path, name);
