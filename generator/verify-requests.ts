@@ -2,8 +2,8 @@
 // parameter, credentials for its security, a body of a media type we can build) and one it
 // forbids (the smallest change the validator must reject). Values come from the contract's
 // examples, else openapi-sampler. Pure: bundled document + operation in, request descriptions out.
-import { sampleSchema } from '../server/sample.js';
-import type { Document } from '../server/contract.js';
+import { sampleSchema } from '../server/runtime/sample.js';
+import type { Document } from '../server/runtime/contract.js';
 import { deref, type Operation } from './model.js';
 import type { OpenAPIDocument } from './load.js';
 

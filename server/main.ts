@@ -5,11 +5,11 @@
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ApiDefinition } from './api.js';
+import type { ApiDefinition } from './runtime/api.js';
 import { pino } from 'pino';
-import { createApp } from './create-app.js';
-import { devLogStream } from './dev-log.js';
-import { banner, listen, serverUrl, shutdownOnSignals } from './lifecycle.js';
+import { createApp } from './runtime/create-app.js';
+import { devLogStream } from './runtime/dev-log.js';
+import { banner, listen, serverUrl, shutdownOnSignals } from './runtime/lifecycle.js';
 
 const here = process.env.SPECFIRST_SERVER_DIR ?? dirname(fileURLToPath(import.meta.url));
 

@@ -10,9 +10,9 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { planContract } from '../generator/generate.js';
 import { writePlan } from '../generator/write.js';
-import type { ApiDefinition } from '../server/api.js';
-import { createApp, type AppOptions, type SpecfirstApp } from '../server/create-app.js';
-import { listen, serverUrl } from '../server/lifecycle.js';
+import type { ApiDefinition } from '../server/runtime/api.js';
+import { createApp, type AppOptions, type SpecfirstApp } from '../server/runtime/create-app.js';
+import { listen, serverUrl } from '../server/runtime/lifecycle.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const fixture = (...parts: string[]): string => join(ROOT, 'test', 'fixtures', ...parts);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import { shutdownOnSignals } from '../../server/lifecycle.js';
+import { shutdownOnSignals } from '../../server/runtime/lifecycle.js';
 import { after, before, describe, it } from 'node:test';
 import { fixture, generateInto, importApi, LogCapture, startServer, tempProject, type RunningServer } from '../helpers.js';
 
