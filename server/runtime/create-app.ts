@@ -10,13 +10,10 @@ import { buildRouteTable, dispatcher } from './dispatch.js';
 import { docsRouter } from './docs.js';
 import { errorHandler } from './error-handler.js';
 import { createMocker } from './mock.js';
-import { normalizeForValidator } from './normalize.js';
 import { createBodyReaders, type BodyReaders } from './plan/body.js';
 import { readKnownProblems } from './plan/contract-problems.js';
-import { forDirection } from './plan/direction.js';
 import { compileEvery, markBroken, planOperation, type ApiContext, type OperationPlan } from './plan/plan.js';
-import { queryCredentialNames } from './plan/shape.js';
-import { createValidatorSet, unknownFormatsIn } from './plan/validators.js';
+import { prepareValidation } from './plan/validator-context.js';
 import { problem, PROBLEM_CONTENT_TYPE } from './problems.js';
 import { requestIdOf, requestLog } from './request-log.js';
 
@@ -104,25 +101,17 @@ interface ContextOptions {
 }
 
 export function apiContext(api: ApiDefinition, document: Document, { readers, logger, mock, validateResponses }: ContextOptions): ApiContext {
-  const normalized = normalizeForValidator(document);
-  if (normalized.changes.length > 0) {
-    logger.info({ api: api.name, changes: normalized.changes }, `${api.name}: ${normalized.changes.length} schema(s) normalised for the validator (same meaning, see changes)`);
-  }
-  const unknownFormats = unknownFormatsIn(normalized.document);
+  const validation = prepareValidation(document);
+  const { changes, unknownFormats } = validation;
+  if (changes.length > 0) logger.info({ api: api.name, changes }, `${api.name}: ${changes.length} schema(s) normalised for the validator (same meaning, see changes)`);
   if (unknownFormats.length > 0) logger.info({ api: api.name, formats: unknownFormats }, `${api.name}: formats accepted without a check: ${unknownFormats.join(', ')}`);
-  const requestDoc = forDirection(normalized.document, 'request');
-  const responseDoc = forDirection(normalized.document, 'response');
-  const validators = createValidatorSet(requestDoc, responseDoc, { unknownFormats });
-  for (const [ref, message] of validators.unusable) logger.error({ api: api.name, ref }, `${api.name}: schema ${ref} cannot be used by the validator: ${message}`);
+  for (const [ref, message] of validation.validators.unusable) logger.error({ api: api.name, ref }, `${api.name}: schema ${ref} cannot be used by the validator: ${message}`);
   return {
+    ...validation,
     api,
-    requestDoc,
-    responseDoc,
-    extraQueryNames: queryCredentialNames(document),
-    validators,
     readers,
     logger,
-    mock: mock ? createMocker(document, normalized.document, (message) => logger.warn(`${api.name}: ${message}`)) : null,
+    mock: mock ? createMocker(document, validation.responseDoc, (message) => logger.warn(`${api.name}: ${message}`)) : null,
     validateResponses,
   };
 }

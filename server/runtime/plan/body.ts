@@ -10,6 +10,7 @@ import { deref, type Document } from '../contract.js';
 import { isJson } from '../media-types.js';
 import { BodyError } from '../errors.js';
 import { coerceFormFields, formPlanFor, type FormPlan } from './form-coercion.js';
+import { escapePointer } from './parameters.js';
 import { BadPercentEncoding, parsePairs } from './query-string.js';
 
 export type BodyKind = 'json' | 'form' | 'multipart' | 'text' | 'binary';
@@ -22,6 +23,8 @@ export interface BodyMedia {
   schema: unknown;
   /** Form and multipart fields: which to coerce to numbers, booleans, lists. */
   form: FormPlan | null;
+  /** Where the schema is, as a pointer from the document root with `$ref`s followed. */
+  at: string;
 }
 
 export interface BodyPlan {
@@ -29,13 +32,14 @@ export interface BodyPlan {
   media: BodyMedia[];
 }
 
-export function planBody(doc: Document, operation: Record<string, unknown>): BodyPlan | null {
+export function planBody(doc: Document, operation: Record<string, unknown>, operationAt: string): BodyPlan | null {
   const body = deref<{ required?: boolean; content?: Record<string, { schema?: unknown }> }>(doc, operation.requestBody);
   if (!body?.content || Object.keys(body.content).length === 0) return null;
   const media = Object.entries(body.content).map(([declared, m]) => {
     const base = baseOf(declared);
     const kind = kindOf(base);
-    return { declared, base, schema: m?.schema ?? {}, form: kind === 'form' || kind === 'multipart' ? formPlanFor(doc, m?.schema) : null };
+    const at = `${operationAt}/requestBody/content/${escapePointer(declared)}/schema`;
+    return { declared, base, schema: m?.schema ?? {}, form: kind === 'form' || kind === 'multipart' ? formPlanFor(doc, m?.schema) : null, at };
   });
   return { required: body.required === true, media };
 }

@@ -11,8 +11,8 @@ import type { ValidatorSet } from './validators.js';
 export interface ResponseShape {
   /** `200`, `2XX`, `default`. */
   key: string;
-  media: { declared: string; schema: unknown }[];
-  headers: { name: string; required: boolean; schema: unknown }[];
+  media: { declared: string; schema: unknown; at: string }[];
+  headers: { name: string; required: boolean; schema: unknown; at: string }[];
 }
 
 export interface BodyValidator {
@@ -35,10 +35,14 @@ export interface CompiledOperation {
   headers: Map<string, HeaderRule[]>;
 }
 
-/** One part that failed to compile: what it is, its schema (to locate it), and why. */
+/** One part that failed to compile: what it is, its schema and where it is (to narrow it down), and why. */
 export interface CompileFailure {
   part: string;
+  /** `parameters`, `body` or `response`: which validator it failed in. */
+  kind: 'parameters' | 'body' | 'response';
   schema: unknown;
+  /** Pointer from the document root with `$ref`s followed. */
+  at: string;
   message: string;
 }
 
@@ -56,20 +60,30 @@ export interface OperationShape {
 
 export function compileOperation(set: ValidatorSet, requestDoc: Document, shape: OperationShape): CompiledOperation {
   const failures: CompileFailure[] = [];
-  const attempt = <T>(part: string, schema: unknown, compile: () => T): T | null => {
+  const attempt = <T>(part: string, kind: CompileFailure['kind'], schema: unknown, at: string, compile: () => T): T | null => {
     try {
       return compile();
     } catch (error) {
-      failures.push({ part, schema, message: messageOf(error) });
+      failures.push({ part, kind, schema, at, message: messageOf(error) });
       return null;
     }
   };
   const paramSchema = shape.parameters.schema;
-  const parameters = paramSchema ? attempt('parameters', paramSchema, () => set.parameters.compile(paramSchema)) : null;
+  let parameters: ValidateFunction | null = null;
+  if (paramSchema) {
+    try {
+      parameters = set.parameters.compile(paramSchema);
+    } catch (error) {
+      // Which parameters: each one on its own (only ever done when the whole fails).
+      const before = failures.length;
+      for (const p of shape.parameters.specs) attempt(`parameter ${p.name} in ${p.in}`, 'parameters', p.schema, p.at, () => set.parameters.compile({ properties: { v: p.schema } }));
+      if (failures.length === before) failures.push({ part: 'parameters', kind: 'parameters', schema: paramSchema, at: '', message: messageOf(error) });
+    }
+  }
   const bodies = new Map<BodyMedia, BodyValidator>();
   for (const media of shape.body?.media ?? []) {
     const schema = media.schema as object;
-    const compiled = attempt(`request body ${media.declared}`, schema, () => ({
+    const compiled = attempt(`request body ${media.declared}`, 'body', schema, media.at, () => ({
       validate: set.body.compile(schema),
       fillDefaults: hasDefaults(requestDoc, schema) ? set.bodyDefaults().compile(schema) : null,
     }));
@@ -81,13 +95,13 @@ export function compileOperation(set: ValidatorSet, requestDoc: Document, shape:
     const byMedia = new Map<string, ValidateFunction | null>();
     for (const m of r.media) {
       const checkable = m.schema !== undefined && !isBinary(m.declared, m.schema);
-      byMedia.set(m.declared, checkable ? attempt(`response ${r.key} ${m.declared}`, m.schema, () => set.response.compile(m.schema as object)) : null);
+      byMedia.set(m.declared, checkable ? attempt(`response ${r.key} ${m.declared}`, 'response', m.schema, m.at, () => set.response.compile(m.schema as object)) : null);
     }
     responses.set(r.key, byMedia);
     const rules = r.headers.map((h) => ({
       name: h.name,
       required: h.required,
-      validate: h.schema === undefined ? null : attempt(`response ${r.key} header ${h.name}`, h.schema, () => set.response.compile(h.schema as object)),
+      validate: h.schema === undefined ? null : attempt(`response ${r.key} header ${h.name}`, 'response', h.schema, h.at, () => set.response.compile(h.schema as object)),
     }));
     if (rules.length > 0) headers.set(r.key, rules);
   }

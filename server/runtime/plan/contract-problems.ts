@@ -15,6 +15,8 @@ import { pointerTarget } from './validators.js';
 export interface ContractProblem {
   /** JSON Pointer in the bundled contract of the smallest schema that fails. */
   pointer: string;
+  /** The same place as a path from an operation with `$ref`s followed (how a reader finds it in the source). */
+  at: string;
   message: string;
   /** `file:line:col` in the source contract, when the generator could tell. */
   where?: string;
@@ -39,11 +41,18 @@ const SINGLE = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'c
 const LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 const MAPS = ['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions'];
 
+/** Where a failing schema is: its pointer in the bundled document, and its path from the operation with `$ref`s followed. */
+export interface FailurePlace {
+  pointer: string;
+  at: string;
+  message: string;
+}
+
 /**
- * The smallest schema under `schema` that fails to compile in `ajv`, as a pointer into `doc`
- * (found by recompiling sub-schemas: only ever done for parts already known to fail).
+ * The smallest schema under the failing part that fails to compile in `ajv` (found by recompiling
+ * sub-schemas: only ever done for parts already known to fail).
  */
-export function locateFailure(ajv: Ajv, doc: Document, failure: CompileFailure): { pointer: string; message: string } {
+export function locateFailure(ajv: Ajv, doc: Document, failure: CompileFailure): FailurePlace {
   const pointers = pointerIndex(doc);
   const seen = new Set<unknown>();
   const fails = (schema: unknown): string | null => {
@@ -55,34 +64,36 @@ export function locateFailure(ajv: Ajv, doc: Document, failure: CompileFailure):
       return String((error as Error).message ?? error).split('\n')[0]!;
     }
   };
-  let at: unknown = failure.schema;
+  let at = failure.at;
+  let schema: unknown = failure.schema;
   let message = failure.message;
-  for (let depth = 0; depth < 64; depth++) {
-    if (seen.has(at)) break;
-    seen.add(at);
-    let next: { schema: unknown; message: string } | null = null;
-    for (const child of childrenOf(doc, at)) {
-      const m = fails(child);
+  for (let depth = 0; depth < 64 && !seen.has(schema); depth++) {
+    seen.add(schema);
+    let next: { schema: unknown; at: string; message: string } | null = null;
+    for (const child of childrenOf(doc, schema, at)) {
+      const m = fails(child.schema);
       if (m !== null) {
-        next = { schema: child, message: m };
+        next = { ...child, message: m };
         break;
       }
     }
     if (!next) break;
-    at = next.schema;
-    message = next.message;
+    ({ schema, at, message } = next);
   }
-  return { pointer: pointers.get(at as object) ?? '', message };
+  return { pointer: pointers.get(schema as object) ?? '', at, message };
 }
 
-function childrenOf(doc: Document, schema: unknown): unknown[] {
+function childrenOf(doc: Document, schema: unknown, at: string): { schema: unknown; at: string }[] {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return [];
   const s = schema as Record<string, unknown>;
-  const out: unknown[] = [];
-  if (typeof s.$ref === 'string' && s.$ref.startsWith('#/')) out.push(pointerTarget(doc, s.$ref.slice(1)));
-  for (const k of SINGLE) if (s[k] !== undefined) out.push(s[k]);
-  for (const k of LISTS) if (Array.isArray(s[k])) out.push(...(s[k] as unknown[]));
-  for (const k of MAPS) if (s[k] && typeof s[k] === 'object') out.push(...Object.values(s[k] as object));
+  const out: { schema: unknown; at: string }[] = [];
+  // A `$ref` is followed: the path stays where the reader of the contract sees it.
+  if (typeof s.$ref === 'string' && s.$ref.startsWith('#/')) out.push({ schema: pointerTarget(doc, s.$ref.slice(1)), at });
+  for (const k of SINGLE) if (s[k] !== undefined) out.push({ schema: s[k], at: `${at}/${k}` });
+  for (const k of LISTS) if (Array.isArray(s[k])) (s[k] as unknown[]).forEach((v, i) => out.push({ schema: v, at: `${at}/${k}/${i}` }));
+  for (const k of MAPS) {
+    if (s[k] && typeof s[k] === 'object') for (const [name, v] of Object.entries(s[k] as object)) out.push({ schema: v, at: `${at}/${k}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}` });
+  }
   return out;
 }
 
@@ -104,11 +115,11 @@ function pointerIndex(doc: Document): Map<object, string> {
 }
 
 /** Problems of several operations, one entry per distinct place and message. */
-export function mergeProblems(found: { operation: string; pointer: string; message: string }[]): ContractProblem[] {
+export function mergeProblems(found: (FailurePlace & { operation: string })[]): ContractProblem[] {
   const byKey = new Map<string, ContractProblem>();
   for (const f of found) {
     const key = `${f.pointer}\n${f.message}`;
-    const entry = byKey.get(key) ?? { pointer: f.pointer, message: f.message, operations: [] };
+    const entry = byKey.get(key) ?? { pointer: f.pointer, at: f.at, message: f.message, operations: [] };
     if (!entry.operations.includes(f.operation)) entry.operations.push(f.operation);
     byKey.set(key, entry);
   }

@@ -29,6 +29,8 @@ export interface ParameterSpec {
   /** The value (or its items) must be an integer: checked for exactness before coercion. */
   integer: boolean;
   schema: unknown;
+  /** Where the schema is, as a pointer from the document root with `$ref`s followed. */
+  at: string;
 }
 
 export interface ParameterPlan {
@@ -48,14 +50,22 @@ const DATA_KEY: Record<Location, 'params' | 'query' | 'headers' | 'cookies'> = {
 export function planParameters(doc: Document, path: string, method: string, extraQueryNames: ReadonlySet<string>): ParameterPlan {
   const item = deref(doc, doc.paths?.[path]) ?? {};
   const op = deref(doc, item[method]) ?? {};
-  const byKey = new Map<string, Record<string, unknown>>();
-  for (const raw of [...((item.parameters as unknown[]) ?? []), ...((op.parameters as unknown[]) ?? [])]) {
-    const p = deref(doc, raw);
-    if (!p || typeof p.name !== 'string' || !(typeof p.in === 'string' && p.in in DATA_KEY)) continue;
-    if (p.in === 'header' && IGNORED_HEADERS.has(p.name.toLowerCase())) continue;
-    byKey.set(`${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`, p);
+  const pathAt = `/paths/${escapePointer(path)}`;
+  const byKey = new Map<string, { p: Record<string, unknown>; at: string }>();
+  const lists: [unknown, string][] = [
+    [item.parameters, `${pathAt}/parameters`],
+    [op.parameters, `${pathAt}/${method}/parameters`],
+  ];
+  for (const [list, listAt] of lists) {
+    if (!Array.isArray(list)) continue;
+    list.forEach((raw, i) => {
+      const p = deref(doc, raw);
+      if (!p || typeof p.name !== 'string' || !(typeof p.in === 'string' && p.in in DATA_KEY)) return;
+      if (p.in === 'header' && IGNORED_HEADERS.has(p.name.toLowerCase())) return;
+      byKey.set(`${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`, { p, at: `${listAt}/${i}` });
+    });
   }
-  const specs = [...byKey.values()].map((p) => specOf(doc, p));
+  const specs = [...byKey.values()].map(({ p, at }) => specOf(doc, p, at));
   const byLocation: ParameterPlan['byLocation'] = { path: [], query: [], header: [], cookie: [] };
   for (const s of specs) byLocation[s.in].push(s);
   return {
@@ -67,7 +77,9 @@ export function planParameters(doc: Document, path: string, method: string, extr
   };
 }
 
-function specOf(doc: Document, p: Record<string, unknown>): ParameterSpec {
+export const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+
+function specOf(doc: Document, p: Record<string, unknown>, at: string): ParameterSpec {
   const location = p.in as Location;
   const content = p.content as Record<string, { schema?: unknown }> | undefined;
   const [mediaType, media] = content ? (Object.entries(content)[0] ?? []) : [];
@@ -92,6 +104,7 @@ function specOf(doc: Document, p: Record<string, unknown>): ParameterSpec {
     takesAnyKey: kind === 'object' && style === 'form' && explode && resolved.additionalProperties !== undefined && resolved.additionalProperties !== false,
     integer: typeOf(itemSchema) === 'integer',
     schema,
+    at: media ? `${at}/content/${escapePointer(mediaType!)}/schema` : `${at}/schema`,
   };
 }
 

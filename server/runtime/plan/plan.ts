@@ -9,16 +9,20 @@ import { ContractProblemError } from '../errors.js';
 import type { MockResponse } from '../mock.js';
 import type { BodyReaders } from './body.js';
 import { compileOperation, OperationCompileError, type CompiledOperation, type OperationShape } from './compile-operation.js';
-import { locateFailure, type ContractProblem } from './contract-problems.js';
+import { locateFailure, type ContractProblem, type FailurePlace } from './contract-problems.js';
 import { templateNames } from './route-table.js';
 import { planSecurity, type SecurityPlan } from './security.js';
 import { shapeOf, type ShapeSources } from './shape.js';
 import type { ValidatorSet } from './validators.js';
 
-/** What every plan of one API shares. */
-export interface ApiContext extends ShapeSources {
-  api: ApiDefinition;
+/** The contract as the validators see it, and the validators. */
+export interface ValidatorContext extends ShapeSources {
   validators: ValidatorSet;
+}
+
+/** What every plan of one API shares. */
+export interface ApiContext extends ValidatorContext {
+  api: ApiDefinition;
   readers: BodyReaders;
   logger: Logger;
   mock: ((route: RouteBinding) => MockResponse) | null;
@@ -70,7 +74,7 @@ export function compiledOf(plan: OperationPlan): CompiledOperation {
     return plan.compiled;
   } catch (error) {
     if (!(error instanceof OperationCompileError)) throw error;
-    const problems = locate(plan, error).map((p) => ({ where: `openapi.json#${p.pointer}`, message: p.message }));
+    const problems = locate(plan.ctx, error).map((p) => ({ where: `openapi.json#${p.pointer}`, message: p.message }));
     markBroken(plan, problems);
     throw plan.broken;
   }
@@ -83,11 +87,11 @@ export function markBroken(plan: OperationPlan, problems: { where: string; messa
 }
 
 /** Where each failing part of an operation is in the contract, narrowed to the smallest schema. */
-export function locate(plan: { ctx: ApiContext }, error: OperationCompileError): { pointer: string; message: string }[] {
-  const { validators, requestDoc, responseDoc } = plan.ctx;
+export function locate(ctx: ValidatorContext, error: OperationCompileError): FailurePlace[] {
+  const { validators, requestDoc, responseDoc } = ctx;
   return error.failures.map((f) => {
-    if (f.part === 'parameters') return locateFailure(validators.parameters, requestDoc, f);
-    if (f.part.startsWith('request')) return locateFailure(validators.body, requestDoc, f);
+    if (f.kind === 'parameters') return locateFailure(validators.parameters, requestDoc, f);
+    if (f.kind === 'body') return locateFailure(validators.body, requestDoc, f);
     return locateFailure(validators.response, responseDoc, f);
   });
 }
@@ -100,7 +104,7 @@ export function compileEvery(plans: OperationPlan[]): ContractProblem[] {
       compiledOf(plan);
     } catch (error) {
       if (!(error instanceof ContractProblemError)) throw error;
-      for (const p of error.problems) found.push({ pointer: p.where.replace(/^openapi\.json#/, ''), message: p.message, operations: [plan.route.operation] });
+      for (const p of error.problems) found.push({ pointer: p.where.replace(/^openapi\.json#/, ''), at: '', message: p.message, operations: [plan.route.operation] });
     }
   }
   return found;

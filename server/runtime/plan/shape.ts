@@ -4,7 +4,7 @@
 import { deref, type Document } from '../contract.js';
 import { planBody } from './body.js';
 import type { OperationShape, ResponseShape } from './compile-operation.js';
-import { planParameters } from './parameters.js';
+import { escapePointer, planParameters } from './parameters.js';
 
 export interface ShapeSources {
   /** The contract as requests see it, and as responses see it (see direction.ts). */
@@ -16,10 +16,11 @@ export interface ShapeSources {
 
 export function shapeOf({ requestDoc, responseDoc, extraQueryNames }: ShapeSources, path: string, method: string): OperationShape {
   const operation = operationOf(requestDoc, path, method);
+  const at = `/paths/${escapePointer(path)}/${method}`;
   return {
     parameters: planParameters(requestDoc, path, method, extraQueryNames),
-    body: planBody(requestDoc, operation),
-    responses: responsesOf(responseDoc, operationOf(responseDoc, path, method)),
+    body: planBody(requestDoc, operation, at),
+    responses: responsesOf(responseDoc, operationOf(responseDoc, path, method), at),
   };
 }
 
@@ -27,17 +28,18 @@ function operationOf(doc: Document, path: string, method: string): Record<string
   return deref(doc, deref(doc, doc.paths?.[path])?.[method]) ?? {};
 }
 
-function responsesOf(doc: Document, operation: Record<string, unknown>): ResponseShape[] {
+function responsesOf(doc: Document, operation: Record<string, unknown>, operationAt: string): ResponseShape[] {
   const responses = (operation.responses ?? {}) as Record<string, unknown>;
   return Object.entries(responses).map(([key, raw]) => {
     const response = deref<{ content?: Record<string, { schema?: unknown }>; headers?: Record<string, unknown> }>(doc, raw) ?? {};
+    const at = `${operationAt}/responses/${escapePointer(key)}`;
     return {
       key,
-      media: Object.entries(response.content ?? {}).map(([declared, m]) => ({ declared, schema: m?.schema })),
+      media: Object.entries(response.content ?? {}).map(([declared, m]) => ({ declared, schema: m?.schema, at: `${at}/content/${escapePointer(declared)}/schema` })),
       headers: Object.entries(response.headers ?? {}).map(([name, rawHeader]) => {
         const header = deref<{ required?: boolean; schema?: unknown; content?: Record<string, { schema?: unknown }> }>(doc, rawHeader) ?? {};
         const schema = header.schema ?? Object.values(header.content ?? {})[0]?.schema;
-        return { name, required: header.required === true, schema };
+        return { name, required: header.required === true, schema, at: `${at}/headers/${escapePointer(name)}/schema` };
       }),
     };
   });
