@@ -80,7 +80,22 @@ export function locateFailure(ajv: Ajv, doc: Document, failure: CompileFailure):
     if (!next) break;
     ({ schema, at, message } = next);
   }
-  return { pointer: pointers.get(schema as object) ?? '', at, message };
+  const pointer = pointers.get(schema as object) ?? '';
+  // Within the smallest schema, the keyword whose removal lets it compile (e.g. its `pattern`).
+  const keyword = culpritKeyword(schema, fails);
+  return keyword === null ? { pointer, at, message } : { pointer: `${pointer}/${keyword}`, at: `${at}/${keyword}`, message };
+}
+
+function culpritKeyword(schema: unknown, fails: (schema: unknown) => string | null): string | null {
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return null;
+  const keys = Object.keys(schema);
+  if (keys.length < 2) return null;
+  for (const key of keys) {
+    const rest: Record<string, unknown> = { ...(schema as Record<string, unknown>) };
+    delete rest[key];
+    if (fails(rest) === null) return key.replace(/~/g, '~0').replace(/\//g, '~1');
+  }
+  return null;
 }
 
 function childrenOf(doc: Document, schema: unknown, at: string): { schema: unknown; at: string }[] {
