@@ -2,7 +2,7 @@
 // type-check (incrementally) and switch to a new server version. A version that does not build
 // is never switched to: the problems are printed and the last good version keeps serving.
 import { join, resolve } from 'node:path';
-import { hasErrors } from './diagnostics.js';
+import { blocksGeneration } from './diagnostics.js';
 import { startChild, type ServerChild } from './dev-child.js';
 import { startProxy, type DevProxy } from './dev-proxy.js';
 import { watchSources } from './dev-watch.js';
@@ -77,7 +77,7 @@ export async function runDev(values: { port?: string; host?: string; mock?: bool
     const typeErrors = checker.check(roots);
     const tChecked = performance.now();
     const started = await starting;
-    if (typeErrors.length > 0 || hasErrors(generated.diagnostics) || 'error' in started) {
+    if (typeErrors.length > 0 || blocksGeneration(generated.diagnostics) || 'error' in started) {
       if ('child' in started) await started.child.stop();
       printDiagnostics(typeErrors);
       const why = typeErrors.length > 0 ? `${typeErrors.length} type error(s)` : 'error' in started ? `the server did not start: ${started.error.message}` : 'errors';

@@ -5,7 +5,7 @@
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { hasErrors } from './diagnostics.js';
+import { blocksGeneration } from './diagnostics.js';
 import { startChild } from './dev-child.js';
 import { planContract } from './generate.js';
 import { displayPath } from './load.js';
@@ -71,7 +71,7 @@ async function verifyContract(contract: string, quiet: boolean): Promise<VerifyR
     let t = performance.now();
     const plan = await planContract(contract);
     if (!quiet) printDiagnostics(plan.diagnostics.filter((d) => d.severity === 'error'));
-    if (!plan.model || hasErrors(plan.diagnostics)) {
+    if (!plan.model || blocksGeneration(plan.diagnostics)) {
       row.failures.push(`load: ${plan.diagnostics.filter((d) => d.severity === 'error').length} error(s)`);
       return row;
     }

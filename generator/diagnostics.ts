@@ -37,3 +37,14 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
       a.message.localeCompare(b.message),
   );
 }
+
+/**
+ * Rules whose errors leave the rest of the contract servable, so generation goes on: the server
+ * isolates what they name and serves every other operation.
+ */
+export const NON_BLOCKING_RULES: ReadonlySet<string> = new Set(['schema-compile']);
+
+/** Errors that make generated code impossible: nothing is written while there is one. */
+export function blocksGeneration(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error' && !NON_BLOCKING_RULES.has(d.rule));
+}

@@ -1,6 +1,6 @@
-// Every contract of a project → files on disk, all or nothing: if any contract has an error,
-// nothing is written for any of them. Shared by `generate`, `check` and `dev`.
-import { hasErrors, type Diagnostic } from './diagnostics.js';
+// Every contract of a project → files on disk, all or nothing: if any contract has an error that
+// makes generated code impossible, nothing is written for any of them. Shared by `generate`, `check` and `dev`.
+import { blocksGeneration, type Diagnostic } from './diagnostics.js';
 import { planContract, type ContractPlan } from './generate.js';
 import { writePlan, type WriteReport } from './write.js';
 
@@ -31,7 +31,7 @@ export async function generateProject(contracts: readonly string[], outDir: stri
       })),
     );
   }
-  if (hasErrors(diagnostics)) return { plans, diagnostics, report: null };
+  if (blocksGeneration(diagnostics)) return { plans, diagnostics, report: null };
   const report = await writePlan(outDir, names, plans.flatMap((p) => p.files), { check });
   return { plans, diagnostics, report };
 }

@@ -3,10 +3,12 @@
 // errors produces diagnostics and no files at all.
 import { basename } from 'node:path';
 import prettier from 'prettier';
-import { hasErrors, type Diagnostic } from './diagnostics.js';
+import { blocksGeneration, type Diagnostic } from './diagnostics.js';
 import { displayPath, loadContract, type LoadedContract } from './load.js';
 import { buildModel, type ApiModel } from './model.js';
 import { lintModel } from './lint.js';
+import { contractProblems, problemsFile, PROBLEMS_FILE } from './contract-problems.js';
+import type { ContractProblem } from '../server/runtime/plan/contract-problems.js';
 import { apiName } from './names.js';
 import { emitSchema, emitTypeAliases } from './emit-types.js';
 import { emitOperations } from './emit-operations.js';
@@ -36,21 +38,26 @@ export interface CheckedContract {
   contract: LoadedContract | null;
   model: ApiModel | null;
   diagnostics: Diagnostic[];
+  /** Schemas the validator cannot compile: errors that do not stop generation (the server isolates them). */
+  problems: ContractProblem[];
 }
 
 /** Load, validate, model and lint: everything but emitting (what `specfirst lint` runs). */
 export async function checkContract(contractPath: string): Promise<CheckedContract> {
   const { contract, diagnostics } = await loadContract(contractPath);
-  if (!contract) return { contract, model: null, diagnostics };
+  if (!contract) return { contract, model: null, diagnostics, problems: [] };
   const model = buildModel(contract.document);
   diagnostics.push(...lintModel(contract, model));
-  return { contract, model, diagnostics };
+  if (blocksGeneration(diagnostics)) return { contract, model, diagnostics, problems: [] };
+  const located = contractProblems(contract, model);
+  diagnostics.push(...located.diagnostics);
+  return { contract, model, diagnostics, problems: located.problems };
 }
 
 export async function planContract(contractPath: string): Promise<ContractPlan> {
   const name = apiName(contractPath);
-  const { contract, model, diagnostics } = await checkContract(contractPath);
-  if (!contract || !model || hasErrors(diagnostics)) return { contractPath, name, model, diagnostics, files: [] };
+  const { contract, model, diagnostics, problems } = await checkContract(contractPath);
+  if (!contract || !model || blocksGeneration(diagnostics)) return { contractPath, name, model, diagnostics, files: [] };
 
   const source = basename(contractPath);
   let schema: string;
@@ -81,11 +88,9 @@ export async function planContract(contractPath: string): Promise<ContractPlan> 
   for (const [file, code] of generated) {
     files.push({ path: `${name}/generated/${file}`, content: await format(code), kind: 'generated' });
   }
-  files.push({
-    path: `${name}/generated/openapi.json`,
-    content: JSON.stringify(contract.document, null, 2) + '\n',
-    kind: 'generated',
-  });
+  const openapiJson = JSON.stringify(contract.document, null, 2) + '\n';
+  files.push({ path: `${name}/generated/openapi.json`, content: openapiJson, kind: 'generated' });
+  files.push({ path: `${name}/generated/${PROBLEMS_FILE}`, content: problemsFile(openapiJson, problems), kind: 'generated' });
   for (const op of model.operations) {
     files.push({ path: `${name}/handlers/${op.fileStem}.ts`, content: await format(emitStub(op, source)), kind: 'stub' });
   }

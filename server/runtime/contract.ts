@@ -1,7 +1,7 @@
 // Reads the bundled contract a generated API points at, and answers the few questions the runtime
-// asks of it at start-up (base path, a route's parameters). Never used per request.
+// asks of it at start-up (base path, following `$ref`s). Never used per request.
 import { readFileSync } from 'node:fs';
-import type { ApiDefinition, HttpMethod } from './api.js';
+import type { ApiDefinition } from './api.js';
 
 export type Document = {
   openapi: string;
@@ -12,9 +12,18 @@ export type Document = {
   [key: string]: unknown;
 };
 
-export function loadDocument(api: ApiDefinition): Document {
-  if (api.document instanceof URL) return JSON.parse(readFileSync(api.document, 'utf8')) as Document;
-  return structuredClone(api.document) as Document;
+export interface LoadedDocument {
+  document: Document;
+  /** The file's text, when the document came from a file (its hash keys contract-problems.json). */
+  text: string | null;
+}
+
+export function loadDocument(api: ApiDefinition): LoadedDocument {
+  if (api.document instanceof URL) {
+    const text = readFileSync(api.document, 'utf8');
+    return { document: JSON.parse(text) as Document, text };
+  }
+  return { document: structuredClone(api.document) as Document, text: null };
 }
 
 /**
@@ -44,27 +53,16 @@ export function deref<T = Record<string, unknown>>(doc: Document, value: unknown
     cur = ref
       .slice(2)
       .split('/')
-      .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'))
+      .map((s) => decodeSegment(s).replace(/~1/g, '/').replace(/~0/g, '~'))
       .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
   }
   return cur as T | undefined;
 }
 
-export interface ParameterInfo {
-  name: string;
-  in: string;
-  schema: Record<string, unknown> | undefined;
-}
-
-/** Path-level and operation-level parameters of an operation, the operation's winning. */
-export function operationParameters(doc: Document, path: string, method: HttpMethod): ParameterInfo[] {
-  const item = deref(doc, doc.paths?.[path]) ?? {};
-  const op = deref(doc, item[method]) ?? {};
-  const byKey = new Map<string, ParameterInfo>();
-  for (const raw of [...((item.parameters as unknown[]) ?? []), ...((op.parameters as unknown[]) ?? [])]) {
-    const p = deref<{ name: string; in: string; schema?: unknown }>(doc, raw);
-    if (!p) continue;
-    byKey.set(`${p.in}:${p.name}`, { name: p.name, in: p.in, schema: deref(doc, p.schema) });
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
   }
-  return [...byKey.values()];
 }

@@ -1,6 +1,7 @@
 // Errors the runtime raises itself, so the error handler (problems.ts) can tell them apart from
 // a handler that threw.
 import type { RouteBinding } from './api.js';
+import type { ProblemField } from './problems.js';
 
 /** A stub returned notImplemented(): the client gets 501 problem+json. */
 export class NotImplementedSignal extends Error {
@@ -12,7 +13,12 @@ export class NotImplementedSignal extends Error {
 /** The handler's response breaks the contract: the client gets 500, the log gets the reason. */
 export class ResponseContractError extends Error {
   readonly operation: string;
-  constructor(route: RouteBinding, reason: string) {
+  constructor(
+    route: RouteBinding,
+    reason: string,
+    /** The failing fields of a response body, for problem bodies in development. */
+    readonly fields?: readonly ProblemField[],
+  ) {
     super(`${route.method.toUpperCase()} ${route.path} (${route.operation}): ${reason}`);
     this.operation = route.operation;
   }
@@ -33,5 +39,51 @@ export class SecurityError extends Error {
     readonly challenge?: string,
   ) {
     super(detail);
+  }
+}
+
+/** The request body cannot be read: malformed (400), too large (413) or in an unreadable encoding (415). */
+export class BodyError extends Error {
+  constructor(
+    readonly status: 400 | 413 | 415,
+    readonly detail: string,
+    /** For 400: what failed (`parse`, `encoding`, `required`, `integer-precision`). */
+    readonly code?: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** Fields of the request that break the contract, every one of them: 400. */
+export class ValidationError extends Error {
+  constructor(readonly fields: readonly ProblemField[]) {
+    super(`${fields.length} field(s) do not match the contract`);
+  }
+}
+
+/** The path exists, the method does not: 405 with the methods that do. */
+export class MethodNotAllowedError extends Error {
+  constructor(readonly allow: readonly string[]) {
+    super(`use ${allow.join(', ')}`);
+  }
+}
+
+/** A request's Content-Type is not one the operation declares: 415 (the body is never read). */
+export class UnsupportedMediaTypeError extends Error {
+  constructor(
+    readonly given: string | undefined,
+    readonly declared: readonly string[],
+  ) {
+    super(given ? `unsupported media type ${given}` : 'the request has a body but no Content-Type');
+  }
+}
+
+/** The operation's own part of the contract cannot be compiled: 500, naming the contract problem. */
+export class ContractProblemError extends Error {
+  constructor(
+    readonly operation: string,
+    readonly problems: readonly { where: string; message: string }[],
+  ) {
+    super(`${operation} cannot be served: ${problems.map((p) => `${p.where}: ${p.message}`).join('; ')}`);
   }
 }

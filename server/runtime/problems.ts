@@ -43,6 +43,7 @@ export const PROBLEMS = {
   unsupportedMediaType: { status: 415, title: 'Unsupported media type' },
   internal: { status: 500, title: 'Internal server error' },
   responseInvalid: { status: 500, title: 'The server produced a response the contract does not allow' },
+  contractProblem: { status: 500, title: 'The contract has a problem this operation cannot be served with' },
   notImplemented: { status: 501, title: 'Not implemented' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
@@ -63,49 +64,4 @@ export function problem(
   if (fields.requestId !== undefined) out.requestId = fields.requestId;
   if (fields.errors !== undefined && fields.errors.length > 0) out.errors = fields.errors;
   return out;
-}
-
-/** One error as express-openapi-validator reports it: `path` is `/query/limit`, `/body/name`, … */
-export interface ValidatorErrorItem {
-  path?: string;
-  message?: string;
-  errorCode?: string;
-}
-
-const LOCATIONS: Record<string, ProblemLocation> = {
-  params: 'path',
-  path: 'path',
-  query: 'query',
-  headers: 'header',
-  header: 'header',
-  cookies: 'cookie',
-  cookie: 'cookie',
-  body: 'body',
-  response: 'response',
-};
-
-/** Errors that only say "a sub-schema failed": the sub-schema's own errors are reported instead. */
-export function isStructuralError(item: ValidatorErrorItem): boolean {
-  return /^(if|then|else|allOf)\./.test(item.errorCode ?? '');
-}
-
-/** Turns a validator error item into a field: location, name, pointer, message, code. */
-export function fieldOf(item: ValidatorErrorItem): ProblemField {
-  const raw = (item.path ?? '').replace(/^\./, '/').replace(/\.(?=[^/])/g, '/');
-  const [, head = 'body', ...rest] = raw.split('/');
-  const location = LOCATIONS[head] ?? 'body';
-  const segments = location === 'body' && !LOCATIONS[head] ? [head, ...rest].filter(Boolean) : rest;
-  const code = item.errorCode?.replace(/\.openapi\.(request)?validation$/, '').replace(/\.openapi\.requestValidation$/, '');
-  const field: ProblemField = {
-    in: location,
-    name: segments.length > 0 ? segments.join('.') : location,
-    message: cleanMessage(item.message ?? 'is invalid'),
-  };
-  if (location === 'body') field.pointer = segments.length > 0 ? '/' + segments.join('/') : '';
-  if (code) field.code = code;
-  return field;
-}
-
-function cleanMessage(message: string): string {
-  return message.replace(/^(request|response)\/[^ ]* /, '');
 }

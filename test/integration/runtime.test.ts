@@ -153,7 +153,7 @@ describe('runtime', () => {
     await problemOf(await get('/nowhere'), 404);
     const res = await get('/report', { method: 'DELETE' });
     const body = await problemOf(res, 405);
-    assert.equal(res.headers.get('allow'), 'GET');
+    assert.equal(res.headers.get('allow'), 'GET, HEAD', 'HEAD is served wherever GET is');
     assert.match(body.detail ?? '', /use GET/);
   });
 

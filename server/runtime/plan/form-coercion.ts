@@ -1,12 +1,8 @@
 // Form and multipart fields arrive as strings; the contract may say integer, number or boolean.
 // They are coerced here, by the schema's top-level property types, just before request
 // validation. JSON bodies are never coerced: `{"age": "5"}` for an integer is a client error.
-// The plan per route is built once at start-up; other requests cost one Map lookup.
-import type { Request, RequestHandler } from 'express';
-import type { RouteBinding } from './api.js';
-import { deref, type Document } from './contract.js';
-
-const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+// What to coerce is worked out once per operation at start-up.
+import { deref, type Document } from '../contract.js';
 
 type Scalar = 'integer' | 'number' | 'boolean';
 interface FieldPlan {
@@ -14,45 +10,32 @@ interface FieldPlan {
   /** For arrays: how to coerce each item; undefined keeps items as strings. */
   items?: Scalar;
 }
-type Plan = Map<string, FieldPlan>;
+/** Field name → how to coerce it; null when no field needs it. */
+export type FormPlan = Map<string, FieldPlan>;
 
-export function formCoercion(doc: Document, routes: readonly RouteBinding[]): RequestHandler {
-  const plans = new Map<RouteBinding, Map<string, Plan>>();
-  for (const route of routes) {
-    const op = deref(doc, deref(doc, doc.paths?.[route.path])?.[route.method]);
-    const content = deref<{ content?: Record<string, { schema?: unknown }> }>(doc, op?.requestBody)?.content ?? {};
-    const byMediaType = new Map<string, Plan>();
-    for (const media of FORM_TYPES) {
-      const plan = planFor(doc, content[media]?.schema);
-      if (plan.size > 0) byMediaType.set(media, plan);
-    }
-    if (byMediaType.size > 0) plans.set(route, byMediaType);
-  }
-  return (req: Request, res, next) => {
-    const byMediaType = plans.get(res.locals.route as RouteBinding);
-    if (!byMediaType || typeof req.body !== 'object' || req.body === null) return next();
-    const media = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    const plan = byMediaType.get(media);
-    if (plan) coerceFields(req.body as Record<string, unknown>, plan);
-    next();
-  };
+/** The coercions a form or multipart body schema needs, worked out once per operation. */
+export function formPlanFor(doc: Document, schema: unknown): FormPlan | null {
+  const plan = planFor(doc, schema);
+  return plan.size > 0 ? plan : null;
 }
 
 /**
- * The properties a form body may have, gathered through allOf/oneOf/anyOf (a multipart body is
+ * The properties a form body may have, gathered through allOf/oneOf/anyOf/then/else (a multipart body is
  * often a oneOf of allOfs). Where branches disagree on a property, the first one found is used:
  * coercion only turns strings that read as numbers or booleans into them; validation decides.
  */
 function propertiesOf(doc: Document, rawSchema: unknown, into: Map<string, unknown> = new Map(), depth = 0): Map<string, unknown> {
-  const schema = deref<{ properties?: Record<string, unknown>; allOf?: unknown[]; oneOf?: unknown[]; anyOf?: unknown[] }>(doc, rawSchema);
+  const schema = deref<{ properties?: Record<string, unknown>; allOf?: unknown[]; oneOf?: unknown[]; anyOf?: unknown[]; then?: unknown; else?: unknown }>(doc, rawSchema);
   if (!schema || depth > 16) return into;
   for (const [name, prop] of Object.entries(schema.properties ?? {})) if (!into.has(name)) into.set(name, prop);
-  for (const branch of [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) propertiesOf(doc, branch, into, depth + 1);
+  // then/else: the validator's copy checks a discriminated oneOf as if/then per value.
+  const branches = [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? []), schema.then, schema.else].filter((b) => b !== undefined);
+  for (const branch of branches) propertiesOf(doc, branch, into, depth + 1);
   return into;
 }
 
-function planFor(doc: Document, rawSchema: unknown): Plan {
-  const plan: Plan = new Map();
+function planFor(doc: Document, rawSchema: unknown): FormPlan {
+  const plan: FormPlan = new Map();
   for (const [name, raw] of propertiesOf(doc, rawSchema)) {
     const prop = deref<{ type?: unknown; items?: unknown }>(doc, raw);
     const type = scalarType(prop?.type);
@@ -75,7 +58,7 @@ function scalarType(type: unknown): Scalar | undefined {
   return t === 'integer' || t === 'number' || t === 'boolean' ? t : undefined;
 }
 
-function coerceFields(body: Record<string, unknown>, plan: Plan): void {
+export function coerceFormFields(body: Record<string, unknown>, plan: FormPlan): void {
   for (const [name, field] of plan) {
     const value = body[name];
     if (field.type === 'array') {

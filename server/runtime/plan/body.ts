@@ -1,0 +1,216 @@
+// Request bodies: only an operation that declares a body reads one, and only in a media type it
+// declares (anything else is 415 before a byte is read). JSON is parsed as sent — never coerced,
+// any JSON value allowed (RFC 8259), integers that would lose precision refused; forms are read
+// like query strings (no prototype, repeated names are lists) and coerced by their schema;
+// multipart parts arrive as web-standard File objects; binary bodies as a Blob. An empty body is
+// an absent body: an error where the contract requires one, `undefined` where it does not.
+import express, { type Request, type RequestHandler, type Response } from 'express';
+import multer from 'multer';
+import { deref, type Document } from '../contract.js';
+import { isJson } from '../media-types.js';
+import { BodyError } from '../errors.js';
+import { coerceFormFields, formPlanFor, type FormPlan } from './form-coercion.js';
+import { escapePointer } from './parameters.js';
+import { BadPercentEncoding, parsePairs } from './query-string.js';
+
+export type BodyKind = 'json' | 'form' | 'multipart' | 'text' | 'binary';
+
+export interface BodyMedia {
+  /** As the contract writes it (`application/json`, `image/*`). */
+  declared: string;
+  /** Lower case, without parameters. */
+  base: string;
+  schema: unknown;
+  /** Form and multipart fields: which to coerce to numbers, booleans, lists. */
+  form: FormPlan | null;
+  /** Where the schema is, as a pointer from the document root with `$ref`s followed. */
+  at: string;
+}
+
+export interface BodyPlan {
+  required: boolean;
+  media: BodyMedia[];
+}
+
+export function planBody(doc: Document, operation: Record<string, unknown>, operationAt: string): BodyPlan | null {
+  const body = deref<{ required?: boolean; content?: Record<string, { schema?: unknown }> }>(doc, operation.requestBody);
+  if (!body?.content || Object.keys(body.content).length === 0) return null;
+  const media = Object.entries(body.content).map(([declared, m]) => {
+    const base = baseOf(declared);
+    const kind = kindOf(base);
+    const at = `${operationAt}/requestBody/content/${escapePointer(declared)}/schema`;
+    return { declared, base, schema: m?.schema ?? {}, form: kind === 'form' || kind === 'multipart' ? formPlanFor(doc, m?.schema) : null, at };
+  });
+  return { required: body.required === true, media };
+}
+
+const baseOf = (mediaType: string): string => mediaType.split(';')[0]!.trim().toLowerCase();
+
+function kindOf(base: string): BodyKind {
+  if (isJson(base)) return 'json';
+  if (base === 'application/x-www-form-urlencoded') return 'form';
+  if (base === 'multipart/form-data' || base.startsWith('multipart/')) return 'multipart';
+  if (base.startsWith('text/')) return 'text';
+  return 'binary';
+}
+
+/** The declared media type a request's Content-Type falls under: exact, then `type/*`, then `*\/*`. */
+export function matchMedia(plan: BodyPlan, contentType: string): BodyMedia | null {
+  const base = baseOf(contentType);
+  const exact = plan.media.find((m) => m.base === base);
+  if (exact) return exact;
+  const range = plan.media.find((m) => m.base.endsWith('/*') && m.base !== '*/*' && base.startsWith(m.base.slice(0, -1)));
+  return range ?? plan.media.find((m) => m.base === '*/*') ?? null;
+}
+
+export interface BodyReaders {
+  raw: RequestHandler;
+  multipart: RequestHandler;
+}
+
+/** One reader of raw bytes (with the size limit and Content-Encoding) and one multipart reader, per app. */
+export function createBodyReaders(limit: number): BodyReaders {
+  return {
+    raw: express.raw({ type: () => true, limit, inflate: true }),
+    multipart: multer({ storage: multer.memoryStorage(), limits: { fileSize: limit, fieldSize: limit, files: 32, fields: 1000, parts: 1032 } }).any(),
+  };
+}
+
+export interface ReadBody {
+  present: boolean;
+  /** What the handler gets. */
+  value: unknown;
+  /** What the validator checks (files replaced by placeholders). */
+  checked: unknown;
+}
+
+const ABSENT: ReadBody = { present: false, value: undefined, checked: undefined };
+
+export async function readBody(req: Request, res: Response, media: BodyMedia, readers: BodyReaders): Promise<ReadBody> {
+  const kind = kindOf(baseOf(req.headers['content-type'] ?? ''));
+  if (kind === 'multipart') return readMultipart(req, res, media, readers);
+  await run(readers.raw, req, res);
+  const bytes = req.body as Buffer | undefined;
+  if (!Buffer.isBuffer(bytes) || bytes.length === 0) return ABSENT;
+  const contentType = req.headers['content-type'] ?? '';
+  switch (kind) {
+    case 'json': {
+      const value = parseJson(text(bytes, contentType, 'utf-8'));
+      return { present: true, value, checked: value };
+    }
+    case 'form': {
+      const fields = formFields(text(bytes, contentType, 'utf-8'));
+      if (media.form) coerceFormFields(fields, media.form);
+      return { present: true, value: fields, checked: fields };
+    }
+    case 'text': {
+      const value = text(bytes, contentType, 'utf-8');
+      return { present: true, value, checked: value };
+    }
+    default: {
+      const blob = new Blob([bytes], { type: baseOf(contentType) });
+      // A binary body is checked as what it is on the wire: a string of bytes.
+      return { present: true, value: blob, checked: '' };
+    }
+  }
+}
+
+function run(handler: RequestHandler, req: Request, res: Response): Promise<void> {
+  return new Promise((resolve, reject) => void handler(req, res, (error?: unknown) => (error ? reject(error) : resolve())));
+}
+
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
+
+function text(bytes: Buffer, contentType: string, fallback: string): string {
+  const charset = (CHARSET.exec(contentType)?.[1] ?? fallback).toLowerCase();
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    decoder = new TextDecoder(charset, { fatal: true });
+  } catch {
+    throw new BodyError(415, `charset ${charset} is not supported; send UTF-8`);
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new BodyError(400, `the body is not valid ${charset}`, 'encoding');
+  }
+}
+
+/** Integer literals of 16 or more digits: only these can be beyond 2^53. */
+const LONG_DIGITS = /\d{16,}/;
+
+function parseJson(source: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch (error) {
+    throw new BodyError(400, `The body is not valid JSON: ${(error as Error).message}`, 'parse');
+  }
+  if (LONG_DIGITS.test(source)) {
+    const inexact = inexactInteger(source);
+    if (inexact) {
+      throw new BodyError(400, `The number ${inexact} is an integer beyond ±(2^53 − 1), which JSON numbers here cannot carry exactly: send it as a string`, 'integer-precision');
+    }
+  }
+  return value;
+}
+
+/** The first integer literal outside strings that a JavaScript number cannot hold exactly. */
+function inexactInteger(source: string): string | null {
+  const token = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+  for (let m = token.exec(source); m; m = token.exec(source)) {
+    const t = m[0];
+    if (t.startsWith('"') || /[.eE]/.test(t) || t.replace('-', '').length < 16) continue;
+    if (!Number.isSafeInteger(Number(t))) return t;
+  }
+  return null;
+}
+
+function formFields(source: string): Record<string, unknown> {
+  let pairs: Record<string, string[]>;
+  try {
+    pairs = parsePairs(source, 'body');
+  } catch (error) {
+    if (error instanceof BadPercentEncoding) throw new BodyError(400, `The form body has ${error.message}.`, 'encoding');
+    throw error;
+  }
+  const fields = Object.create(null) as Record<string, unknown>;
+  for (const name of Object.keys(pairs)) {
+    const values = pairs[name]!;
+    fields[name] = values.length === 1 ? values[0] : values;
+  }
+  return fields;
+}
+
+async function readMultipart(req: Request, res: Response, media: BodyMedia, readers: BodyReaders): Promise<ReadBody> {
+  try {
+    await run(readers.multipart, req, res);
+  } catch (error) {
+    throw multipartError(error);
+  }
+  const fields = Object.create(null) as Record<string, unknown>;
+  Object.assign(fields, req.body as object | undefined);
+  if (media.form) coerceFormFields(fields, media.form);
+  const value = Object.assign(Object.create(null) as Record<string, unknown>, fields);
+  const checked = Object.assign(Object.create(null) as Record<string, unknown>, fields);
+  const files = ((req as Request & { files?: Express.Multer.File[] }).files ?? []) as Express.Multer.File[];
+  for (const f of files) {
+    const file = new File([f.buffer], f.originalname.replaceAll('\0', ''), { type: f.mimetype });
+    add(value, f.fieldname, file);
+    add(checked, f.fieldname, '');
+  }
+  const present = files.length > 0 || Object.keys(fields).length > 0;
+  return present ? { present, value, checked } : ABSENT;
+}
+
+function add(into: Record<string, unknown>, name: string, item: unknown): void {
+  const existing = into[name];
+  into[name] = existing === undefined ? item : Array.isArray(existing) ? [...existing, item] : [existing, item];
+}
+
+function multipartError(error: unknown): BodyError {
+  const e = error as { code?: string; message?: string; field?: string };
+  if (e.code === 'LIMIT_FILE_SIZE' || e.code === 'LIMIT_FIELD_VALUE') return new BodyError(413, `A multipart part is over the size limit${e.field ? ` (${e.field})` : ''}.`);
+  if (typeof e.code === 'string' && e.code.startsWith('LIMIT_')) return new BodyError(413, `The multipart body has too many parts (${e.message}).`);
+  return new BodyError(400, `The multipart body could not be read: ${e.message ?? 'malformed'}.`, 'parse');
+}

@@ -1,0 +1,39 @@
+// OpenAPI's readOnly and writeOnly: a readOnly property is sent by the server only, so a request
+// need not (and must not) carry it even when the schema lists it as required; a writeOnly one is
+// sent by clients only. The validators get the contract as each direction sees it: `required`
+// without the properties that direction never carries. The values themselves are refused by
+// express-openapi-validator's readOnly/writeOnly keywords.
+import type { Document } from '../contract.js';
+
+export type Direction = 'request' | 'response';
+
+/** The document as `direction` sees it; the same object when nothing changes. */
+export function forDirection(doc: Document, direction: Direction): Document {
+  const keyword = direction === 'request' ? 'readOnly' : 'writeOnly';
+  if (!mentions(doc, keyword)) return doc;
+  const copy = structuredClone(doc);
+  const seen = new Set<object>();
+  const visit = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    const schema = node as { required?: unknown; properties?: Record<string, unknown> };
+    if (Array.isArray(schema.required) && typeof schema.properties === 'object' && schema.properties !== null) {
+      const props = schema.properties;
+      const kept = schema.required.filter((name) => !(props[name as string] as Record<string, unknown> | undefined)?.[keyword]);
+      if (kept.length !== schema.required.length) schema.required = kept;
+    }
+    for (const value of Object.values(node)) visit(value);
+  };
+  visit(copy.paths);
+  visit(copy.components);
+  return copy;
+}
+
+function mentions(doc: Document, keyword: string): boolean {
+  const text = JSON.stringify(doc.components ?? {}) + JSON.stringify(doc.paths ?? {});
+  return text.includes(`"${keyword}":true`);
+}

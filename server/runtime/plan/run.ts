@@ -1,0 +1,91 @@
+// One request through its operation's plan: security → negotiation → parameters and body read
+// and validated (every failing field reported at once) → the handler → the response checked and
+// sent. Nothing here looks anything up that the plan already knows.
+import type { Request, Response } from 'express';
+import { NotAcceptableError, NotImplementedSignal, UnsupportedMediaTypeError, ValidationError } from '../errors.js';
+import type { ProblemField } from '../problems.js';
+import { logPrincipal } from '../request-log.js';
+import { bodyFields, parameterFields } from './ajv-fields.js';
+import { matchMedia, readBody } from './body.js';
+import { HandlerContext } from './context.js';
+import { CredentialSource } from './credentials.js';
+import { readParameters } from './parameters.js';
+import { compiledOf, type OperationPlan } from './plan.js';
+import { respond } from './respond.js';
+import { checkSecurity } from './security.js';
+
+const NOT_IMPLEMENTED = Symbol.for('specfirst.notImplemented');
+
+export async function runPlan(plan: OperationPlan, req: Request, res: Response, pathParams: Record<string, string>, rawQuery: string): Promise<void> {
+  const { ctx, route } = plan;
+  let principal: unknown;
+  if (plan.security) {
+    const admitted = await checkSecurity(plan.security, new CredentialSource(req, rawQuery), new HandlerContext(ctx.logger, req, res));
+    principal = admitted.principal;
+    logPrincipal(res, admitted.id);
+  }
+  if (plan.negotiable && req.headers.accept && !req.accepts(plan.produces)) throw new NotAcceptableError(plan.produces);
+  const compiled = compiledOf(plan);
+
+  const { data, errors } = readParameters(plan.shape.parameters, { path: pathParams, query: rawQuery, headers: req.headers });
+  if (compiled.parameters && !compiled.parameters(data)) errors.push(...parameterFields(compiled.parameters.errors, plan.headerNames));
+
+  let body: unknown;
+  let contentType: string | undefined;
+  const bodyPlan = plan.shape.body;
+  if (bodyPlan) {
+    let present = false;
+    if (carriesBody(req)) {
+      contentType = req.headers['content-type'];
+      const media = contentType ? matchMedia(bodyPlan, contentType) : null;
+      if (!media) throw new UnsupportedMediaTypeError(contentType, bodyPlan.media.map((m) => m.declared));
+      const read = await readBody(req, res, media, ctx.readers);
+      present = read.present;
+      if (present) {
+        body = read.value;
+        const validator = compiled.bodies.get(media)!;
+        if (!validator.validate(read.checked)) errors.push(...bodyFields(validator.validate.errors));
+        else if (validator.fillDefaults) validator.fillDefaults(read.value);
+      }
+    }
+    if (!present) {
+      contentType = undefined;
+      if (bodyPlan.required) errors.push(REQUIRED_BODY);
+    }
+  }
+  if (errors.length > 0) throw new ValidationError(errors);
+
+  const request = {
+    params: data.params,
+    query: data.query,
+    headers: headersByName(plan, data.headers),
+    cookies: data.cookies,
+    body,
+    contentType: contentType === undefined ? undefined : contentType.split(';')[0]!.trim(),
+  };
+  let result = await route.handler(request, new HandlerContext(ctx.logger, req, res, principal));
+  if (res.headersSent) return;
+  if (isNotImplemented(result)) {
+    if (!ctx.mock) throw new NotImplementedSignal(route.operation);
+    result = ctx.mock(route);
+  }
+  await respond({ route, compiled, validateBodies: ctx.validateResponses }, res, result);
+}
+
+const REQUIRED_BODY: ProblemField = { in: 'body', name: 'body', pointer: '', message: 'is required', code: 'required' };
+
+/** A body is on its way: chunked, or a Content-Length above zero (an empty body is no body). */
+function carriesBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+function headersByName(plan: OperationPlan, values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, name] of plan.headerNames) if (values[key] !== undefined) out[name] = values[key];
+  return out;
+}
+
+function isNotImplemented(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[NOT_IMPLEMENTED] === true;
+}

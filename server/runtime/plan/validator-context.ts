@@ -1,0 +1,52 @@
+// From the bundled contract to what the validators are made of: the normalised copy (same meaning,
+// in a form ajv compiles), as requests and as responses see it, and the validator set. Used by
+// the server at start-up and by the generator to find contract problems before the server runs.
+import type { Document } from '../contract.js';
+import { normalizeForValidator } from '../normalize.js';
+import { OperationCompileError, compileOperation } from './compile-operation.js';
+import { mergeProblems, type ContractProblem } from './contract-problems.js';
+import { forDirection } from './direction.js';
+import { locate, type ValidatorContext } from './plan.js';
+import { queryCredentialNames, shapeOf } from './shape.js';
+import { createValidatorSet, unknownFormatsIn } from './validators.js';
+
+export interface PreparedValidation extends ValidatorContext {
+  /** What normalisation changed, one entry per change, for the start-up log. */
+  changes: ReturnType<typeof normalizeForValidator>['changes'];
+  unknownFormats: string[];
+}
+
+export function prepareValidation(document: Document): PreparedValidation {
+  const normalized = normalizeForValidator(document);
+  const unknownFormats = unknownFormatsIn(normalized.document);
+  const requestDoc = forDirection(normalized.document, 'request');
+  const responseDoc = forDirection(normalized.document, 'response');
+  return {
+    requestDoc,
+    responseDoc,
+    extraQueryNames: queryCredentialNames(document),
+    validators: createValidatorSet(requestDoc, responseDoc, { unknownFormats }),
+    changes: normalized.changes,
+    unknownFormats,
+  };
+}
+
+/**
+ * Every contract problem of a document: each operation's validators compiled exactly as the
+ * server compiles them, failures narrowed to their smallest schema. `operations` name the
+ * operations as the generated code does (their handler names).
+ */
+export function findContractProblems(document: Document, operations: readonly { name: string; path: string; method: string }[]): ContractProblem[] {
+  const ctx = prepareValidation(document);
+  const found: Parameters<typeof mergeProblems>[0] = [];
+  for (const op of operations) {
+    try {
+      compileOperation(ctx.validators, ctx.requestDoc, shapeOf(ctx, op.path, op.method));
+    } catch (error) {
+      if (!(error instanceof OperationCompileError)) throw error;
+      for (const place of locate(ctx, error)) found.push({ ...place, operation: op.name });
+    }
+  }
+  const unusable = [...ctx.validators.unusable].map(([ref, message]) => ({ pointer: ref.slice(1), at: ref.slice(1), message, operations: [] as string[] }));
+  return [...unusable, ...mergeProblems(found)];
+}

@@ -1,0 +1,152 @@
+// The validators of one API: express-openapi-validator's own ajv instances (its factory picks the
+// dialect — draft-04 for OpenAPI 3.0, 2020-12 for 3.1 — and adds its OpenAPI keywords and
+// formats), one per job, each holding the contract's schemas once so that every operation's
+// validators share the compiled component schemas. Nothing is compiled here: operations compile
+// what they need on first use (compile-operation.ts).
+import type { ValidateFunction } from 'ajv';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
+import eovAjv from 'express-openapi-validator/dist/framework/ajv/index.js';
+import type { Document } from '../contract.js';
+
+/** What the validators of one API are made from. */
+export interface ValidatorSet {
+  /** Parameters: coerced from strings to the contract's types, defaults filled in. */
+  parameters: Ajv;
+  /** Bodies as sent: no coercion, no defaults (a missing required field is an error even with a default). */
+  body: Ajv;
+  /** Fills a valid body's defaults in, run after `body` says it is valid; made on first need. */
+  bodyDefaults: () => Ajv;
+  /** Response bodies: no coercion, no defaults. */
+  response: Ajv;
+  /** Schemas that could not even be added (e.g. a duplicate `$id`), by their `$ref`. */
+  unusable: Map<string, string>;
+}
+
+export interface Ajv {
+  compile(schema: object): ValidateFunction;
+  addSchema(schema: object, key: string): unknown;
+  getSchema(key: string): ValidateFunction | undefined;
+  errorsText(errors?: unknown): string;
+}
+
+export interface ValidatorOptions {
+  /** Formats the validator does not know: accepted as they are (they are annotations in OpenAPI). */
+  unknownFormats: readonly string[];
+}
+
+/**
+ * `requestDoc` and `responseDoc` are the normalised contract as requests and responses see it
+ * (readOnly properties are not required of requests, writeOnly ones not of responses).
+ */
+export function createValidatorSet(requestDoc: Document, responseDoc: Document, { unknownFormats }: ValidatorOptions): ValidatorSet {
+  const unusable = new Map<string, string>();
+  const base = {
+    strict: false,
+    strictNumbers: true,
+    strictTuples: true,
+    allowUnionTypes: false,
+    validateSchema: false,
+    removeAdditional: false,
+    allErrors: true,
+    validateFormats: true,
+    // Formats checked exactly: `2024-02-30` and `a@b` are not a date and an e-mail address.
+    ajvFormats: { mode: 'full' as const },
+    formats: Object.fromEntries(unknownFormats.map((f) => [f, true])),
+    logger: false as const,
+  };
+  const make = (doc: Document, factory: 'createRequestAjv' | 'createResponseAjv', coerceTypes: boolean, useDefaults: boolean): Ajv => {
+    // The factory gets a document without schemas and they are added here one by one: a schema
+    // that cannot be added spoils only the operations that reach it, not the whole API.
+    const ajv = eovAjv[factory]({ openapi: doc.openapi, info: doc.info, paths: {} } as never, { ...base, coerceTypes, useDefaults } as never) as unknown as Ajv;
+    addSchemas(ajv, doc, unusable);
+    return ajv;
+  };
+  let bodyDefaults: Ajv | undefined;
+  return {
+    parameters: make(requestDoc, 'createRequestAjv', true, true),
+    body: make(requestDoc, 'createRequestAjv', false, false),
+    bodyDefaults: () => (bodyDefaults ??= make(requestDoc, 'createRequestAjv', false, true)),
+    response: make(responseDoc, 'createResponseAjv', false, false),
+    unusable,
+  };
+}
+
+/**
+ * Every schema a `$ref` can reach, under the `$ref` string itself, so that ajv finds it from any
+ * operation and compiles it once: each component schema (as express-openapi-validator adds them),
+ * and every other `$ref` target in the document (schemas under `paths`, deep pointers, names
+ * written percent-encoded).
+ */
+function addSchemas(ajv: Ajv, doc: Document, unusable: Map<string, string>): void {
+  const added = new Set<string>();
+  const add = (key: string, schema: unknown): void => {
+    if (added.has(key) || schema === null || (typeof schema !== 'object' && typeof schema !== 'boolean')) return;
+    added.add(key);
+    try {
+      ajv.addSchema(schema as object, key);
+    } catch (error) {
+      unusable.set(key, (error as Error).message);
+    }
+  };
+  const schemas = (doc.components?.schemas ?? {}) as Record<string, unknown>;
+  for (const [name, schema] of Object.entries(schemas)) add(`#/components/schemas/${name}`, schema);
+  for (const ref of refsIn(doc)) {
+    if (!added.has(ref)) add(ref, pointerTarget(doc, ref.slice(1)));
+  }
+}
+
+/** Every distinct internal `$ref` in the document. */
+function refsIn(doc: Document): Set<string> {
+  const refs = new Set<string>();
+  const seen = new Set<object>();
+  const visit = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && ref.startsWith('#/')) refs.add(ref);
+    for (const value of Object.values(node)) visit(value);
+  };
+  visit(doc.paths);
+  visit(doc.components);
+  return refs;
+}
+
+/** The value at a JSON Pointer (segments may be percent-encoded, as in a URI fragment). */
+export function pointerTarget(doc: unknown, pointer: string): unknown {
+  let at = doc;
+  for (const raw of pointer.split('/').slice(1)) {
+    let segment = raw;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      // not percent-encoded
+    }
+    segment = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (typeof at !== 'object' || at === null) return undefined;
+    at = (at as Record<string, unknown>)[segment];
+  }
+  return at;
+}
+
+/** Formats the validator checks: ajv-formats' full set, and OpenAPI's own numeric/binary ones. */
+const KNOWN_FORMATS = new Set([...Object.keys(fullFormats), 'int32', 'int64', 'float', 'double', 'byte', 'binary', 'password', 'media-range']);
+
+/** Every `format` the contract uses that the validator does not know, sorted. */
+export function unknownFormatsIn(doc: Document): string[] {
+  const found = new Set<string>();
+  const seen = new Set<object>();
+  const walk = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) return node.forEach(walk);
+    const format = (node as { format?: unknown }).format;
+    if (typeof format === 'string' && !KNOWN_FORMATS.has(format)) found.add(format);
+    Object.values(node).forEach(walk);
+  };
+  walk(doc);
+  return [...found].sort();
+}
