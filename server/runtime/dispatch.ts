@@ -3,7 +3,7 @@
 // A path no API declares goes on to the next middleware (docs, health, the host app's own
 // routes, 404); a declared path with an undeclared method is a 405 naming the methods that are
 // (HEAD is served wherever GET is, as HTTP requires).
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { MethodNotAllowedError } from './errors.js';
 import type { OperationPlan } from './plan/plan.js';
 import { createRouteTable, type RouteTable } from './plan/route-table.js';
@@ -39,12 +39,14 @@ export function buildRouteTable(plans: { plan: OperationPlan; basePath: string }
   return { table, skipped };
 }
 
-export function dispatcher(table: RouteTable<PathMethods>): RequestHandler {
+/** `track` runs for every request the table matches (request id and log line, when mounted in a host app). */
+export function dispatcher(table: RouteTable<PathMethods>, track?: (req: Request, res: Response) => void): RequestHandler {
   return (req, res, next) => {
     const url = req.url;
     const q = url.indexOf('?');
     const match = table.match(q < 0 ? url : url.slice(0, q));
     if (!match) return next();
+    track?.(req, res);
     const methods = match.value;
     const plan = methods.get(req.method) ?? (req.method === 'HEAD' ? methods.get('GET') : undefined);
     if (!plan) return next(new MethodNotAllowedError(allowed(methods)));

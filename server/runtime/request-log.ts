@@ -38,19 +38,25 @@ export interface RequestLogOptions {
   closing: () => boolean;
 }
 
-export function requestLog({ logger, closing }: RequestLogOptions): RequestHandler {
+export function requestLog(options: RequestLogOptions): RequestHandler {
   return (req, res, next) => {
-    const given = req.headers['x-request-id'];
-    const id = typeof given === 'string' && SAFE.test(given) ? given : randomUUID();
-    (req as IncomingMessage & { [ID]?: string })[ID] = id;
-    res.setHeader('X-Request-Id', id);
-    if (closing()) res.setHeader('Connection', 'close');
-    if (logger.isLevelEnabled('error')) {
-      (res as Tracked)[STATE] = { logger, start: performance.now(), method: req.method, url: req.originalUrl ?? req.url };
-      res.once('finish', finished);
-    }
+    trackRequest(req, res, options);
     next();
   };
+}
+
+/** Gives the request its id and its log line; a request already tracked is left as it is. */
+export function trackRequest(req: IncomingMessage & { originalUrl?: string }, res: ServerResponse, { logger, closing }: RequestLogOptions): void {
+  if ((req as IncomingMessage & { [ID]?: string })[ID] !== undefined) return;
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && SAFE.test(given) ? given : randomUUID();
+  (req as IncomingMessage & { [ID]?: string })[ID] = id;
+  res.setHeader('X-Request-Id', id);
+  if (closing()) res.setHeader('Connection', 'close');
+  if (logger.isLevelEnabled('error')) {
+    (res as Tracked)[STATE] = { logger, start: performance.now(), method: req.method ?? '', url: req.originalUrl ?? req.url ?? '' };
+    res.once('finish', finished);
+  }
 }
 
 /** The one log line; `this` is the response (no closure per request). */

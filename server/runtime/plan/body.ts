@@ -88,6 +88,8 @@ const ABSENT: ReadBody = { present: false, value: undefined, checked: undefined 
 
 export async function readBody(req: Request, res: Response, media: BodyMedia, readers: BodyReaders): Promise<ReadBody> {
   const kind = kindOf(baseOf(req.headers['content-type'] ?? ''));
+  const host = parsedByHost(req);
+  if (host) return host.value === undefined ? ABSENT : fromHost(host.value, kind, media);
   if (kind === 'multipart') return readMultipart(req, res, media, readers);
   await run(readers.raw, req, res);
   const bytes = req.body as Buffer | undefined;
@@ -113,6 +115,35 @@ export async function readBody(req: Request, res: Response, media: BodyMedia, re
       return { present: true, value: blob, checked: '' };
     }
   }
+}
+
+/**
+ * Mounted in a host app whose own body parser ran first, the stream is already read: what that
+ * parser made of it is used as it is (a JSON body then cannot be checked for integers beyond
+ * 2^53 — mount specfirst before the host's parsers to keep that check).
+ */
+function parsedByHost(req: Request): { value: unknown } | null {
+  return req.readableEnded ? { value: req.body } : null;
+}
+
+function fromHost(value: unknown, kind: BodyKind, media: BodyMedia): ReadBody {
+  if (Buffer.isBuffer(value) || typeof value === 'string') {
+    const text = Buffer.isBuffer(value) ? value.toString('utf8') : value;
+    if (text.length === 0) return ABSENT;
+    if (kind === 'json') {
+      const parsed = parseJson(text);
+      return { present: true, value: parsed, checked: parsed };
+    }
+    if (kind === 'form') {
+      const fields = formFields(text);
+      if (media.form) coerceFormFields(fields, media.form);
+      return { present: true, value: fields, checked: fields };
+    }
+    if (kind === 'text') return { present: true, value: text, checked: text };
+    return { present: true, value: new Blob([value]), checked: '' };
+  }
+  if (kind === 'form' && typeof value === 'object' && value !== null && media.form) coerceFormFields(value as Record<string, unknown>, media.form);
+  return { present: true, value, checked: value };
 }
 
 function run(handler: RequestHandler, req: Request, res: Response): Promise<void> {
