@@ -80,9 +80,14 @@ export async function loadSweepTarget(dir: string, name: string, paths: number):
 export interface SweepOptions {
   sizes: readonly number[];
   rounds: number;
+  /** Most requests per measurement. */
   batch: number;
+  /** Fewer when a request costs more than cpuMsPerMeasurement / batch. */
+  cpuMsPerMeasurement: number;
   warmup: number;
 }
+
+const MIN_BATCH = 20;
 
 export interface SweepRow {
   paths: number;
@@ -90,6 +95,8 @@ export interface SweepRow {
   /** Net CPU µs per request, one per round. */
   first: number[];
   last: number[];
+  /** Requests per measurement to the first and the last path. */
+  batch?: number[];
   problem?: string;
 }
 
@@ -105,13 +112,21 @@ export async function measureSizeSweep(options: SweepOptions): Promise<SweepRow[
       row.generateMs = performance.now() - t;
       const child = await startMeasuring(['sweep', generated.dir, API, String(paths)]);
       try {
-        for (const i of [0, 1]) await child.batch('target', i, options.warmup);
+        // A path that costs a lot gets fewer requests per measurement (at least MIN_BATCH), so
+        // that the largest contracts fit the time budget; the estimate comes after the warm-up.
+        const n: number[] = [];
+        for (const i of [0, 1]) {
+          await child.batch('target', i, options.warmup);
+          const estimate = (await child.batch('target', i, MIN_BATCH)).cpuUs;
+          n.push(Math.max(MIN_BATCH, Math.min(options.batch, Math.round(options.cpuMsPerMeasurement * 1000 / estimate))));
+        }
         const wrong = await child.check();
         if (wrong.length > 0) throw new Error(`wrong answer: ${wrong.join('; ')}`);
+        row.batch = n;
         for (let round = 0; round < options.rounds; round++) {
           // Alternate which path goes first, so neither always follows the other.
           for (const i of round % 2 === 0 ? [0, 1] : [1, 0]) {
-            const { target, harnessUs } = await child.paired(i, options.batch, SLICES);
+            const { target, harnessUs } = await child.paired(i, n[i]!, SLICES);
             if (target.wrong > 0) throw new Error(`${target.wrong} wrong statuses in round ${round + 1}`);
             (i === 0 ? row.first : row.last).push(target.cpuUs - harnessUs);
           }
@@ -136,13 +151,13 @@ function lastOverFirst(row: SweepRow): number {
 
 export function printSizeSweep(rows: readonly SweepRow[], options: SweepOptions): void {
   console.log(`\n## Size sweep: specfirst full, CPU µs per request to the first and the last path\n`);
-  console.log(`In process, net of the harness (as above), ${options.rounds} rounds × ${options.batch} requests per path; last/first is the median of per-round ratios.\n`);
+  console.log(`In process, net of the harness (as above), ${options.rounds} rounds; per measurement up to ${options.batch} requests, fewer when they would take over ${options.cpuMsPerMeasurement} ms of CPU; last/first is the median of per-round ratios.\n`);
   const cells = rows.map((r) => {
-    if (r.problem) return [String(r.paths), fixed(r.generateMs / 1000, 1), '—', '—', `failed: ${r.problem}`];
+    if (r.problem) return [String(r.paths), fixed(r.generateMs / 1000, 1), '—', '—', '—', `failed: ${r.problem}`];
     const f = summarize(r.first);
     const l = summarize(r.last);
     const spread = (s: typeof f): string => `${fixed(s.median, 0)} (${fixed(s.min, 0)}–${fixed(s.max, 0)})`;
-    return [String(r.paths), fixed(r.generateMs / 1000, 1), spread(f), spread(l), fixed(lastOverFirst(r), 2)];
+    return [String(r.paths), fixed(r.generateMs / 1000, 1), r.batch?.join(' / ') ?? '—', spread(f), spread(l), fixed(lastOverFirst(r), 2)];
   });
-  console.log(table(['paths', 'generate s', 'first µs median (min–max)', 'last µs median (min–max)', 'last/first'], cells));
+  console.log(table(['paths', 'generate s', 'requests first / last', 'first µs median (min–max)', 'last µs median (min–max)', 'last/first'], cells));
 }
