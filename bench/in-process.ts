@@ -97,7 +97,7 @@ export function printInProcess(result: InProcessResult, options: InProcessOption
     }
     for (const op of OPERATIONS) {
       const s = summarize(c[op.name]);
-      rows.push([t.label, op.label, fixed(s.min, 1), fixed(s.median, 1), fixed(s.max, 1), fixed(1e6 / s.median, 0), fixed(ratioToExpress(result, t.name, op.name), 2)]);
+      rows.push([t.label, op.label, fixed(s.min, 1), fixed(s.median, 1), fixed(s.max, 1), s.median > 0 ? fixed(1e6 / s.median, 0) : 'n/a', fixed(ratioToExpress(result, t.name, op.name), 2)]);
     }
   }
   console.log(table(['target', 'operation', 'min µs', 'median µs', 'max µs', 'req/CPU-s', '× Express'], rows, 2));
