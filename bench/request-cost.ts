@@ -69,8 +69,8 @@ export interface PairedResult {
 export async function measurePaired(listener: RequestListener, nullRoute: RequestListener, request: InjectRequest, n: number, slices: number): Promise<PairedResult> {
   const size = Math.max(1, Math.round(n / slices));
   const nullRequest = { ...request, status: 200 };
-  await measureBatch(listener, request, Math.min(size, 20));
-  await measureBatch(nullRoute, nullRequest, Math.min(size, 20));
+  await measureBatch(listener, request, Math.min(size, 10));
+  await measureBatch(nullRoute, nullRequest, Math.min(size, 10));
   let targetUs = 0;
   let harnessUs = 0;
   let wrong = 0;

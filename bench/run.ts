@@ -24,7 +24,7 @@ const loopback: LoopbackOptions = quick ? { rounds: 3, duration: 1, warmup: 1, c
 const startSamples = quick ? 1 : 3;
 const sweep: SweepOptions = quick
   ? { sizes: [10, 1000], rounds: 3, batch: 100, cpuMsPerMeasurement: 100, warmup: 100 }
-  : { sizes: [10, 100, 1000, 3000], rounds: 9, batch: 300, cpuMsPerMeasurement: 300, warmup: 200 };
+  : { sizes: [10, 100, 1000, 3000], rounds: 7, batch: 300, cpuMsPerMeasurement: 200, warmup: 100 };
 
 const began = performance.now();
 /** Runs one part, telling stderr how long it took (the whole bench must stay under 10 minutes). */

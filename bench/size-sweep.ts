@@ -87,7 +87,7 @@ export interface SweepOptions {
   warmup: number;
 }
 
-const MIN_BATCH = 20;
+const MIN_BATCH = 12;
 
 export interface SweepRow {
   paths: number;
