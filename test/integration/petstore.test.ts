@@ -111,7 +111,7 @@ describe('the example petstore API', () => {
 
 describe('the server process (npm start)', () => {
   it('prints a banner with its URL and docs, serves, and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
+    const child = spawn(process.execPath, ['--conditions=specfirst-source', '--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
       cwd: ROOT,
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
     });
