@@ -12,18 +12,28 @@ describe('specfirst init and check', () => {
   after(() => project.remove());
   const cli = (...args: string[]) => runCli(args, project.dir);
 
-  it('init writes a valid contract, its generated code and stubs', async () => {
+  it('init writes a valid contract, its generated code and stubs, main.ts, tsconfig.json and the scripts', async () => {
     const r = await cli('init', 'todo');
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /wrote contracts\/todo\.yaml/);
+    assert.match(r.stdout, /wrote server\/main\.ts/);
+    assert.match(r.stdout, /wrote tsconfig\.json/);
+    assert.match(r.stdout, /added to package\.json: scripts\.dev, scripts\.build, scripts\.start, scripts\.check/);
+    const pkg = JSON.parse(await readFile(join(project.dir, 'package.json'), 'utf8')) as { type: string; scripts: Record<string, string> };
+    assert.equal(pkg.type, 'module');
+    assert.equal(pkg.scripts.start, 'specfirst start dist/server/main.js');
     assert.deepEqual((await readdir(join(project.dir, 'server', 'todo', 'handlers'))).sort(), ['create-todo.ts', 'get-todo.ts', 'list-todos.ts']);
     assert.equal((await cli('lint')).code, 0);
   });
 
-  it('init refuses to overwrite an existing contract', async () => {
+  it('init run again writes nothing and says what it kept', async () => {
+    const before = await readFile(join(project.dir, 'package.json'), 'utf8');
     const r = await cli('init', 'todo');
-    assert.equal(r.code, 1);
-    assert.match(r.stderr, /contracts\/todo\.yaml already exists/);
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(r.stdout, /wrote/);
+    assert.match(r.stdout, /kept contracts\/todo\.yaml \(it exists\)/);
+    assert.match(r.stdout, /kept server\/main\.ts \(it exists\)/);
+    assert.equal(await readFile(join(project.dir, 'package.json'), 'utf8'), before);
   });
 
   it('check passes on the fresh project', async () => {
