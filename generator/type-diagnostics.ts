@@ -31,7 +31,12 @@ export function shortMessage(text: string | ts.DiagnosticMessageChain): string {
   if (links.length === 1) return elideTypes(text.messageText);
   const path = links.flatMap((l) => propertyOf(l) ?? []);
   const last = links[links.length - 1]!.messageText;
-  return elideTypes(path.length > 0 ? `${path.join('.')}: ${last}` : last);
+  return elideTypes(path.length > 0 ? `${joinPath(path)}: ${last}` : last);
+}
+
+/** `['headers', '"X-Total-Count"']` → `headers["X-Total-Count"]`; `['body', 'id']` → `body.id`. */
+function joinPath(segments: string[]): string {
+  return segments.map((s, i) => (s.startsWith('"') ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }
 
 /** `Types of property 'id' are incompatible.` → `id`; `The types of 'headers["X"]' are …` → `headers["X"]`. */
