@@ -62,7 +62,7 @@ export async function planInit(cwd: string, name: string, versions: { specfirst:
   if (moduleKind.blocker) plan.blockers.push(moduleKind.blocker);
 
   const added: string[] = [];
-  const next: PackageJson = created ? { name: packageName(basename(cwd)), version: '0.1.0', private: true } : { ...pkg };
+  let next: PackageJson = created ? { name: packageName(basename(cwd)), version: '0.1.0', private: true } : { ...pkg };
   if (pkg.type === 'commonjs') {
     plan.blockers.push(
       'package.json says "type": "commonjs". specfirst generates ES modules (they use import.meta.url to find the contract), ' +
@@ -79,7 +79,7 @@ export async function planInit(cwd: string, name: string, versions: { specfirst:
           '(require() keeps working) and run init again, or keep the API in a folder of its own with its own package.json.',
       );
     } else {
-      next.type = 'module';
+      next = withTypeModule(next);
       added.push('"type": "module"');
     }
   }
@@ -107,6 +107,14 @@ export async function planInit(cwd: string, name: string, versions: { specfirst:
     plan.packageJson = { content: JSON.stringify(next, null, indent) + '\n', added, created };
   }
   return plan;
+}
+
+/** The same package.json with "type": "module" after name, version and description, where people look for it. */
+function withTypeModule(pkg: PackageJson): PackageJson {
+  const entries = Object.entries(pkg).filter(([key]) => key !== 'type');
+  const after = entries.findLastIndex(([key]) => ['name', 'version', 'private', 'description'].includes(key));
+  entries.splice(after + 1, 0, ['type', 'module']);
+  return Object.fromEntries(entries) as PackageJson;
 }
 
 /** What the project's tsconfig.json compiles to, if it has one, and why that would not work. */

@@ -47,6 +47,7 @@ describe('specfirst init plan', () => {
     const plan = await planInit(dir, 'api', VERSIONS);
     assert.deepEqual(plan.blockers, []);
     assert.equal(plan.packageJson!.added[0], '"type": "module"');
+    assert.match(plan.packageJson!.content, /^\{\n {2}"name": "fresh",\n {2}"type": "module",/);
   });
 
   it('stops, naming the files, when package.json has no "type" and the project has .js files', async () => {
