@@ -55,6 +55,7 @@ export function startWorkers(options: WorkersOptions): void {
     const worker = cluster.fork({ SPECFIRST_WORKER: String(slot.index + 1), ...(slot.index > 0 || slot.crashes > 0 ? { SPECFIRST_BANNER: '0' } : {}) });
     slot.worker = worker;
     slot.startedAt = Date.now();
+    log(`specfirst: worker ${slot.index + 1} started (pid ${worker.process.pid})`);
     worker.once('exit', (code, signal) => {
       slot.worker = null;
       if (stopping) {
@@ -86,8 +87,8 @@ export function startWorkers(options: WorkersOptions): void {
     }, forceAfterMs).unref();
   };
 
-  for (const slot of slots) fork(slot);
   log(`specfirst: ${workers} workers running ${exec} (pid ${process.pid} supervises)`);
+  for (const slot of slots) fork(slot);
   signals.once('SIGTERM', () => stop('SIGTERM'));
   signals.once('SIGINT', () => stop('SIGINT'));
 }
