@@ -36,7 +36,7 @@ async function once(args: string[]): Promise<{ ms: number; rssMb: number }> {
 const modes: [string, string[]][] = [
   ['tsx (node --import tsx server/main.ts)', ['--import', 'tsx', join('server', 'main.ts')]],
   ['built (node dist/server/main.js)', [join('dist', 'server', 'main.js')]],
-  ['built through the CLI (specfirst start, 1 worker)', [join('node_modules', '.bin', 'specfirst'), 'start', join('dist', 'server', 'main.js')]],
+  ['built through the CLI (specfirst start --workers 1)', [join('node_modules', '.bin', 'specfirst'), 'start', '--workers', '1', join('dist', 'server', 'main.js')]],
 ];
 for (const [name, args] of modes) {
   const results = [];
