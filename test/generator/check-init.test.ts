@@ -76,7 +76,7 @@ describe('specfirst init and check', () => {
   });
 
   it('every command has --help with examples', async () => {
-    for (const command of ['generate', 'lint', 'check', 'init', 'dev']) {
+    for (const command of ['generate', 'lint', 'check', 'init', 'dev', 'build', 'start']) {
       const r = await cli(command, '--help');
       assert.equal(r.code, 0);
       assert.match(r.stdout, new RegExp(`Usage: specfirst ${command}`));
