@@ -18,17 +18,20 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const fixture = (...parts: string[]): string => join(ROOT, 'test', 'fixtures', ...parts);
 
 /**
- * A new folder under test/artifacts/ (git-ignored), with a package.json saying ESM and specfirst
- * installed as a link to this checkout (its code's `import … from "specfirst"` then resolves to
- * the sources, with the specfirst-source condition the CLI passes when it runs from them).
+ * A new folder under test/artifacts/ (git-ignored), with a package.json saying ESM. With
+ * `linkSpecfirst`, specfirst is installed there as a link to this checkout, for a project whose
+ * own code imports it (the server/main.ts that `specfirst init` writes): `specfirst` then resolves
+ * to the sources, with the specfirst-source condition the CLI passes when it runs from them.
  */
-export async function tempProject(prefix: string): Promise<{ dir: string; remove: () => Promise<void> }> {
+export async function tempProject(prefix: string, { linkSpecfirst = false } = {}): Promise<{ dir: string; remove: () => Promise<void> }> {
   const base = join(ROOT, 'test', 'artifacts');
   await mkdir(base, { recursive: true });
   const dir = await mkdtemp(join(base, `${prefix}-`));
   await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
-  await mkdir(join(dir, 'node_modules'));
-  await symlink(ROOT, join(dir, 'node_modules', 'specfirst'), 'dir');
+  if (linkSpecfirst) {
+    await mkdir(join(dir, 'node_modules'));
+    await symlink(ROOT, join(dir, 'node_modules', 'specfirst'), 'dir');
+  }
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 

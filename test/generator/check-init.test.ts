@@ -8,7 +8,7 @@ import { runCli, tempProject } from '../helpers.js';
 
 describe('specfirst init and check', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
-  before(async () => (project = await tempProject('init')));
+  before(async () => (project = await tempProject('init', { linkSpecfirst: true })));
   after(() => project.remove());
   const cli = (...args: string[]) => runCli(args, project.dir);
 

@@ -34,7 +34,7 @@ function diagnostics(files: string[]): { file: string; code: number; message: st
 
 async function tsFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.parentPath.includes('node_modules')).map((e) => join(e.parentPath, e.name));
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => join(e.parentPath, e.name));
 }
 
 /** Real contracts with what trips generators: many files, XML + forms, 400 KB and 58 operations, every kind of security scheme. */

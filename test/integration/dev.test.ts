@@ -53,7 +53,7 @@ describe('specfirst dev', () => {
   const reloaded = /✓ reloaded in (\d+) ms/;
 
   before(async () => {
-    project = await tempProject('dev');
+    project = await tempProject('dev', { linkSpecfirst: true });
     const init = await runCli(['init', 'todo'], project.dir);
     assert.equal(init.code, 0, init.stderr);
     dev = spawn(process.execPath, [join(ROOT, 'generator', 'bin.js'), 'dev', '--port', '0'], { cwd: project.dir, env: { ...process.env, NO_COLOR: '1' } });

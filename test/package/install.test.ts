@@ -1,7 +1,8 @@
 // specfirst as a user gets it: the packed tarball, installed offline into an empty folder outside
-// this repository, then `specfirst init`, a handler filled in, `npm run build`, and the built
-// server started with plain node (no tsx). A compiled script calls it through the generated typed
-// client: a 200, and a 400 problem for a query parameter the contract bounds.
+// this repository, then `specfirst init`, a handler filled in, `npm run build` (which is `specfirst
+// generate && specfirst build`), and the built server started with plain node (no tsx). A compiled
+// script calls it through the generated typed client: a 200, and a 400 problem for a query
+// parameter the contract bounds.
 //
 // Offline: npm's cache holds the tarballs `npm ci` fetched for this repository (by integrity), but
 // not the registry documents that resolving version ranges anew would need. So the folder's
@@ -107,7 +108,6 @@ describe('the packed package in a new project', () => {
 
     await writeFile(join(project, 'server', 'todo', 'handlers', 'list-todos.ts'), HANDLER);
     await writeFile(join(project, 'server', 'caller.ts'), CALLER);
-    ok(await run(specfirst, ['generate'], project));
     const build = await run('npm', ['run', 'build'], project);
     ok(build);
     assert.match(build.stdout, /dist\/server\/todo\/generated\/openapi\.json/);
