@@ -3,7 +3,7 @@
 // Anything not exported here is internal and may change.
 
 // Serving: one call for main.ts, or the parts it is made of.
-export { serve, countStubs, type ServeOptions, type Serving } from './serve.js';
+export { serve, type ServeOptions, type Serving } from './serve.js';
 export { findApis } from './find-apis.js';
 export { createApp, type AppOptions, type PreparedApi, type SpecfirstApp } from './create-app.js';
 export { banner, listen, serverUrl, shutdownOnSignals, type ListenOptions, type ShutdownOptions } from './lifecycle.js';
