@@ -7,7 +7,7 @@ import express from 'express';
 import { pino } from 'pino';
 import { after, before, describe, it } from 'node:test';
 import { api } from '../../server/petstore/generated/routes.js';
-import { specfirstRouter } from '../../server/runtime/create-app.js';
+import { specfirstRouter } from 'specfirst';
 import { serverUrl } from '../../server/runtime/lifecycle.js';
 
 describe('mounted in a host Express app', () => {
