@@ -16,7 +16,7 @@ import { compileEvery, markBroken, planOperation, type ApiContext, type Operatio
 import { prepareValidation } from './plan/validator-context.js';
 import { problem, PROBLEM_CONTENT_TYPE } from './problems.js';
 import type { RouteTable } from './plan/route-table.js';
-import { requestIdOf, requestLog, trackRequest, type RequestLogOptions } from './request-log.js';
+import { requestIdOf, requestLog, trackRequest, watchFinish, type RequestLogOptions } from './request-log.js';
 
 export interface AppOptions {
   apis: readonly ApiDefinition[];
@@ -67,9 +67,8 @@ export function createApp(options: AppOptions): SpecfirstApp {
   const parts = buildParts(options, () => !app.locals.specfirst.ready);
   app.disable('x-powered-by');
   app.locals.specfirst = { apis: parts.prepared, ready: true };
-  app.use(requestLog(parts.log));
-  // The API first: an API request passes no other layer.
-  app.use(dispatcher(parts.table));
+  // The API first, and the request log with it: an API request passes no other layer.
+  app.use(dispatcher(parts.table, { before: (req, res) => trackRequest(req, res, parts.log), missed: (_req, res) => watchFinish(res) }));
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', (_req, res) => {
     const ready = app.locals.specfirst.ready;
@@ -98,7 +97,7 @@ export function specfirstRouter(options: AppOptions): SpecfirstRouter {
   const parts = buildParts(options, () => false);
   const router = express.Router() as SpecfirstRouter;
   router.specfirst = { apis: parts.prepared };
-  router.use(dispatcher(parts.table, (req, res) => trackRequest(req, res, parts.log)));
+  router.use(dispatcher(parts.table, { matched: (req, res) => trackRequest(req, res, parts.log) }));
   router.use(DOCS_PATHS, requestLog(parts.log));
   router.use(parts.docs);
   router.use(parts.errors);

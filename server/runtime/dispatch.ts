@@ -39,14 +39,26 @@ export function buildRouteTable(plans: { plan: OperationPlan; basePath: string }
   return { table, skipped };
 }
 
-/** `track` runs for every request the table matches (request id and log line, when mounted in a host app). */
-export function dispatcher(table: RouteTable<PathMethods>, track?: (req: Request, res: Response) => void): RequestHandler {
+/** Where the request log hooks in: before matching (an app), or on a match only (a mounted router). */
+export interface DispatchHooks {
+  before?: (req: Request, res: Response) => void;
+  matched?: (req: Request, res: Response) => void;
+  /** A request the table does not match, going on to the next middleware. */
+  missed?: (req: Request, res: Response) => void;
+}
+
+export function dispatcher(table: RouteTable<PathMethods>, hooks: DispatchHooks = {}): RequestHandler {
+  const { before, matched, missed } = hooks;
   return (req, res, next) => {
+    before?.(req, res);
     const url = req.url;
     const q = url.indexOf('?');
     const match = table.match(q < 0 ? url : url.slice(0, q));
-    if (!match) return next();
-    track?.(req, res);
+    if (!match) {
+      missed?.(req, res);
+      return next();
+    }
+    matched?.(req, res);
     const methods = match.value;
     const plan = methods.get(req.method) ?? (req.method === 'HEAD' ? methods.get('GET') : undefined);
     if (!plan) return next(new MethodNotAllowedError(allowed(methods)));

@@ -152,14 +152,26 @@ function run(handler: RequestHandler, req: Request, res: Response): Promise<void
 
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
 
-function text(bytes: Buffer, contentType: string, fallback: string): string {
-  const charset = (CHARSET.exec(contentType)?.[1] ?? fallback).toLowerCase();
-  let decoder: InstanceType<typeof TextDecoder>;
-  try {
-    decoder = new TextDecoder(charset, { fatal: true });
-  } catch {
-    throw new BodyError(415, `charset ${charset} is not supported; send UTF-8`);
+/** One strict decoder per charset, made on first use (decoding is stateless between calls). */
+const decoders = new Map<string, InstanceType<typeof TextDecoder> | null>();
+
+function decoderFor(charset: string): InstanceType<typeof TextDecoder> | null {
+  let decoder = decoders.get(charset);
+  if (decoder === undefined) {
+    try {
+      decoder = new TextDecoder(charset, { fatal: true });
+    } catch {
+      decoder = null;
+    }
+    if (decoders.size < 64) decoders.set(charset, decoder);
   }
+  return decoder;
+}
+
+function text(bytes: Buffer, contentType: string, fallback: string): string {
+  const charset = (contentType.includes('charset') ? CHARSET.exec(contentType)?.[1] ?? fallback : fallback).toLowerCase();
+  const decoder = decoderFor(charset);
+  if (!decoder) throw new BodyError(415, `charset ${charset} is not supported; send UTF-8`);
   try {
     return decoder.decode(bytes);
   } catch {
