@@ -16,7 +16,7 @@ import { nullable } from './nullable.js';
 import { nullableMember } from './nullable-member.js';
 import { dropReadWriteMarkers } from './parameter-read-write.js';
 import { pattern } from './pattern.js';
-import { indexPointers, isObject, walkDocument, type Json } from './walk.js';
+import { indexPointers, resolveRef, walkDocument, type Json } from './walk.js';
 
 export type { Change } from './change.js';
 
@@ -40,7 +40,7 @@ export function normalizeForValidator(doc: Document): Normalized {
   const context: RuleContext = {
     dialect: dialectOf(doc.openapi),
     // Rules read definitions as the contract wrote them, whatever was already rewritten.
-    resolve: (ref) => resolvePointer(doc, ref),
+    resolve: (ref) => resolveRef(doc, ref),
     record: (pointer, rule, message) => void changes.push({ pointer, rule, message }),
   };
   const examples = { count: 0 };
@@ -76,20 +76,4 @@ export function normalizeForValidator(doc: Document): Normalized {
 
 function dialectOf(version: string): Dialect {
   return version.startsWith('3.0') ? '3.0' : '3.1';
-}
-
-function resolvePointer(doc: unknown, ref: string): Json | undefined {
-  let current = doc;
-  for (let hops = 0; hops < 32; hops++) {
-    if (!ref.startsWith('#')) return undefined;
-    current = ref
-      .slice(1)
-      .split('/')
-      .slice(1)
-      .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce<unknown>((node, key) => (isObject(node) || Array.isArray(node) ? (node as Json)[key] : undefined), doc);
-    if (!isObject(current) || typeof current.$ref !== 'string' || Object.keys(current).length > 1) break;
-    ref = current.$ref;
-  }
-  return isObject(current) ? current : undefined;
 }

@@ -40,6 +40,23 @@ export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Follows an internal `$ref` (and the references it reaches); undefined when it does not resolve. */
+export function resolveRef(doc: unknown, ref: string): Json | undefined {
+  let current: unknown;
+  for (let hops = 0; hops < 32; hops++) {
+    if (!ref.startsWith('#')) return undefined;
+    current = ref
+      .slice(1)
+      .split('/')
+      .slice(1)
+      .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Json)[key] : undefined), doc);
+    if (!isObject(current) || typeof current.$ref !== 'string' || Object.keys(current).length > 1) break;
+    ref = current.$ref;
+  }
+  return isObject(current) ? current : undefined;
+}
+
 /** Walks every object of `doc` that the visitor asks about, each once. */
 export function walkDocument(doc: Json, visitor: Visitor, origins: WeakMap<object, string> = new WeakMap()): void {
   new Walker(visitor, origins).document(doc);
