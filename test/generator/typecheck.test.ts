@@ -52,7 +52,7 @@ describe('compile-time contract', () => {
     assert.deepEqual(problems, []);
   });
 
-  for (const name of ['wrong-body', 'undeclared-status', 'missing-required-header', 'wrong-request-use']) {
+  for (const name of ['wrong-body', 'undeclared-status', 'missing-required-header', 'wrong-request-use', 'ignored-header']) {
     it(`${name}.ts fails to compile with the expected error`, async () => {
       const file = fixture('type-errors', `${name}.ts`);
       const expected = /expect (TS\d+)/.exec(await readFile(file, 'utf8'))![1];
