@@ -25,6 +25,11 @@ export function allowNull(schema: Json): void {
   schema.anyOf = [inner, { type: 'null' }];
 }
 
+/** An anyOf with a `{type: 'null'}` member: what allowNull makes, so a second pass leaves it. */
+function allowsNullAlready(anyOf: unknown): boolean {
+  return Array.isArray(anyOf) && anyOf.some((m) => typeof m === 'object' && m !== null && (m as Json).type === 'null' && Object.keys(m).length === 1);
+}
+
 export const nullable: SchemaRule = (schema, pointer, { record }) => {
   if (!('nullable' in schema)) return;
   const typed = schema.type !== undefined;
@@ -35,6 +40,12 @@ export const nullable: SchemaRule = (schema, pointer, { record }) => {
     return;
   }
   const composed = COMPOSED.filter((k) => k in schema);
+  if (composed.length === 1 && composed[0] === 'anyOf' && allowsNullAlready(schema.anyOf)) {
+    if (typed) return;
+    delete schema.nullable;
+    record(pointer, 'nullable', 'nullable: true without type removed: its anyOf already allows null, and ajv cannot compile nullable without type');
+    return;
+  }
   const constant = schema.const !== undefined && schema.const !== null && !('$ref' in schema);
   if (composed.length > 0 && !constant) {
     allowNull(schema);

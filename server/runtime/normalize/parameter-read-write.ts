@@ -29,7 +29,7 @@ function strip(node: unknown, pointer: string, context: RuleContext, inlined: st
   }
   const found = MARKERS.filter((k) => k in node);
   for (const k of found) delete node[k];
-  if (found.length > 0) context.record(pointer, 'parameter-read-write', `${found.join(' and ')} removed from a parameter's schema: they apply to body properties only`);
+  if (found.length > 0) context.record(pointer, 'parameter-read-write', `${found.join(' and ')} removed from the schema of a parameter or header: readOnly and writeOnly apply to body properties only`);
   for (const [child, at] of schemaChildren(node, pointer)) strip(child, at, context, inlined);
 }
 

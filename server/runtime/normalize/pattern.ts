@@ -122,7 +122,10 @@ function escape(source: string, i: number, inClass: boolean, groups: number, nam
   if (next === 'u') return /^[0-9a-fA-F]{4}/.test(rest) ? [`\\u${rest.slice(0, 4)}`, 6] : ['u', 2];
   if (next === 'k') return named ? ['\\k', 2] : ['k', 2];
   // \p{…}: only meaningful with `u`, which is what its author wrote it for.
-  if (next === 'p' || next === 'P') return /^\{/.test(rest) ? [`\\${next}`, 2] : [next, 2];
+  if (next === 'p' || next === 'P') {
+    const property = /^\{[^}]*\}/.exec(rest)?.[0];
+    return property ? [`\\${next}${property}`, 2 + property.length] : [next, 2];
+  }
   if (next === '0' && !/^[0-9]/.test(rest)) return ['\\0', 2];
   if (/[0-9]/.test(next)) {
     const decimal = /^[0-9]+/.exec(source.slice(i + 1))![0];
