@@ -4,6 +4,7 @@
 // each changes only what ajv cannot take as written, or where ajv would disagree with the types.
 // The served /openapi.json is never normalised, and the input document is never modified.
 import type { Document } from '../contract.js';
+import { acceptReserved } from './allow-reserved.js';
 import type { Change, Dialect, RuleContext, SchemaRule } from './change.js';
 import { discriminator } from './discriminator.js';
 import { emptyEnum } from './empty-enum.js';
@@ -44,6 +45,7 @@ export function normalizeForValidator(doc: Document): Normalized {
     record: (pointer, rule, message) => void changes.push({ pointer, rule, message }),
   };
   const examples = { count: 0 };
+  const reserved = { count: 0 };
   walkDocument(
     document,
     {
@@ -51,6 +53,7 @@ export function normalizeForValidator(doc: Document): Normalized {
       operation: (operation, pointer) => dropIgnoredHeaders(operation, pointer, context),
       parameter: (parameter, pointer) => {
         removeExamples(parameter, examples);
+        acceptReserved(parameter, reserved);
         dropReadWriteMarkers(parameter, pointer, context);
       },
       header: (header, pointer) => {
@@ -70,6 +73,9 @@ export function normalizeForValidator(doc: Document): Normalized {
   );
   if (examples.count > 0) {
     changes.push({ pointer: '', rule: 'examples', message: `${examples.count} example/examples removed: they never change validity, and ajv reads ids inside them as schema ids` });
+  }
+  if (reserved.count > 0) {
+    changes.push({ pointer: '', rule: 'allow-reserved', message: `${reserved.count} query parameter(s) accept reserved characters unencoded (allowReserved), as curl and browsers send them` });
   }
   return { document: document as Document, changes };
 }
