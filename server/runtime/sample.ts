@@ -2,6 +2,9 @@
 // does the work; a string that still breaks its schema's `pattern` (its pattern support stops at
 // simple classes: `^[A-Za-z]+(?:[\s'-][A-Za-z]+)*$` gives "A(?:sA)*") is regenerated from the
 // regular expression by randexp. Deterministic: randexp draws from a PRNG seeded by the pattern.
+// A `oneOf`/`anyOf` whose first member is `{type: 'null'}` (how 3.1 contracts such as Discord's
+// write a nullable reference) is sampled as null: openapi-sampler merges its null with the
+// parent's null as objects (`typeof null === 'object'`) and gives `{}`, which matches neither.
 import * as sampler from 'openapi-sampler';
 import randexpModule from 'randexp';
 import { deref, type Document } from './contract.js';
@@ -34,6 +37,7 @@ type Schema = {
 function repairPatterns(doc: Document, rawSchema: unknown, value: unknown, depth: number): unknown {
   const schema = deref<Schema>(doc, rawSchema);
   if (!schema || depth > 24) return value;
+  if (nullFirst(doc, schema)) return null;
   if (typeof value === 'string' && typeof schema.pattern === 'string') return matching(schema, value);
   if (Array.isArray(value) && schema.items) return value.map((v) => repairPatterns(doc, schema.items, v, depth + 1));
   if (value && typeof value === 'object' && !Array.isArray(value)) {
@@ -45,6 +49,11 @@ function repairPatterns(doc: Document, rawSchema: unknown, value: unknown, depth
     return out;
   }
   return value;
+}
+
+function nullFirst(doc: Document, schema: Schema): boolean {
+  const first = deref<Schema>(doc, (schema.oneOf ?? schema.anyOf)?.[0]);
+  return first !== undefined && (first.type === 'null' || (Array.isArray(first.type) && first.type.length === 1 && first.type[0] === 'null'));
 }
 
 function matching(schema: Schema, value: string): string {

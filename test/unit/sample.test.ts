@@ -1,0 +1,36 @@
+// Samples for mocks and verify's requests must be valid values of their schema.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Document } from '../../server/runtime/contract.js';
+import { sampleSchema } from '../../server/runtime/sample.js';
+import { validatorAt } from './ajv-compile.js';
+
+const doc: Document = {
+  openapi: '3.1.0',
+  info: { title: 'sample', version: '1' },
+  paths: {},
+  components: {
+    schemas: {
+      Kind: { type: 'integer', oneOf: [{ title: 'GUILD', const: 4 }] },
+      Decoration: { type: 'object', required: ['asset'], properties: { asset: { type: 'string' } } },
+      User: {
+        type: 'object',
+        required: ['kind', 'decoration', 'tags'],
+        properties: {
+          kind: { oneOf: [{ type: 'null' }, { $ref: '#/components/schemas/Kind' }] },
+          decoration: { description: 'nullable, as 3.1 contracts write it', anyOf: [{ type: 'null' }, { $ref: '#/components/schemas/Decoration' }] },
+          tags: { type: 'array', items: { oneOf: [{ type: ['null'] }, { type: 'string' }] } },
+        },
+      },
+    },
+  },
+};
+
+describe('schema samples', () => {
+  it('samples a oneOf/anyOf whose first member is {type: "null"} as null, not as {}', () => {
+    const value = sampleSchema(doc, { $ref: '#/components/schemas/User' }, { direction: 'response' }) as Record<string, unknown>;
+    assert.equal(value.kind, null);
+    assert.equal(value.decoration, null);
+    assert.ok(validatorAt(doc as never, '#/components/schemas/User')(value), JSON.stringify(value));
+  });
+});
