@@ -28,6 +28,7 @@ type Schema = {
   minLength?: number;
   maxLength?: number;
   properties?: Record<string, unknown>;
+  additionalProperties?: unknown;
   items?: unknown;
   allOf?: unknown[];
   oneOf?: unknown[];
@@ -42,9 +43,17 @@ function repairPatterns(doc: Document, rawSchema: unknown, value: unknown, depth
   if (Array.isArray(value) && schema.items) return value.map((v) => repairPatterns(doc, schema.items, v, depth + 1));
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const out = { ...(value as Record<string, unknown>) };
+    const named = new Set<string>();
     for (const branch of [schema, ...(schema.allOf ?? []), ...(schema.oneOf ?? []).slice(0, 1), ...(schema.anyOf ?? []).slice(0, 1)]) {
       const props = deref<Schema>(doc, branch)?.properties ?? {};
-      for (const [key, prop] of Object.entries(props)) if (key in out) out[key] = repairPatterns(doc, prop, out[key], depth + 1);
+      for (const [key, prop] of Object.entries(props)) {
+        named.add(key);
+        if (key in out) out[key] = repairPatterns(doc, prop, out[key], depth + 1);
+      }
+    }
+    // Maps (`additionalProperties: {…}`): openapi-sampler names their sample entries property1, property2.
+    if (typeof schema.additionalProperties === 'object' && schema.additionalProperties !== null) {
+      for (const key of Object.keys(out)) if (!named.has(key)) out[key] = repairPatterns(doc, schema.additionalProperties, out[key], depth + 1);
     }
     return out;
   }

@@ -15,11 +15,12 @@ const doc: Document = {
       Decoration: { type: 'object', required: ['asset'], properties: { asset: { type: 'string' } } },
       User: {
         type: 'object',
-        required: ['kind', 'decoration', 'tags'],
+        required: ['kind', 'decoration', 'tags', 'friends'],
         properties: {
           kind: { oneOf: [{ type: 'null' }, { $ref: '#/components/schemas/Kind' }] },
           decoration: { description: 'nullable, as 3.1 contracts write it', anyOf: [{ type: 'null' }, { $ref: '#/components/schemas/Decoration' }] },
           tags: { type: 'array', items: { oneOf: [{ type: ['null'] }, { type: 'string' }] } },
+          friends: { type: 'object', additionalProperties: { type: 'object', required: ['id', 'decoration'], properties: { id: { type: 'string', pattern: '^(0|[1-9][0-9]*)$' }, decoration: { oneOf: [{ type: 'null' }, { $ref: '#/components/schemas/Decoration' }] } } } },
         },
       },
     },
@@ -27,10 +28,11 @@ const doc: Document = {
 };
 
 describe('schema samples', () => {
-  it('samples a oneOf/anyOf whose first member is {type: "null"} as null, not as {}', () => {
+  it('samples a oneOf/anyOf whose first member is {type: "null"} as null, not as {}, in maps too', () => {
     const value = sampleSchema(doc, { $ref: '#/components/schemas/User' }, { direction: 'response' }) as Record<string, unknown>;
     assert.equal(value.kind, null);
     assert.equal(value.decoration, null);
+    for (const friend of Object.values(value.friends as Record<string, { decoration: unknown }>)) assert.equal(friend.decoration, null);
     assert.ok(validatorAt(doc as never, '#/components/schemas/User')(value), JSON.stringify(value));
   });
 });
