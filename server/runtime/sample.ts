@@ -5,9 +5,13 @@
 // A `oneOf`/`anyOf` whose first member is `{type: 'null'}` (how 3.1 contracts such as Discord's
 // write a nullable reference) is sampled as null: openapi-sampler merges its null with the
 // parent's null as objects (`typeof null === 'object'`) and gives `{}`, which matches neither.
+// `allOf` members that only annotate (`{description}`, `{nullable: false}`: Box writes them beside
+// nearly every reference) are left out of what the sampler sees: merged with an array's sample
+// they turned `["approved"]` into `[]`, breaking `minItems`.
 import * as sampler from 'openapi-sampler';
 import randexpModule from 'randexp';
 import { deref, type Document } from './contract.js';
+import { walkDocument, walkSchema, type Json } from './normalize/walk.js';
 
 // randexp's types declare an ES default export; at run time the CommonJS module is the class.
 const RandExp = ((randexpModule as unknown as { default?: unknown }).default ?? randexpModule) as unknown as typeof randexpModule.default;
@@ -18,8 +22,37 @@ export interface SampleOptions {
 }
 
 export function sampleSchema(doc: Document, schema: unknown, { direction }: SampleOptions): unknown {
-  const value = sampler.sample(schema as never, { quiet: true, enablePatterns: true, skipReadOnly: direction === 'request', skipWriteOnly: direction === 'response' }, doc);
+  const spec = samplerDocument(doc);
+  const value = sampler.sample(withoutAnnotationMembers(structuredClone(schema)) as never, { quiet: true, enablePatterns: true, skipReadOnly: direction === 'request', skipWriteOnly: direction === 'response' }, spec);
   return repairPatterns(doc, schema, value, 0);
+}
+
+/** Keywords that neither constrain a value nor give the sampler one. */
+const ANNOTATIONS = new Set(['title', 'description', 'nullable', 'deprecated', 'externalDocs', 'xml', '$comment']);
+
+const samplerDocuments = new WeakMap<Document, Document>();
+
+/** The document as the sampler reads it, made once per document. */
+function samplerDocument(doc: Document): Document {
+  let copy = samplerDocuments.get(doc);
+  if (!copy) {
+    copy = structuredClone(doc);
+    walkDocument(copy as Json, { schema: dropAnnotationMembers });
+    samplerDocuments.set(doc, copy);
+  }
+  return copy;
+}
+
+function withoutAnnotationMembers(schema: unknown): unknown {
+  walkSchema(schema, '', dropAnnotationMembers);
+  return schema;
+}
+
+function dropAnnotationMembers(schema: Json): void {
+  if (!Array.isArray(schema.allOf)) return;
+  const kept = schema.allOf.filter((m) => !(typeof m === 'object' && m !== null && Object.keys(m).every((k) => ANNOTATIONS.has(k) || k.startsWith('x-'))));
+  if (kept.length > 0) schema.allOf = kept;
+  else delete schema.allOf;
 }
 
 type Schema = {

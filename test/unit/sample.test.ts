@@ -28,6 +28,12 @@ const doc: Document = {
 };
 
 describe('schema samples', () => {
+  it('leaves allOf members that only annotate out: an array keeps its items', () => {
+    const tags = { allOf: [{ type: 'array', items: { type: 'string' }, minItems: 1 }, { description: 'The tags.' }, { nullable: false }] };
+    const value = sampleSchema(doc, tags, { direction: 'response' });
+    assert.ok(Array.isArray(value) && value.length >= 1, JSON.stringify(value));
+  });
+
   it('samples a oneOf/anyOf whose first member is {type: "null"} as null, not as {}, in maps too', () => {
     const value = sampleSchema(doc, { $ref: '#/components/schemas/User' }, { direction: 'response' }) as Record<string, unknown>;
     assert.equal(value.kind, null);
