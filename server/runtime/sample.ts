@@ -5,9 +5,10 @@
 // A `oneOf`/`anyOf` whose first member is `{type: 'null'}` (how 3.1 contracts such as Discord's
 // write a nullable reference) is sampled as null: openapi-sampler merges its null with the
 // parent's null as objects (`typeof null === 'object'`) and gives `{}`, which matches neither.
-// `allOf` members that only annotate (`{description}`, `{nullable: false}`: Box writes them beside
-// nearly every reference) are left out of what the sampler sees: merged with an array's sample
-// they turned `["approved"]` into `[]`, breaking `minItems`.
+// `allOf` members that only annotate (`{description}`, `{nullable: false}`, `{example}`: Box writes
+// them beside nearly every reference) are left out of what the sampler sees: merged with an
+// array's sample they turned `["approved"]` into `[]`, breaking `minItems`, and a member's example
+// (never checked against the whole schema) replaced the sample of an object by an array.
 import * as sampler from 'openapi-sampler';
 import randexpModule from 'randexp';
 import { deref, type Document } from './contract.js';
@@ -27,8 +28,8 @@ export function sampleSchema(doc: Document, schema: unknown, { direction }: Samp
   return repairPatterns(doc, schema, value, 0);
 }
 
-/** Keywords that neither constrain a value nor give the sampler one. */
-const ANNOTATIONS = new Set(['title', 'description', 'nullable', 'deprecated', 'externalDocs', 'xml', '$comment']);
+/** Keywords that do not constrain a value (an allOf member's example is not the whole value's). */
+const ANNOTATIONS = new Set(['title', 'description', 'nullable', 'deprecated', 'externalDocs', 'xml', '$comment', 'example', 'examples']);
 
 const samplerDocuments = new WeakMap<Document, Document>();
 

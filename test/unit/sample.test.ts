@@ -33,6 +33,11 @@ describe('schema samples', () => {
     const value = sampleSchema(doc, tags, { direction: 'response' });
     assert.ok(Array.isArray(value) && value.length >= 1, JSON.stringify(value));
   });
+  it("does not take an allOf member's example for the whole value", () => {
+    const user = { allOf: [{ $ref: '#/components/schemas/Decoration' }, { description: 'The creator.' }, { example: [{ asset: 'a' }, { id: 1 }] }] };
+    const value = sampleSchema(doc, user, { direction: 'response' });
+    assert.ok(value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as { asset?: unknown }).asset === 'string', JSON.stringify(value));
+  });
 
   it('samples a oneOf/anyOf whose first member is {type: "null"} as null, not as {}, in maps too', () => {
     const value = sampleSchema(doc, { $ref: '#/components/schemas/User' }, { direction: 'response' }) as Record<string, unknown>;
