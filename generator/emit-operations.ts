@@ -109,7 +109,10 @@ function emitOperation(op: Operation): string {
 function emitRequest(op: Operation, opType: string): string {
   const fields = PARAMETER_FIELDS.map(([location, field, key]) => {
     const params = op.parameters.filter((p) => p.in === location);
-    return `  ${field}: ${parameterType(params, `NonNullable<${opType}["parameters"][${JSON.stringify(key)}]>`)};`;
+    let base = `NonNullable<${opType}["parameters"][${JSON.stringify(key)}]>`;
+    // openapi-typescript types every declared header; the ones OpenAPI ignores never reach a handler.
+    if (location === 'header' && op.ignoredHeaders.length > 0) base = `Omit<${base}, ${op.ignoredHeaders.map((n) => JSON.stringify(n)).join(' | ')}>`;
+    return `  ${field}: ${parameterType(params, base)};`;
   });
   const name = `${op.typeStem}Request`;
   const body = op.requestBody;

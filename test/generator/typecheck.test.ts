@@ -55,7 +55,7 @@ describe('compile-time contract', () => {
     assert.deepEqual(problems, []);
   });
 
-  const MISTAKES = ['wrong-body', 'undeclared-status', 'missing-required-header', 'wrong-header-value', 'wrong-request-use'];
+  const MISTAKES = ['wrong-body', 'undeclared-status', 'missing-required-header', 'wrong-header-value', 'wrong-request-use', 'ignored-header'];
   for (const name of MISTAKES) {
     it(`${name}.ts fails to compile with the expected error`, async () => {
       const file = fixture('type-errors', `${name}.ts`);

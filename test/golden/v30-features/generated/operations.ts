@@ -103,7 +103,7 @@ type GetUserByIdOperation = paths["/users/{user-id}"]["get"];
 export interface GetUserByIdRequest {
   params: NonNullable<GetUserByIdOperation["parameters"]["path"]>;
   query: NonNullable<GetUserByIdOperation["parameters"]["query"]>;
-  headers: NonNullable<GetUserByIdOperation["parameters"]["header"]>;
+  headers: Omit<NonNullable<GetUserByIdOperation["parameters"]["header"]>, "Accept">;
   cookies: Record<string, never>;
   body: undefined;
 }
