@@ -140,7 +140,13 @@ interface ContextOptions {
 export function apiContext(api: ApiDefinition, document: Document, { readers, logger, mock, validateResponses }: ContextOptions): ApiContext {
   const validation = prepareValidation(document);
   const { changes, unknownFormats } = validation;
-  if (changes.length > 0) logger.info({ api: api.name, changes }, `${api.name}: ${changes.length} schema(s) normalised for the validator (same meaning, see changes)`);
+  if (changes.length > 0) {
+    // A count per rule at info; every change (with its pointer) at debug.
+    const byRule: Record<string, number> = {};
+    for (const c of changes) byRule[c.rule] = (byRule[c.rule] ?? 0) + 1;
+    logger.info({ api: api.name, normalised: byRule }, `${api.name}: ${changes.length} construct(s) normalised for the validator, same meaning (LOG_LEVEL=debug lists them)`);
+    logger.debug({ api: api.name, changes }, `${api.name}: normalisations`);
+  }
   if (unknownFormats.length > 0) logger.info({ api: api.name, formats: unknownFormats }, `${api.name}: formats accepted without a check: ${unknownFormats.join(', ')}`);
   for (const [ref, message] of validation.validators.unusable) logger.error({ api: api.name, ref }, `${api.name}: schema ${ref} cannot be used by the validator: ${message}`);
   return {
