@@ -1,8 +1,9 @@
 // What a handler returned, checked against the contract and sent: the status must be declared
 // (exactly, by its range, or by `default`), the headers must match their schemas, the media type
-// must be declared, and a JSON body must satisfy its schema — or the client gets a 500 problem and
-// the log names the violation. The checks were compiled with the operation; sending runs only the
-// few of the status at hand.
+// must be declared, and a JSON body (or a text one, which is a string value) must satisfy its
+// schema — or the client gets a 500 problem and the log names the violation. The checks were
+// compiled with the operation; sending runs only the few of the status at hand. The error handler
+// checks the bodies of the contract's own error shape with the same checkResponse.
 import type { Response } from 'express';
 import type { RouteBinding } from '../api.js';
 import { ResponseContractError } from '../errors.js';
@@ -27,7 +28,38 @@ export interface ResponseRules {
   validateBodies: boolean;
 }
 
-export async function respond({ route, compiled, validateBodies }: ResponseRules, res: Response, result: unknown): Promise<void> {
+export async function respond(rules: ResponseRules, res: Response, result: unknown): Promise<void> {
+  const { status, headers, body, mediaType, json } = checkResponse(rules, result);
+  res.status(status);
+  if (headers) {
+    for (const name of Object.keys(headers)) {
+      const value = headers[name];
+      if (value !== undefined) res.setHeader(name, Array.isArray(value) ? value.map(String) : String(value));
+    }
+  }
+  if (body === undefined) {
+    res.end();
+    return;
+  }
+  if (body instanceof Blob) {
+    res.type(mediaType && !mediaType.endsWith('/*') ? mediaType : body.type || 'application/octet-stream');
+    res.send(Buffer.from(await body.arrayBuffer()));
+    return;
+  }
+  if (mediaType) res.type(mediaType);
+  if (json) res.send(JSON.stringify(body));
+  else if (typeof body === 'string' || Buffer.isBuffer(body)) res.send(body);
+  else res.send(JSON.stringify(body));
+}
+
+export interface CheckedResponse extends HandlerResponse {
+  /** The media type to send it as, when there is one. */
+  mediaType: string | undefined;
+  json: boolean;
+}
+
+/** The response if it is within the contract; throws ResponseContractError naming what is not. */
+export function checkResponse({ route, compiled, validateBodies }: ResponseRules, result: unknown): CheckedResponse {
   if (typeof result !== 'object' || result === null || typeof (result as HandlerResponse).status !== 'number') {
     throw new ResponseContractError(route, 'the handler did not return { status, body }');
   }
@@ -49,33 +81,16 @@ export async function respond({ route, compiled, validateBodies }: ResponseRules
     throw new ResponseContractError(route, `media type ${mediaType} is not declared for status ${status}`);
   }
   const json = mediaType !== undefined && isJson(mediaType) && !(body instanceof Blob);
-  if (validateBodies && matched && json) {
+  // A text body is a string value: its schema (a `maxLength`, a `pattern`) applies as to JSON.
+  const text = typeof body === 'string' && mediaType !== undefined && mediaType.toLowerCase().startsWith('text/');
+  if (validateBodies && matched && (json || text)) {
     const validate = compiled.responses.get(key)?.get(matched);
     if (validate && !validate(body)) {
       const fields = bodyFields(validate.errors, 'response');
       throw new ResponseContractError(route, `status ${status} body: ${fields.map((f) => `${f.pointer || '/'} ${f.message}`).join('; ')}`, fields);
     }
   }
-  res.status(status);
-  if (headers) {
-    for (const name of Object.keys(headers)) {
-      const value = headers[name];
-      if (value !== undefined) res.setHeader(name, Array.isArray(value) ? value.map(String) : String(value));
-    }
-  }
-  if (body === undefined) {
-    res.end();
-    return;
-  }
-  if (body instanceof Blob) {
-    res.type(mediaType && !mediaType.endsWith('/*') ? mediaType : body.type || 'application/octet-stream');
-    res.send(Buffer.from(await body.arrayBuffer()));
-    return;
-  }
-  if (mediaType) res.type(mediaType);
-  if (json) res.send(JSON.stringify(body));
-  else if (typeof body === 'string' || Buffer.isBuffer(body)) res.send(body);
-  else res.send(JSON.stringify(body));
+  return { status, headers, body, mediaType, json };
 }
 
 /** The response entry that covers a status (exact, then `2XX`, then `default`); null if none. */
