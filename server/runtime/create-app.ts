@@ -2,20 +2,21 @@
 // runtime. Everything that can be prepared is prepared here, once: the validator's copy of each
 // contract, one plan per operation, one route table for all of them, the docs pages. A request
 // then costs one route match and its operation's plan (plan/run.ts).
-import express, { type Application, type Request } from 'express';
+import express, { type Application } from 'express';
 import { pino, type Logger } from 'pino';
 import type { ApiDefinition } from './api.js';
 import { basePath, loadDocument, type Document } from './contract.js';
 import { buildRouteTable, dispatcher } from './dispatch.js';
 import { docsRouter } from './docs.js';
 import { errorHandler } from './error-handler.js';
+import { errorBodySender } from './error-format/format-error.js';
+import { NotFoundError } from './errors.js';
 import { createMocker } from './mock.js';
 import { createBodyReaders, type BodyReaders } from './plan/body.js';
 import { readKnownProblems } from './plan/contract-problems.js';
 import { compileEvery, markBroken, planOperation, type ApiContext, type OperationPlan } from './plan/plan.js';
 import { prepareValidation } from './plan/validator-context.js';
-import { problem, PROBLEM_CONTENT_TYPE } from './problems.js';
-import { requestIdOf, requestLog } from './request-log.js';
+import { requestLog } from './request-log.js';
 
 export interface AppOptions {
   apis: readonly ApiDefinition[];
@@ -61,12 +62,8 @@ export function createApp(options: AppOptions): SpecfirstApp {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'shutting down' });
   });
   app.use(docsRouter(prepared.map((p) => ({ name: p.api.name, title: p.api.title, document: p.document, basePath: p.basePath }))));
-  app.use((req: Request, res) => {
-    const path = req.originalUrl.split('?')[0];
-    const body = problem('notFound', { instance: path, requestId: requestIdOf(req), detail: `Nothing is served at ${req.method} ${path}.` });
-    res.status(404).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
-  });
-  app.use(errorHandler({ exposeErrors, logger }));
+  app.use((_req, _res, next) => next(new NotFoundError()));
+  app.use(errorHandler({ exposeErrors, logger, sendDeclared: errorBodySender(prepared, table, logger) }));
   return app;
 }
 
