@@ -88,11 +88,13 @@ export function errorBodySender(apis: readonly PreparedApi[], table: RouteTable<
     };
     let body: unknown;
     try {
-      body = formatter![chosen.mediaType]!(problem, target);
+      // A copy: the problem is still what goes out if the formatter's body does not.
+      body = formatter![chosen.mediaType]!(structuredClone(problem), target);
     } catch (error) {
       return fail(`it threw ${String((error as Error)?.message ?? error)}`);
     }
     if (body === undefined) return fail('it returned nothing');
+    if (body instanceof Promise) return fail('it returned a Promise: an error formatter is synchronous');
     if (!chosen.json && typeof body !== 'string') return fail(`it must return the text to send as ${chosen.mediaType}, not ${typeof body}`);
     const violation = contractViolation(found.plan, { status: problem.status, contentType: chosen.mediaType, headers, body });
     if (violation !== null) return fail(violation);
