@@ -2,21 +2,22 @@
 // runtime. Everything that can be prepared is prepared here, once: the validator's copy of each
 // contract, one plan per operation, one route table for all of them, the docs pages. A request
 // then costs one route match and its operation's plan (plan/run.ts).
-import express, { type Application, type ErrorRequestHandler, type Request, type Router } from 'express';
+import express, { type Application, type ErrorRequestHandler, type Router } from 'express';
 import { pino, type Logger } from 'pino';
 import type { ApiDefinition } from './api.js';
 import { basePath, loadDocument, type Document } from './contract.js';
 import { buildRouteTable, dispatcher, type PathMethods } from './dispatch.js';
 import { docsRouter } from './docs.js';
 import { errorHandler } from './error-handler.js';
+import { errorBodySender } from './error-format/format-error.js';
+import { NotFoundError } from './errors.js';
 import { createMocker } from './mock.js';
 import { createBodyReaders, type BodyReaders } from './plan/body.js';
 import { readKnownProblems } from './plan/contract-problems.js';
 import { compileEvery, markBroken, planOperation, type ApiContext, type OperationPlan } from './plan/plan.js';
 import { prepareValidation } from './plan/validator-context.js';
-import { problem, PROBLEM_CONTENT_TYPE } from './problems.js';
 import type { RouteTable } from './plan/route-table.js';
-import { requestIdOf, requestLog, trackRequest, watchFinish, type RequestLogOptions } from './request-log.js';
+import { requestLog, trackRequest, watchFinish, type RequestLogOptions } from './request-log.js';
 
 export interface AppOptions {
   apis: readonly ApiDefinition[];
@@ -59,7 +60,8 @@ function buildParts(options: AppOptions, closing: () => boolean): Parts {
   const { table, skipped } = buildRouteTable(prepared.flatMap((p) => p.plans.map((plan) => ({ plan, basePath: p.basePath }))));
   for (const { plan, reason } of skipped) logger.warn({ api: plan.ctx.api.name, operation: plan.label }, `${plan.label} is not served: ${reason}`);
   const docs = docsRouter(prepared.map((p) => ({ name: p.api.name, title: p.api.title, document: p.document, basePath: p.basePath })));
-  return { prepared, table, docs, errors: errorHandler({ exposeErrors, logger }), log: { logger, closing } };
+  const errors = errorHandler({ exposeErrors, logger, sendDeclared: errorBodySender(prepared, table, logger) });
+  return { prepared, table, docs, errors, log: { logger, closing } };
 }
 
 export function createApp(options: AppOptions): SpecfirstApp {
@@ -75,11 +77,7 @@ export function createApp(options: AppOptions): SpecfirstApp {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'shutting down' });
   });
   app.use(parts.docs);
-  app.use((req: Request, res) => {
-    const path = req.originalUrl.split('?')[0];
-    const body = problem('notFound', { instance: path, requestId: requestIdOf(req), detail: `Nothing is served at ${req.method} ${path}.` });
-    res.status(404).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
-  });
+  app.use((_req, _res, next) => next(new NotFoundError()));
   app.use(parts.errors);
   return app;
 }
