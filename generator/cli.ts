@@ -1,12 +1,6 @@
 // Argument parsing only: picks the command, parses its options, prints its help; the command
 // modules do the work and return the exit status.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { CHECK_HELP, runCheck } from './command-check.js';
-import { DEV_HELP, runDev } from './command-dev.js';
-import { GENERATE_HELP, runGenerate } from './command-generate.js';
-import { INIT_HELP, runInit } from './command-init.js';
-import { LINT_HELP, runLint } from './command-lint.js';
-import { VERIFY_HELP, runVerify } from './command-verify.js';
 
 const HELP = `specfirst: the OpenAPI contract is the single source of truth.
 
@@ -32,22 +26,54 @@ Exit status: 0 success, 1 problems found, 2 bad usage.`;
 type Values = Record<string, string | boolean | undefined>;
 
 interface Command {
-  help: string;
   options: ParseArgsConfig['options'];
-  run: (values: Values, positionals: string[]) => Promise<number>;
+  /** Each command's module is loaded only when it runs: `lint` never loads the TypeScript compiler. */
+  load: () => Promise<{ help: string; run: (values: Values, positionals: string[]) => Promise<number> }>;
 }
 
 const COMMANDS: Record<string, Command> = {
-  generate: { help: GENERATE_HELP, options: { out: { type: 'string' }, check: { type: 'boolean' } }, run: (v, p) => runGenerate(v as { out?: string; check?: boolean }, p) },
-  lint: { help: LINT_HELP, options: {}, run: (_v, p) => runLint(p) },
-  check: { help: CHECK_HELP, options: { out: { type: 'string' } }, run: (v, p) => runCheck(v as { out?: string }, p) },
-  init: { help: INIT_HELP, options: {}, run: (_v, p) => runInit(p) },
-  dev: {
-    help: DEV_HELP,
-    options: { port: { type: 'string' }, host: { type: 'string' }, mock: { type: 'boolean' } },
-    run: (v, p) => runDev(v as { port?: string; host?: string; mock?: boolean }, p),
+  generate: {
+    options: { out: { type: 'string' }, check: { type: 'boolean' } },
+    load: async () => {
+      const { GENERATE_HELP, runGenerate } = await import('./command-generate.js');
+      return { help: GENERATE_HELP, run: (v, p) => runGenerate(v as { out?: string; check?: boolean }, p) };
+    },
   },
-  verify: { help: VERIFY_HELP, options: { json: { type: 'boolean' } }, run: (v, p) => runVerify(v as { json?: boolean }, p) },
+  lint: {
+    options: {},
+    load: async () => {
+      const { LINT_HELP, runLint } = await import('./command-lint.js');
+      return { help: LINT_HELP, run: (_v, p) => runLint(p) };
+    },
+  },
+  check: {
+    options: { out: { type: 'string' } },
+    load: async () => {
+      const { CHECK_HELP, runCheck } = await import('./command-check.js');
+      return { help: CHECK_HELP, run: (v, p) => runCheck(v as { out?: string }, p) };
+    },
+  },
+  init: {
+    options: {},
+    load: async () => {
+      const { INIT_HELP, runInit } = await import('./command-init.js');
+      return { help: INIT_HELP, run: (_v, p) => runInit(p) };
+    },
+  },
+  dev: {
+    options: { port: { type: 'string' }, host: { type: 'string' }, mock: { type: 'boolean' } },
+    load: async () => {
+      const { DEV_HELP, runDev } = await import('./command-dev.js');
+      return { help: DEV_HELP, run: (v, p) => runDev(v as { port?: string; host?: string; mock?: boolean }, p) };
+    },
+  },
+  verify: {
+    options: { json: { type: 'boolean' } },
+    load: async () => {
+      const { VERIFY_HELP, runVerify } = await import('./command-verify.js');
+      return { help: VERIFY_HELP, run: (v, p) => runVerify(v as { json?: boolean }, p) };
+    },
+  },
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -69,16 +95,17 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`specfirst: unknown command "${name}"\n\n${HELP}`);
     return 2;
   }
+  const { help, run } = await command.load();
   let parsed;
   try {
     parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options: { ...command.options, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
-    console.error(`specfirst ${name}: ${(error as Error).message}\n\n${command.help}`);
+    console.error(`specfirst ${name}: ${(error as Error).message}\n\n${help}`);
     return 2;
   }
   if (parsed.values.help) {
-    console.log(command.help);
+    console.log(help);
     return 0;
   }
-  return command.run(parsed.values as Values, parsed.positionals);
+  return run(parsed.values as Values, parsed.positionals);
 }
