@@ -1,5 +1,6 @@
 // Build-time problems as values: every check returns these instead of throwing, so all of a
 // contract's problems are reported together, each at its place, like a compiler does.
+import { relative } from 'node:path';
 
 /** One problem found in a contract, located in the file that holds it. */
 export interface Diagnostic {
@@ -36,4 +37,16 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
       a.column - b.column ||
       a.message.localeCompare(b.message),
   );
+}
+
+/** A problem at a pointer in one file, before its line and column are worked out (positions.ts). */
+export interface Finding extends Omit<Diagnostic, 'file' | 'line' | 'column'> {
+  /** Absolute path of the file. */
+  file: string;
+}
+
+/** Where diagnostics name files: relative to the working directory, like compilers do. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
 }

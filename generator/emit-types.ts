@@ -1,23 +1,26 @@
 // Schema types: TypeScript for every schema of the contract, made by openapi-typescript (the
 // ecosystem's tool for it; we never hand-roll schema → TS), plus one short alias per component
 // schema so handlers can write `Pet` instead of `components["schemas"]["Pet"]`.
-import openapiTS, { astToString } from 'openapi-typescript';
-import { pathToFileURL } from 'node:url';
+import { createConfig } from '@redocly/openapi-core';
+import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import ts from 'typescript';
 import type { OpenAPIDocument } from './load.js';
-import { typeStem } from './names.js';
+import { schemaTypeNames } from './names.js';
 import { generatedHeader } from './header.js';
+
+let noLintConfig: ReturnType<typeof createConfig> | undefined;
 
 const BLOB = ts.factory.createTypeReferenceNode('Blob');
 const NULL = ts.factory.createLiteralTypeNode(ts.factory.createNull());
 
 /**
- * `schema.ts`: paths, operations and components as openapi-typescript writes them. It reads the
- * root file itself: its own bundler hoists schemas from other files into components, where
- * swagger-parser's bundle may leave `$ref`s pointing into `paths` that it cannot type.
+ * `schema.ts`: paths, operations and components as openapi-typescript writes them, from the
+ * bundled document (a copy: it is not ours to change). Its own lint is off: lint.ts has already
+ * reported every problem, and one that does not stop generation must not stop it here.
  */
-export async function emitSchema(rootFile: string, source: string): Promise<string> {
-  const ast = await openapiTS(pathToFileURL(rootFile), {
+export async function emitSchema(document: OpenAPIDocument, source: string): Promise<string> {
+  const ast = await openapiTS(structuredClone(document) as OpenAPI3, {
+    redocly: await (noLintConfig ??= createConfig({ rules: {} }, { extends: [] })),
     silent: true,
     alphabetize: false,
     // Files arrive as Blob/File (multipart) and binary bodies are sent from a Blob: the web
@@ -30,18 +33,14 @@ export async function emitSchema(rootFile: string, source: string): Promise<stri
   return `${generatedHeader(source)}\n${astToString(ast)}`;
 }
 
-/** `types.ts`: `export type Pet = components["schemas"]["Pet"];` for every component schema. */
+/**
+ * `types.ts`: `export type Pet = components["schemas"]["Pet"];` for every component schema, each
+ * under a name of its own even when schema names differ only in case or punctuation (names.ts).
+ */
 export function emitTypeAliases(document: OpenAPIDocument, source: string): string {
   const names = Object.keys(document.components?.schemas ?? {});
-  const used = new Set<string>();
-  const lines: string[] = [];
-  for (const name of names) {
-    const alias = typeStem(name);
-    // Two schema names that differ only in punctuation or case would collide: keep the first.
-    if (used.has(alias)) continue;
-    used.add(alias);
-    lines.push(`export type ${alias} = components["schemas"][${JSON.stringify(name)}];`);
-  }
+  const aliases = schemaTypeNames(names);
+  const lines = names.map((name) => `export type ${aliases.get(name)} = components["schemas"][${JSON.stringify(name)}];`);
   const body = lines.length > 0 ? `import type { components } from "./schema.js";\n\n${lines.join('\n')}\n` : 'export {};\n';
   return `${generatedHeader(source)}\n${body}`;
 }

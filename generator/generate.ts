@@ -1,12 +1,14 @@
-// contract file → the files to write for it: load + validate, build the model, lint, run every
-// emitter, format. Reads the contract but writes nothing (write.ts does), so a contract with
-// errors produces diagnostics and no files at all.
+// contract file → the files to write for it: load, build the model, lint, run every emitter,
+// format. Reads the contract but writes nothing (write.ts does). A problem that makes generated
+// code impossible (lint-rules.ts) leaves no files at all; any other is reported and the contract
+// still generates.
 import { basename } from 'node:path';
 import prettier from 'prettier';
-import { hasErrors, type Diagnostic } from './diagnostics.js';
-import { displayPath, loadContract, type LoadedContract } from './load.js';
-import { buildModel, type ApiModel } from './model.js';
-import { lintModel } from './lint.js';
+import type { Diagnostic } from './diagnostics.js';
+import { checkContract } from './check-contract.js';
+import { displayPath, type OpenAPIDocument } from './load.js';
+import type { ApiModel } from './model.js';
+import { blocksGeneration } from './lint-rules.js';
 import { apiName } from './names.js';
 import { emitSchema, emitTypeAliases } from './emit-types.js';
 import { emitOperations } from './emit-operations.js';
@@ -32,30 +34,15 @@ export interface ContractPlan {
 
 const PRETTIER: prettier.Options = { parser: 'typescript', printWidth: 100, singleQuote: false, trailingComma: 'all' };
 
-export interface CheckedContract {
-  contract: LoadedContract | null;
-  model: ApiModel | null;
-  diagnostics: Diagnostic[];
-}
-
-/** Load, validate, model and lint: everything but emitting (what `specfirst lint` runs). */
-export async function checkContract(contractPath: string): Promise<CheckedContract> {
-  const { contract, diagnostics } = await loadContract(contractPath);
-  if (!contract) return { contract, model: null, diagnostics };
-  const model = buildModel(contract.document);
-  diagnostics.push(...lintModel(contract, model));
-  return { contract, model, diagnostics };
-}
-
 export async function planContract(contractPath: string): Promise<ContractPlan> {
   const name = apiName(contractPath);
   const { contract, model, diagnostics } = await checkContract(contractPath);
-  if (!contract || !model || hasErrors(diagnostics)) return { contractPath, name, model, diagnostics, files: [] };
+  if (!contract || !model || blocksGeneration(diagnostics)) return { contractPath, name, model, diagnostics, files: [] };
 
   const source = basename(contractPath);
   let schema: string;
   try {
-    schema = await emitSchema(contract.root, source);
+    schema = await emitSchema(withUniqueOperationIds(contract.document, model), source);
   } catch (error) {
     // A contract swagger-parser accepts but openapi-typescript cannot convert: report, never crash.
     diagnostics.push({
@@ -93,6 +80,24 @@ export async function planContract(contractPath: string): Promise<ContractPlan> 
     files.push({ path: `${name}/security/${scheme.fileStem}.ts`, content: await format(emitVerifierStub(scheme, source)), kind: 'stub' });
   }
   return { contractPath, name, model, diagnostics, files };
+}
+
+/**
+ * schema.ts lists operations by operationId: one that two operations share (a contract error that
+ * does not stop generation) would be a duplicate member there, so the copy given to
+ * openapi-typescript calls the second one by its handler name, which no other operation has.
+ */
+function withUniqueOperationIds(document: OpenAPIDocument, model: ApiModel): OpenAPIDocument {
+  const seen = new Set<string>();
+  const renamed = model.operations.filter((op) => op.operationId !== null && (seen.has(op.operationId) || !seen.add(op.operationId)));
+  if (renamed.length === 0) return document;
+  const copy = structuredClone(document) as { paths: Record<string, Record<string, { operationId?: string }>> };
+  for (const op of renamed) {
+    const item = copy.paths[op.path]!;
+    const target = typeof (item as { $ref?: unknown }).$ref === 'string' ? undefined : item[op.method];
+    if (target) target.operationId = op.name;
+  }
+  return copy as unknown as OpenAPIDocument;
 }
 
 function format(code: string): Promise<string> {
