@@ -68,10 +68,10 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   verify: {
-    options: { json: { type: 'boolean' } },
+    options: { json: { type: 'boolean' }, strict: { type: 'boolean' } },
     load: async () => {
       const { VERIFY_HELP, runVerify } = await import('./command-verify.js');
-      return { help: VERIFY_HELP, run: (v, p) => runVerify(v as { json?: boolean }, p) };
+      return { help: VERIFY_HELP, run: (v, p) => runVerify(v as { json?: boolean; strict?: boolean }, p) };
     },
   },
 };

@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import prettier from 'prettier';
 import type { Diagnostic } from './diagnostics.js';
 import { checkContract } from './check-contract.js';
-import { displayPath, type OpenAPIDocument } from './load.js';
+import { displayPath, type LoadedContract, type OpenAPIDocument } from './load.js';
 import type { ApiModel } from './model.js';
 import { blocksGeneration } from './lint-rules.js';
 import { apiName } from './names.js';
@@ -27,6 +27,8 @@ export interface OutputFile {
 export interface ContractPlan {
   contractPath: string;
   name: string;
+  /** The loaded contract (null when it could not be loaded): where its pieces are written. */
+  contract: LoadedContract | null;
   model: ApiModel | null;
   diagnostics: Diagnostic[];
   files: OutputFile[];
@@ -37,7 +39,7 @@ const PRETTIER: prettier.Options = { parser: 'typescript', printWidth: 100, sing
 export async function planContract(contractPath: string): Promise<ContractPlan> {
   const name = apiName(contractPath);
   const { contract, model, diagnostics } = await checkContract(contractPath);
-  if (!contract || !model || blocksGeneration(diagnostics)) return { contractPath, name, model, diagnostics, files: [] };
+  if (!contract || !model || blocksGeneration(diagnostics)) return { contractPath, name, contract, model, diagnostics, files: [] };
 
   const source = basename(contractPath);
   let schema: string;
@@ -55,7 +57,7 @@ export async function planContract(contractPath: string): Promise<ContractPlan> 
       message: `openapi-typescript could not convert the schemas: ${String((error as Error).message ?? error).split('\n')[0]}`,
       hint: 'this is a specfirst limitation, not your mistake: please report it with the contract',
     });
-    return { contractPath, name, model, diagnostics, files: [] };
+    return { contractPath, name, contract, model, diagnostics, files: [] };
   }
   const generated: [string, string][] = [
     ['schema.ts', schema],
@@ -79,7 +81,7 @@ export async function planContract(contractPath: string): Promise<ContractPlan> 
   for (const scheme of model.securitySchemes) {
     files.push({ path: `${name}/security/${scheme.fileStem}.ts`, content: await format(emitVerifierStub(scheme, source)), kind: 'stub' });
   }
-  return { contractPath, name, model, diagnostics, files };
+  return { contractPath, name, contract, model, diagnostics, files };
 }
 
 /**
