@@ -31,6 +31,8 @@ const CASES: Record<string, { file: string; code: number; rules: string[] }> = {
   'dialect-keyword-30': { file: 'dialect-keyword-30.yaml', code: 0, rules: ['dialect-keyword'] },
   'empty-enum': { file: 'empty-enum.yaml', code: 0, rules: ['empty-enum'] },
   pattern: { file: 'pattern.yaml', code: 1, rules: ['pattern'] },
+  // JSON is read with JSON.parse and located by a scan of its text: escaped keys, ~ in a path.
+  'json-contract': { file: 'json-contract.json', code: 1, rules: ['path-parameter-undeclared', 'schema', 'required-not-in-properties', 'pattern'] },
   'multi-file': { file: 'multi/root.yaml', code: 0, rules: ['missing-operation-id', 'json-response-without-schema', 'required-not-in-properties'] },
 };
 
