@@ -17,5 +17,14 @@ export async function checkContract(contractPath: string): Promise<CheckedContra
   if (!contract) return { contract, model: null, diagnostics };
   const model = buildModel(contract.document);
   diagnostics.push(...lintContract(contract, model));
-  return { contract, model, diagnostics };
+  return { contract, model, diagnostics: unique(diagnostics) };
+}
+
+/** One line per problem, even when two checks (or two units) find the same one. */
+function unique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }

@@ -9,7 +9,7 @@ export interface Diagnostic {
   file: string;
   line: number;
   column: number;
-  /** JSON Pointer into the contract, as the reader sees it with every `$ref` followed. */
+  /** JSON Pointer into the file that holds the problem. */
   pointer: string;
   /** A short stable name for the check, e.g. `schema`, `ref`, `duplicate-operation-name`. */
   rule: string;

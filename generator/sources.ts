@@ -44,7 +44,13 @@ export async function readSources(rootPath: string): Promise<ReadResult> {
     frontier = [];
     for (const file of read) {
       if (!file) continue;
-      for (const path of referencedFiles(file)) {
+      const paths = referencedFiles(file);
+      if (paths === null) {
+        result.syntax.push({ file: file.path, offset: 0, message: 'a YAML alias (*name) makes a value contain itself; write the recursion as a $ref' });
+        file.value = undefined;
+        continue;
+      }
+      for (const path of paths) {
         if (seen.has(path)) continue;
         seen.add(path);
         frontier.push(path);
@@ -99,28 +105,38 @@ function parseSource(path: string, text: string, isRoot: boolean, syntax: Syntax
   }
 }
 
-/** Files named by the `$ref`s and discriminator mappings anywhere in a file (examples included: a miss costs nothing). */
-function referencedFiles(file: SourceFile): string[] {
+/**
+ * Files named by the `$ref`s and discriminator mappings anywhere in a file (examples included: a
+ * miss costs nothing); null when a YAML alias makes the value contain itself, which nothing
+ * after loading could walk or write.
+ */
+function referencedFiles(file: SourceFile): string[] | null {
   const out: string[] = [];
   const add = (ref: string): void => {
     const path = refFile(file.path, ref);
     if (path && path !== file.path) out.push(path);
   };
-  const stack: unknown[] = [file.value];
+  const onPath = new Set<object>();
+  // Depth first, each object pushed again (as `leave`) to take it off the path when done.
+  const stack: { node: object; leave: boolean }[] = typeof file.value === 'object' && file.value !== null ? [{ node: file.value, leave: false }] : [];
   while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node !== 'object' || node === null) continue;
-    if (Array.isArray(node)) {
-      for (const item of node) stack.push(item);
+    const { node, leave } = stack.pop()!;
+    if (leave) {
+      onPath.delete(node);
       continue;
     }
-    const obj = node as Record<string, unknown>;
-    if (typeof obj.$ref === 'string') add(obj.$ref);
-    const mapping = (obj.discriminator as { mapping?: unknown } | undefined)?.mapping;
-    if (typeof mapping === 'object' && mapping !== null) {
-      for (const v of Object.values(mapping)) if (typeof v === 'string' && looksLikeRef(v)) add(v);
+    if (onPath.has(node)) return null;
+    onPath.add(node);
+    stack.push({ node, leave: true });
+    if (!Array.isArray(node)) {
+      const obj = node as Record<string, unknown>;
+      if (typeof obj.$ref === 'string') add(obj.$ref);
+      const mapping = (obj.discriminator as { mapping?: unknown } | undefined)?.mapping;
+      if (typeof mapping === 'object' && mapping !== null) {
+        for (const v of Object.values(mapping)) if (typeof v === 'string' && looksLikeRef(v)) add(v);
+      }
     }
-    for (const value of Object.values(obj)) if (typeof value === 'object' && value !== null) stack.push(value);
+    for (const value of Object.values(node)) if (typeof value === 'object' && value !== null) stack.push({ node: value, leave: false });
   }
   return out;
 }

@@ -6,7 +6,7 @@
 import type { Finding } from './diagnostics.js';
 import { kindName, memberShape, REFERABLE, type Kind } from './oas-kinds.js';
 import { encodePointer } from './pointers.js';
-import { looksLikeRef, refOf, resolveRef, type ReadResult, type SourceFile, type Target } from './sources.js';
+import { looksLikeRef, refFile, refOf, resolveRef, type ReadResult, type SourceFile, type Target } from './sources.js';
 
 /** One object of the contract, where it is written, and what it is. */
 export interface Visit {
@@ -62,6 +62,9 @@ export function walkContract(read: ReadResult, root: SourceFile): ContractWalk {
     const target = resolveRef(read.sources, read.unreadable, v.file, ref);
     result.refs.push({ file: v.file.path, pointer: at, ref, kind, target: typeof target === 'string' ? null : target });
     if (typeof target === 'string') {
+      // A file with a syntax error is reported once, by rule `yaml`, not at every $ref to it.
+      const path = refFile(v.file.path, ref);
+      if (path !== null && read.sources.has(path) && read.sources.get(path)!.value === undefined) return;
       result.problems.push({
         file: v.file.path,
         pointer: `${at}/$ref`,
