@@ -25,7 +25,7 @@ describe('invalid contracts', () => {
     const r = await generate('bad-ref.yaml');
     assert.equal(r.code, 1);
     assert.deepEqual(located(r.stderr, 'error'), [
-      `${at('bad-ref.yaml')}:15:17 error ref $ref does not resolve: "#/components/schemas/Thing": no "Thing" at /components/schemas of this file`,
+      `${at('bad-ref.yaml')}:15:17 error ref $ref does not resolve: "#/components/schemas/Thing": this file has no "Thing" under /components/schemas`,
     ]);
     assert.match(r.stderr, /hint: point the \$ref at something that exists/);
     assert.match(r.stderr, /nothing was written/);
