@@ -26,6 +26,8 @@ export function bundleContract(read: ReadResult, root: SourceFile, walk: Contrac
   const { names, taken } = componentNames(root, walk);
   const origins = new Map<string, FilePointer>();
   const hoisted = new Map<string, { section: string; name: string; kind: Kind; target: Target }>();
+  /** Components to copy, in the order they were first referred to. */
+  const queue: { section: string; name: string; kind: Kind; target: Target }[] = [];
   const inlining = new Set<string>();
 
   const componentRef = (kind: Kind, section: string, target: Target): string => {
@@ -36,6 +38,7 @@ export function bundleContract(read: ReadResult, root: SourceFile, walk: Contrac
       // Every `$ref` was seen by the walk, so this fallback is only a guard.
       const name = names.get(id) ?? unused(sanitize(decodePointer(target.pointer).at(-1) ?? section), taken, section);
       hoisted.set(id, (entry = { section, name, kind, target }));
+      queue.push(entry);
       origins.set(encodePointer(['components', section, name]), { file: target.file.path, pointer: target.pointer });
     }
     return `#${encodePointer(['components', section, entry.name])}`;
@@ -96,14 +99,11 @@ export function bundleContract(read: ReadResult, root: SourceFile, walk: Contrac
 
   const document = copy(root.value, 'Document', root) as Json;
   document.components ??= {};
-  // Hoisted components may refer to more: copy until none is left.
-  const written = new Set<string>();
-  for (let pending = [...hoisted.values()]; pending.length > 0; pending = [...hoisted.values()].filter((h) => !written.has(`${h.section}/${h.name}`))) {
-    for (const h of pending) {
-      written.add(`${h.section}/${h.name}`);
-      const components = (document.components ??= {}) as Record<string, Json>;
-      (components[h.section] ??= {})[h.name] = copy(h.target.value, h.kind, h.target.file);
-    }
+  // Copying a component may queue more: the loop runs until the queue stops growing.
+  const components = document.components as Record<string, Json>;
+  for (let i = 0; i < queue.length; i++) {
+    const h = queue[i]!;
+    (components[h.section] ??= {})[h.name] = copy(h.target.value, h.kind, h.target.file);
   }
   return { document: document as unknown as OpenAPIDocument, origins };
 }
