@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { startChild, type ServerChild } from '../generator/dev-child.js';
 import { planContract } from '../generator/generate.js';
 import { TypeChecker } from '../generator/typecheck.js';
-import { validRequest } from '../generator/verify-requests.js';
+import { requestBuilder, type RequestSpec } from '../generator/verify-requests.js';
 import { writePlan } from '../generator/write.js';
 import { rssMb } from './server-process.js';
 
@@ -55,7 +55,7 @@ function basePath(doc: { servers?: { url: string; variables?: Record<string, { d
   }
 }
 
-async function send(url: string, spec: ReturnType<typeof validRequest>): Promise<number> {
+async function send(url: string, spec: RequestSpec): Promise<number> {
   const res = await fetch(url + spec.url, { method: spec.method, headers: spec.headers, body: spec.body as RequestInit['body'], redirect: 'manual', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   await res.arrayBuffer();
   return res.status;
@@ -84,9 +84,10 @@ export async function measureLargeContract(file: string): Promise<LargeRow> {
     row.typecheckMs = performance.now() - t;
 
     const bundled = JSON.parse(plan.files.find((f) => f.path.endsWith('openapi.json'))!.content);
+    const builder = requestBuilder(bundled);
     const requests = plan.model.operations.map((op) => {
       try {
-        return validRequest(bundled, op);
+        return builder.valid(op).spec;
       } catch (error) {
         return error as Error;
       }

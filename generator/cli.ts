@@ -72,10 +72,10 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   verify: {
-    options: { json: { type: 'boolean' } },
+    options: { json: { type: 'boolean' }, strict: { type: 'boolean' } },
     load: async () => {
       const m = await import('./command-verify.js');
-      return { help: m.VERIFY_HELP, run: (v, p) => m.runVerify(v as { json?: boolean }, p) };
+      return { help: m.VERIFY_HELP, run: (v, p) => m.runVerify(v as { json?: boolean; strict?: boolean }, p) };
     },
   },
   build: {

@@ -2,7 +2,6 @@
 // type-check (incrementally) and switch to a new server version. A version that does not build
 // is never switched to: the problems are printed and the last good version keeps serving.
 import { resolve } from 'node:path';
-import { blocksGeneration } from './diagnostics.js';
 import { startChild, type ServerChild } from './dev-child.js';
 import { startProxy, type DevProxy } from './dev-proxy.js';
 import { watchSources } from './dev-watch.js';
@@ -77,7 +76,9 @@ export async function runDev(values: { port?: string; host?: string; mock?: bool
     const typeErrors = checker.check(roots);
     const tChecked = performance.now();
     const started = await starting;
-    if (typeErrors.length > 0 || blocksGeneration(generated.diagnostics) || 'error' in started) {
+    // Contract errors that do not stop generation (lint-rules.ts) were printed above: the operations
+    // they concern are isolated by the server, every other one is served.
+    if (typeErrors.length > 0 || 'error' in started) {
       if ('child' in started) await started.child.stop();
       printDiagnostics(typeErrors);
       const why = typeErrors.length > 0 ? `${typeErrors.length} type error(s)` : 'error' in started ? `the server did not start: ${started.error.message}` : 'errors';

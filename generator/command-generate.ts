@@ -1,5 +1,6 @@
 // `specfirst generate`: check every contract, then write generated code and missing stubs.
 import { join, resolve } from 'node:path';
+import { hasErrors } from './diagnostics.js';
 import { displayPath } from './load.js';
 import { generateProject } from './generate-project.js';
 import { contractsFrom, SERVER_DIR } from './project.js';
@@ -23,7 +24,12 @@ Examples:
   specfirst generate --check
   specfirst generate ../api/openapi.yaml --out /tmp/try
 
-Exit status: 0 done, 1 contract errors (nothing written) or stale files, 2 bad usage.`;
+A contract problem that leaves nothing to compile (see specfirst lint --help) stops generation;
+any other one is printed and the code is still written, so every operation it does not concern
+can be served.
+
+Exit status: 0 written (or up to date with --check), 1 a problem that stops generation (nothing
+written) or stale files, 2 bad usage.`;
 
 export async function runGenerate(values: { out?: string; check?: boolean }, positionals: string[]): Promise<number> {
   const c = paint(process.stdout);
@@ -61,5 +67,6 @@ export async function runGenerate(values: { out?: string; check?: boolean }, pos
   console.log(
     `specfirst: ${c('green', `${report.written.length} written`)}, ${report.unchanged.length} unchanged, ${report.kept.length} handler(s) kept, ${report.removed.length} removed in ${ms} ms`,
   );
+  if (hasErrors(diagnostics)) console.error(`\n${countLine(diagnostics)} in the contract: generated anyway; \`specfirst lint\` and \`check\` fail until they are fixed.`);
   return 0;
 }

@@ -1,10 +1,10 @@
 // `specfirst lint`: every problem of every contract at once, compiler style; writes nothing.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkContract } from './generate.js';
-import { hasErrors } from './diagnostics.js';
+import { checkContract } from './check-contract.js';
+import { displayPath, hasErrors } from './diagnostics.js';
 import { errorFormatterDiagnostics } from './error-formatter-lint.js';
-import { displayPath } from './load.js';
+import { rulesHelp } from './lint-rules.js';
 import { apiName } from './names.js';
 import { contractsFrom, SERVER_DIR } from './project.js';
 import { countLine, printDiagnostics } from './terminal.js';
@@ -13,18 +13,14 @@ export const LINT_HELP = `Usage: specfirst lint [CONTRACT...]
 
 Report every problem of each contract at once, one per line:
   FILE:LINE:COL SEVERITY RULE MESSAGE
-followed by an indented hint. Rules, beyond the OpenAPI schema itself (rule "schema"):
-  yaml                          YAML syntax
-  ref                           a $ref that does not resolve (located at the $ref)
-  missing-operation-id          warning: the handler gets a name derived from method + path
-  duplicate-operation-name      two operations would share a handler name
-  path-parameter-undeclared     {name} in the path without a path parameter
-  path-parameter-unused         a path parameter that is not in the path
-  json-response-without-schema  warning: nothing to type or validate
-  required-not-in-properties    warning; an error when additionalProperties is false
-  unused-component              warning: a component nothing refers to
-  error-formatter-missing       warning: the contract declares its own error bodies and
-                                server/<api>/errors.ts, which makes them, is not written
+followed by an indented hint. Each problem is reported in the file that holds it, also when
+that file is reached by $ref. Rules:
+
+${rulesHelp()}
+
+A problem that stops generation leaves nothing that could be compiled. Any other one is
+reported and \`specfirst generate\` still writes the code: the operations it concerns are left
+to the server to isolate, and every other operation is served.
 
 CONTRACT defaults to every *.yaml, *.yml and *.json directly in contracts/.
 

@@ -6,10 +6,10 @@
 import { documentHash, PROBLEMS_FILE, type ContractProblem, type ContractProblemsFile } from '../server/runtime/plan/contract-problems.js';
 import { findContractProblems } from '../server/runtime/plan/validator-context.js';
 import type { Document } from '../server/runtime/contract.js';
-import type { Diagnostic } from './diagnostics.js';
-import { displayPath, type LoadedContract } from './load.js';
+import type { Diagnostic, Finding } from './diagnostics.js';
+import type { LoadedContract } from './load.js';
 import type { ApiModel } from './model.js';
-import { locate } from './positions.js';
+import { placeFindings } from './positions.js';
 
 export interface LocatedProblems {
   problems: ContractProblem[];
@@ -19,23 +19,21 @@ export interface LocatedProblems {
 export function contractProblems(contract: LoadedContract, model: ApiModel): LocatedProblems {
   const operations = model.operations.map((op) => ({ name: op.name, path: op.path, method: op.method }));
   const found = findContractProblems(contract.document as unknown as Document, operations);
-  const diagnostics: Diagnostic[] = [];
-  const problems = found.map((p) => {
-    const place = locate(contract.sources, contract.root, p.at || p.pointer);
-    const file = displayPath(place.path);
+  const findings: Finding[] = found.map((p) => {
+    // The path from the operation with $refs followed leads to the file that holds the schema.
+    const place = contract.locate(p.at || p.pointer);
     const affected = p.operations.length === 0 ? 'no operation can use it' : `${p.operations.length} operation(s) answer 500 until it is fixed: ${p.operations.slice(0, 5).join(', ')}${p.operations.length > 5 ? ', …' : ''}`;
-    diagnostics.push({
+    return {
       severity: 'error',
-      file,
-      line: place.line,
-      column: place.column,
-      pointer: p.at || p.pointer,
+      file: place.file,
+      pointer: place.pointer,
       rule: 'schema-compile',
       message: `the validator cannot compile this schema: ${p.message}`,
       hint: `${affected}; every other operation is served`,
-    });
-    return { ...p, where: `${file}:${place.line}:${place.column}` };
+    };
   });
+  const diagnostics = placeFindings(contract.sources, findings);
+  const problems = found.map((p, i) => ({ ...p, where: `${diagnostics[i]!.file}:${diagnostics[i]!.line}:${diagnostics[i]!.column}` }));
   return { problems, diagnostics };
 }
 

@@ -1,5 +1,6 @@
 // Build-time problems as values: every check returns these instead of throwing, so all of a
 // contract's problems are reported together, each at its place, like a compiler does.
+import { relative } from 'node:path';
 
 /** One problem found in a contract, located in the file that holds it. */
 export interface Diagnostic {
@@ -8,7 +9,7 @@ export interface Diagnostic {
   file: string;
   line: number;
   column: number;
-  /** JSON Pointer into the contract, as the reader sees it with every `$ref` followed. */
+  /** JSON Pointer into the file that holds the problem. */
   pointer: string;
   /** A short stable name for the check, e.g. `schema`, `ref`, `duplicate-operation-name`. */
   rule: string;
@@ -38,13 +39,14 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   );
 }
 
-/**
- * Rules whose errors leave the rest of the contract servable, so generation goes on: the server
- * isolates what they name and serves every other operation.
- */
-export const NON_BLOCKING_RULES: ReadonlySet<string> = new Set(['schema-compile']);
+/** A problem at a pointer in one file, before its line and column are worked out (positions.ts). */
+export interface Finding extends Omit<Diagnostic, 'file' | 'line' | 'column'> {
+  /** Absolute path of the file. */
+  file: string;
+}
 
-/** Errors that make generated code impossible: nothing is written while there is one. */
-export function blocksGeneration(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === 'error' && !NON_BLOCKING_RULES.has(d.rule));
+/** Where diagnostics name files: relative to the working directory, like compilers do. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
 }

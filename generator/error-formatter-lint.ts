@@ -4,9 +4,10 @@
 // Pure: whether the file exists is the caller's question (command-lint.ts asks the disk).
 import type { Diagnostic } from './diagnostics.js';
 import { apiErrorsOf } from './error-declarations.js';
-import { displayPath, type LoadedContract } from './load.js';
+import type { LoadedContract } from './load.js';
 import type { ApiModel } from './model.js';
-import { encodePointer, locate } from './positions.js';
+import { encodePointer } from './pointers.js';
+import { placeFindings } from './positions.js';
 
 export function errorFormatterDiagnostics(contract: LoadedContract, model: ApiModel, formatterFile: string, formatterExists: boolean): Diagnostic[] {
   if (formatterExists) return [];
@@ -19,19 +20,17 @@ export function errorFormatterDiagnostics(contract: LoadedContract, model: ApiMo
   const first = declared[0]!;
   const media = first.d.media.find((m) => m.kind === 'format')!;
   const pointer = encodePointer(['paths', first.path, first.method, 'responses', first.d.key, 'content', media.mediaType]);
-  const place = locate(contract.sources, contract.root, pointer);
+  const place = contract.locate(pointer);
   const mediaTypes = [...new Set(declared.flatMap(({ d }) => d.media.filter((m) => m.kind === 'format').map((m) => m.mediaType)))];
   const statuses = [...new Set(declared.map(({ status }) => status))].sort();
-  return [
+  return placeFindings(contract.sources, [
     {
       severity: 'warning',
-      file: displayPath(place.path),
-      line: place.line,
-      column: place.column,
-      pointer,
+      file: place.file,
+      pointer: place.pointer,
       rule: 'error-formatter-missing',
       message: `errors the server produces itself (${statuses.join(', ')}) are declared as ${mediaTypes.join(', ')}, but no error formatter is written (${formatterFile}): they are sent as application/problem+json, which the contract does not allow`,
       hint: 'run `specfirst generate`: it writes a default formatter that maps the problem onto the declared body, yours to adapt',
     },
-  ];
+  ]);
 }

@@ -1,13 +1,15 @@
-// Every contract of a project → files on disk, all or nothing: if any contract has an error that
-// makes generated code impossible, nothing is written for any of them. Shared by `generate`, `check` and `dev`.
-import { blocksGeneration, type Diagnostic } from './diagnostics.js';
+// Every contract of a project → files on disk, all or nothing: if any contract has a problem that
+// stops generation (lint-rules.ts), nothing is written for any of them. Other problems are
+// reported and the code is written. Shared by `generate`, `check` and `dev`.
+import type { Diagnostic } from './diagnostics.js';
 import { planContract, type ContractPlan } from './generate.js';
+import { blocksGeneration } from './lint-rules.js';
 import { writePlan, type WriteReport } from './write.js';
 
 export interface ProjectResult {
   plans: ContractPlan[];
   diagnostics: Diagnostic[];
-  /** Null when nothing was written (errors). */
+  /** Null when nothing was written (a problem that stops generation). */
   report: WriteReport | null;
 }
 

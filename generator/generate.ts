@@ -1,24 +1,25 @@
-// contract file → the files to write for it: load + validate, build the model, lint, run every
-// emitter, format. Reads the contract but writes nothing (write.ts does), so a contract with
-// errors produces diagnostics and no files at all.
+// contract file → the files to write for it: load, build the model, lint, run every emitter,
+// format. Reads the contract but writes nothing (write.ts does). A problem that makes generated
+// code impossible (lint-rules.ts) leaves no files at all; any other is reported and the contract
+// still generates.
 import { basename } from 'node:path';
 import prettier from 'prettier';
-import { blocksGeneration, type Diagnostic } from './diagnostics.js';
-import { displayPath, loadContract, type LoadedContract } from './load.js';
-import { buildModel, type ApiModel } from './model.js';
-import { lintModel } from './lint.js';
-import { contractProblems, problemsFile, PROBLEMS_FILE } from './contract-problems.js';
-import type { ContractProblem } from '../server/runtime/plan/contract-problems.js';
+import type { Diagnostic } from './diagnostics.js';
+import { checkContract } from './check-contract.js';
+import { displayPath, type LoadedContract, type OpenAPIDocument } from './load.js';
+import type { ApiModel } from './model.js';
+import { blocksGeneration } from './lint-rules.js';
+import { problemsFile, PROBLEMS_FILE } from './contract-problems.js';
+import { emitClient } from './emit-client.js';
+import { basePath, type Document } from '../server/runtime/contract.js';
+import { emitErrorFormatterStub, emitErrorTypes } from './emit-errors.js';
+import { apiErrorsOf } from './error-declarations.js';
 import { apiName } from './names.js';
 import { emitSchema, emitTypeAliases } from './emit-types.js';
 import { emitOperations } from './emit-operations.js';
 import { emitRoutes } from './emit-routes.js';
 import { emitStub } from './emit-stubs.js';
 import { emitSecurity, emitVerifierStub } from './emit-security.js';
-import { emitClient } from './emit-client.js';
-import { basePath, type Document } from '../server/runtime/contract.js';
-import { emitErrorFormatterStub, emitErrorTypes } from './emit-errors.js';
-import { apiErrorsOf } from './error-declarations.js';
 
 /** A file to write, relative to the output root (`server/` by default). */
 export interface OutputFile {
@@ -31,6 +32,8 @@ export interface OutputFile {
 export interface ContractPlan {
   contractPath: string;
   name: string;
+  /** The loaded contract (null when it could not be loaded): where its pieces are written. */
+  contract: LoadedContract | null;
   model: ApiModel | null;
   diagnostics: Diagnostic[];
   files: OutputFile[];
@@ -38,35 +41,15 @@ export interface ContractPlan {
 
 const PRETTIER: prettier.Options = { parser: 'typescript', printWidth: 100, singleQuote: false, trailingComma: 'all' };
 
-export interface CheckedContract {
-  contract: LoadedContract | null;
-  model: ApiModel | null;
-  diagnostics: Diagnostic[];
-  /** Schemas the validator cannot compile: errors that do not stop generation (the server isolates them). */
-  problems: ContractProblem[];
-}
-
-/** Load, validate, model and lint: everything but emitting (what `specfirst lint` runs). */
-export async function checkContract(contractPath: string): Promise<CheckedContract> {
-  const { contract, diagnostics } = await loadContract(contractPath);
-  if (!contract) return { contract, model: null, diagnostics, problems: [] };
-  const model = buildModel(contract.document);
-  diagnostics.push(...lintModel(contract, model));
-  if (blocksGeneration(diagnostics)) return { contract, model, diagnostics, problems: [] };
-  const located = contractProblems(contract, model);
-  diagnostics.push(...located.diagnostics);
-  return { contract, model, diagnostics, problems: located.problems };
-}
-
 export async function planContract(contractPath: string): Promise<ContractPlan> {
   const name = apiName(contractPath);
   const { contract, model, diagnostics, problems } = await checkContract(contractPath);
-  if (!contract || !model || blocksGeneration(diagnostics)) return { contractPath, name, model, diagnostics, files: [] };
+  if (!contract || !model || blocksGeneration(diagnostics)) return { contractPath, name, contract, model, diagnostics, files: [] };
 
   const source = basename(contractPath);
   let schema: string;
   try {
-    schema = await emitSchema(contract.root, source);
+    schema = await emitSchema(withUniqueOperationIds(contract.document, model), source);
   } catch (error) {
     // A contract swagger-parser accepts but openapi-typescript cannot convert: report, never crash.
     diagnostics.push({
@@ -79,7 +62,7 @@ export async function planContract(contractPath: string): Promise<ContractPlan> 
       message: `openapi-typescript could not convert the schemas: ${String((error as Error).message ?? error).split('\n')[0]}`,
       hint: 'this is a specfirst limitation, not your mistake: please report it with the contract',
     });
-    return { contractPath, name, model, diagnostics, files: [] };
+    return { contractPath, name, contract, model, diagnostics, files: [] };
   }
   const errors = apiErrorsOf(contract.document, model);
   const generated: [string, string][] = [
@@ -105,7 +88,25 @@ export async function planContract(contractPath: string): Promise<ContractPlan> 
     files.push({ path: `${name}/security/${scheme.fileStem}.ts`, content: await format(emitVerifierStub(scheme, source)), kind: 'stub' });
   }
   if (errors) files.push({ path: `${name}/errors.ts`, content: await format(emitErrorFormatterStub(errors.document, errors.declarations, source)), kind: 'stub' });
-  return { contractPath, name, model, diagnostics, files };
+  return { contractPath, name, contract, model, diagnostics, files };
+}
+
+/**
+ * schema.ts lists operations by operationId: one that two operations share (a contract error that
+ * does not stop generation) would be a duplicate member there, so the copy given to
+ * openapi-typescript calls the second one by its handler name, which no other operation has.
+ */
+function withUniqueOperationIds(document: OpenAPIDocument, model: ApiModel): OpenAPIDocument {
+  const seen = new Set<string>();
+  const renamed = model.operations.filter((op) => op.operationId !== null && (seen.has(op.operationId) || !seen.add(op.operationId)));
+  if (renamed.length === 0) return document;
+  const copy = structuredClone(document) as { paths: Record<string, Record<string, { operationId?: string }>> };
+  for (const op of renamed) {
+    const item = copy.paths[op.path]!;
+    const target = typeof (item as { $ref?: unknown }).$ref === 'string' ? undefined : item[op.method];
+    if (target) target.operationId = op.name;
+  }
+  return copy as unknown as OpenAPIDocument;
 }
 
 function format(code: string): Promise<string> {

@@ -1,30 +1,25 @@
-// Checks over the bundled document that the OpenAPI schema allows but that are almost always
-// mistakes: a JSON response with no schema (nothing to type or validate), a required property
-// that no `properties` entry defines, and components nothing refers to. Pure: document in,
-// problems (with JSON pointers) out; lint.ts gives them their file:line:col.
-import type { OpenAPIDocument } from './load.js';
+// Checks the OpenAPI schema allows but that are almost always mistakes: a JSON response with no
+// schema (nothing to type or validate) and components nothing refers to. Pure: the loaded
+// contract in, findings out.
+import type { Finding } from './diagnostics.js';
+import type { LoadedContract } from './load.js';
 import { isJsonMediaType } from './model.js';
-import { encodePointer } from './positions.js';
+import { decodePointer, encodePointer } from './pointers.js';
 
-export interface DocumentProblem {
-  pointer: string;
-  severity: 'error' | 'warning';
-  rule: string;
-  message: string;
-  hint: string;
-}
+/** A finding at a pointer into the bundled document, before lint.ts finds the file that holds it. */
+export type DocumentProblem = Omit<Finding, 'file'>;
 
-export function lintDocument(doc: OpenAPIDocument): DocumentProblem[] {
-  return [...jsonResponsesWithoutSchema(doc), ...requiredNotInProperties(doc), ...unusedComponents(doc)];
-}
-
-function jsonResponsesWithoutSchema(doc: OpenAPIDocument): DocumentProblem[] {
+export function jsonResponsesWithoutSchema(doc: LoadedContract['document']): DocumentProblem[] {
   const problems: DocumentProblem[] = [];
-  for (const [path, item] of Object.entries(doc.paths ?? {})) {
-    for (const [method, op] of Object.entries((item ?? {}) as Record<string, { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>)) {
-      for (const [status, response] of Object.entries(op?.responses ?? {})) {
-        for (const [media, content] of Object.entries(response?.content ?? {})) {
-          if (!isJsonMediaType(media) || media === '*/*' || content?.schema !== undefined) continue;
+  const objects = (value: unknown): [string, Record<string, unknown>][] =>
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (Object.entries(value).filter(([, v]) => typeof v === 'object' && v !== null) as [string, Record<string, unknown>][])
+      : [];
+  for (const [path, item] of objects(doc.paths)) {
+    for (const [method, op] of objects(item)) {
+      for (const [status, response] of objects(op.responses)) {
+        for (const [media, content] of objects(response.content)) {
+          if (!isJsonMediaType(media) || media === '*/*' || content.schema !== undefined) continue;
           problems.push({
             pointer: encodePointer(['paths', path, method, 'responses', status, 'content', media]),
             severity: 'warning',
@@ -39,48 +34,38 @@ function jsonResponsesWithoutSchema(doc: OpenAPIDocument): DocumentProblem[] {
   return problems;
 }
 
-/** Walks every schema-like object; `required` names must be defined unless other keywords may add them. */
-function requiredNotInProperties(doc: OpenAPIDocument): DocumentProblem[] {
-  const problems: DocumentProblem[] = [];
-  const seen = new Set<object>();
-  const walk = (node: unknown, path: (string | number)[]): void => {
-    if (typeof node !== 'object' || node === null || seen.has(node)) return;
-    seen.add(node);
-    const obj = node as Record<string, unknown>;
-    const props = obj.properties;
-    if (Array.isArray(obj.required) && typeof props === 'object' && props !== null && !obj.allOf && !obj.oneOf && !obj.anyOf) {
-      obj.required.forEach((name, i) => {
-        if (typeof name !== 'string' || name in props) return;
-        const closed = obj.additionalProperties === false;
-        problems.push({
-          pointer: encodePointer([...path, 'required', i]),
-          severity: closed ? 'error' : 'warning',
-          rule: 'required-not-in-properties',
-          message: closed
-            ? `required property "${name}" is not in properties and additionalProperties is false: no value can match`
-            : `required property "${name}" is not in properties`,
-          hint: `define "${name}" under properties, or check its spelling`,
-        });
-      });
-    }
-    for (const [key, value] of Object.entries(obj)) walk(value, [...path, key]);
-  };
-  walk(doc, []);
-  return problems;
-}
-
 const COMPONENT_KINDS = ['schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'links', 'callbacks', 'pathItems'];
 
-function unusedComponents(doc: OpenAPIDocument): DocumentProblem[] {
-  const problems: DocumentProblem[] = [];
+/** Components of the root document that no `$ref` (from any file) and no discriminator mapping reaches. */
+export function unusedComponents(contract: LoadedContract): Finding[] {
   const used = new Set<string>();
-  collectRefs(doc, used);
-  const components = (doc.components ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const uses = new Map<string, number>();
+  const place = (use: (typeof contract.walk.refs)[number]): string => `${use.target?.file.path}#${use.target?.pointer}`;
+  for (const use of contract.walk.refs) {
+    uses.set(place(use), (uses.get(place(use)) ?? 0) + 1);
+    if (use.target?.file.path !== contract.root) continue;
+    const [components, kind, name] = decodePointer(use.target.pointer);
+    if (components === 'components' && kind && name !== undefined) used.add(`${kind}/${name}`);
+  }
+  // A component that is a `$ref` to another file names what that file holds: used when anything else refers to it.
+  for (const use of contract.walk.refs) {
+    const [components, kind, name, ...rest] = decodePointer(use.pointer);
+    if (use.file === contract.root && components === 'components' && kind && name !== undefined && rest.length === 0 && (uses.get(place(use)) ?? 0) > 1) used.add(`${kind}/${name}`);
+  }
+  for (const schema of contract.walk.schemas) {
+    const mapping = (schema.value as { discriminator?: { mapping?: unknown } } | null)?.discriminator?.mapping;
+    if (typeof mapping !== 'object' || mapping === null) continue;
+    for (const value of Object.values(mapping)) if (typeof value === 'string' && !value.includes('/')) used.add(`schemas/${value}`);
+  }
+  const root = contract.sources.get(contract.root)!.value as { components?: Record<string, unknown> };
+  const problems: Finding[] = [];
   for (const kind of COMPONENT_KINDS) {
-    for (const name of Object.keys(components[kind] ?? {})) {
-      const ref = `#${encodePointer(['components', kind, name])}`;
-      if (used.has(ref) || [...used].some((u) => u.startsWith(ref + '/'))) continue;
+    const section = root.components?.[kind];
+    if (typeof section !== 'object' || section === null) continue;
+    for (const name of Object.keys(section)) {
+      if (used.has(`${kind}/${name}`)) continue;
       problems.push({
+        file: contract.root,
         pointer: encodePointer(['components', kind, name]),
         severity: 'warning',
         rule: 'unused-component',
@@ -90,15 +75,4 @@ function unusedComponents(doc: OpenAPIDocument): DocumentProblem[] {
     }
   }
   return problems;
-}
-
-/** Every `$ref` and every discriminator mapping value in the document. */
-function collectRefs(node: unknown, into: Set<string>, seen = new Set<object>()): void {
-  if (typeof node !== 'object' || node === null || seen.has(node)) return;
-  seen.add(node);
-  const obj = node as Record<string, unknown>;
-  if (typeof obj.$ref === 'string') into.add(decodeURIComponent(obj.$ref));
-  const mapping = (obj.discriminator as { mapping?: Record<string, unknown> } | undefined)?.mapping;
-  for (const value of Object.values(mapping ?? {})) if (typeof value === 'string') into.add(value.startsWith('#') ? value : `#/components/schemas/${value}`);
-  for (const value of Object.values(obj)) collectRefs(value, into, seen);
 }

@@ -1,76 +1,130 @@
-// Checks that need the whole contract and the operation model, beyond what the OpenAPI schema
-// says: names that would collide in generated code, operations without operationId, path
-// templates that do not match their parameters, and the document rules of lint-document.ts.
-// Returns located diagnostics; never throws.
-import type { Diagnostic } from './diagnostics.js';
-import { displayPath, type LoadedContract } from './load.js';
+// Every check of a loaded contract beyond loading it, each at the file:line:col that holds the
+// problem: objects against their meta-schema (lint-structure.ts), schema objects (lint-schemas.ts),
+// the document (lint-document.ts), and here those that need the operation model: operations
+// without operationId, names that had to give way, path templates that do not match their
+// parameters, path keys no request can match. Never throws.
+import type { Diagnostic, Finding } from './diagnostics.js';
+import { jsonResponsesWithoutSchema, unusedComponents, type DocumentProblem } from './lint-document.js';
+import { lintSchema, type SchemaContext } from './lint-schemas.js';
+import { lintStructure } from './lint-structure.js';
+import type { LoadedContract } from './load.js';
 import type { ApiModel, Operation } from './model.js';
-import { locate } from './positions.js';
-import { lintDocument } from './lint-document.js';
+import { derivedOperationName, handlerName, operationNameKeys, schemaTypeName, schemaTypeNames } from './names.js';
+import { encodePointer } from './pointers.js';
+import { placeFindings } from './positions.js';
+import { refOf, resolveRef } from './sources.js';
 
-export function lintModel(contract: LoadedContract, model: ApiModel): Diagnostic[] {
-  const at = (pointer: string, d: Omit<Diagnostic, 'file' | 'line' | 'column' | 'pointer'>): Diagnostic => {
-    const place = locate(contract.sources, contract.root, pointer);
-    return { ...d, file: displayPath(place.path), line: place.line, column: place.column, pointer };
+export function lintContract(contract: LoadedContract, model: ApiModel): Diagnostic[] {
+  const at = (problem: DocumentProblem): Finding => {
+    const { file, pointer } = contract.locate(problem.pointer);
+    return { ...problem, file, pointer };
   };
-  const out: Diagnostic[] = [];
+  const { read, walk } = contract;
+  const schemaContext: SchemaContext = {
+    version: contract.version,
+    resolve: (file, value) => {
+      for (let hops = 0; hops < 32; hops++) {
+        const ref = refOf(value);
+        if (ref === null) break;
+        const target = resolveRef(read.sources, read.unreadable, file, ref);
+        if (typeof target === 'string') return null;
+        ({ file, value } = target);
+      }
+      return typeof value === 'object' && value !== null && !Array.isArray(value) ? { file, schema: value as Record<string, unknown> } : null;
+    },
+  };
+  const findings: Finding[] = [
+    ...lintStructure(walk, contract.version, (contract.document as { jsonSchemaDialect?: unknown }).jsonSchemaDialect),
+    ...walk.schemas.flatMap((v) => lintSchema(v, schemaContext)),
+    ...unusedComponents(contract),
+    ...jsonResponsesWithoutSchema(contract.document).map(at),
+    ...operationProblems(model).map(at),
+    ...schemaNameCollisions(contract).map(at),
+  ];
+  return placeFindings(contract.sources, findings);
+}
+
+function operationProblems(model: ApiModel): DocumentProblem[] {
+  const out: DocumentProblem[] = [];
+  const paths = new Set<string>();
   for (const op of model.operations) {
     if (op.operationId === null) {
-      out.push(
-        at(op.pointer, {
-          severity: 'warning',
-          rule: 'missing-operation-id',
-          message: `${op.method.toUpperCase()} ${op.path} has no operationId; its handler is named "${op.name}"`,
-          hint: `add "operationId: ${op.name}" (or a name of your choice) so the name survives path changes`,
-        }),
-      );
+      out.push({
+        pointer: op.pointer,
+        severity: 'warning',
+        rule: 'missing-operation-id',
+        message: `${op.method.toUpperCase()} ${op.path} has no operationId; its handler is named "${op.name}"`,
+        hint: `add "operationId: ${op.name}" (or a name of your choice) so the name survives path changes`,
+      });
     }
-    out.push(...pathTemplateProblems(op).map((p) => at(op.pointer, p)));
+    out.push(...pathTemplateProblems(op).map((p) => ({ ...p, pointer: op.pointer })));
+    const mark = /[?#]/.exec(op.path)?.[0];
+    if (mark && !paths.has(op.path)) {
+      paths.add(op.path);
+      out.push({
+        pointer: encodePointer(['paths', op.path]),
+        severity: 'error',
+        rule: 'path-key-query',
+        message: `path "${op.path}" contains "${mark}": a request path never does, so no request reaches its operations`,
+        hint:
+          mark === '?'
+            ? 'a query string is not part of a path: declare its values as query parameters of the operation'
+            : 'clients never send what follows #: give the operation a path of its own, or merge it with the operation on the path before #',
+      });
+    }
   }
-  out.push(...duplicateNames(model.operations, at));
-  for (const { pointer, ...problem } of lintDocument(contract.document)) out.push(at(pointer, problem));
+  return [...out, ...nameCollisions(model.operations)];
+}
+
+/** Operations whose wanted handler name was taken: they got a numbered one (names.ts). */
+function nameCollisions(operations: readonly Operation[]): DocumentProblem[] {
+  const wanted = (op: Operation): string => (op.operationId !== null ? handlerName(op.operationId) : derivedOperationName(op.method, op.path));
+  const clash = (a: string, b: string): boolean => operationNameKeys(a).some((k) => operationNameKeys(b).includes(k));
+  const out: DocumentProblem[] = [];
+  for (const op of operations) {
+    if (op.name === wanted(op)) continue;
+    const holder = operations.find((o) => o !== op && clash(o.name, wanted(op)));
+    const same = holder !== undefined && holder.operationId !== null && holder.operationId === op.operationId;
+    const what = op.operationId !== null ? `operationId "${op.operationId}"` : 'its derived name';
+    const other = holder ? `${holder.method.toUpperCase()} ${holder.path}'s ${holder.name} (handlers/${holder.fileStem}.ts)` : `a name the generated code uses itself`;
+    out.push({
+      pointer: `${op.pointer}${op.operationId !== null ? '/operationId' : ''}`,
+      severity: same ? 'error' : 'warning',
+      rule: same ? 'duplicate-operation-id' : 'operation-name-collision',
+      message: same
+        ? `${op.method.toUpperCase()} ${op.path}: operationId "${op.operationId}" is also ${holder.method.toUpperCase()} ${holder.path}'s (OpenAPI requires them unique); this handler is named ${op.name} (handlers/${op.fileStem}.ts)`
+        : `${op.method.toUpperCase()} ${op.path}: ${what} would be named ${wanted(op)}, which clashes with ${other}; this handler is named ${op.name} (handlers/${op.fileStem}.ts)`,
+      hint: 'give each operation an operationId of its own, different once made an identifier',
+    });
+  }
   return out;
 }
 
-/** Two operations whose handlers, types or stub files would share a name cannot both be generated. */
-function duplicateNames(
-  operations: readonly Operation[],
-  at: (pointer: string, d: Omit<Diagnostic, 'file' | 'line' | 'column' | 'pointer'>) => Diagnostic,
-): Diagnostic[] {
-  const byKey = new Map<string, Operation[]>();
-  for (const op of operations) {
-    const key = op.fileStem.toLowerCase();
-    byKey.set(key, [...(byKey.get(key) ?? []), op]);
-  }
-  const out: Diagnostic[] = [];
-  for (const group of byKey.values()) {
-    if (group.length < 2) continue;
-    const places = group.map((op) => {
-      const d = at(`${op.pointer}${op.operationId ? '/operationId' : ''}`, { severity: 'error', rule: '', message: '' });
-      return { op, d };
+/** Component schemas whose short type name (types.ts) had to be numbered. */
+function schemaNameCollisions(contract: LoadedContract): DocumentProblem[] {
+  const names = Object.keys(contract.document.components?.schemas ?? {});
+  const given = schemaTypeNames(names);
+  const out: DocumentProblem[] = [];
+  for (const name of names) {
+    const alias = given.get(name)!;
+    if (alias === schemaTypeName(name)) continue;
+    const other = names.find((n) => n !== name && given.get(n) === schemaTypeName(name));
+    out.push({
+      pointer: encodePointer(['components', 'schemas', name]),
+      severity: 'warning',
+      rule: 'schema-name-collision',
+      message: `schema "${name}" would be the type ${schemaTypeName(name)}${other ? ` like schema "${other}"` : ''}; in types.ts it is ${alias}`,
+      hint: 'rename one of the schemas if the numbered name is not what you want',
     });
-    for (const { op, d } of places) {
-      const others = places
-        .filter((p) => p.op !== op)
-        .map((p) => `${p.op.method.toUpperCase()} ${p.op.path} (${p.d.file}:${p.d.line}:${p.d.column})`)
-        .join(', ');
-      const what = op.operationId ? `operationId "${op.operationId}"` : `derived name "${op.name}"`;
-      out.push({
-        ...d,
-        rule: 'duplicate-operation-name',
-        message: `${op.method.toUpperCase()} ${op.path}: ${what} collides with ${others}: both would be named ${op.typeStem} (types, handler, handlers/${op.fileStem}.ts)`,
-        hint: 'give each operation a unique operationId',
-      });
-    }
   }
   return out;
 }
 
 /** Every `{name}` in the path has a path parameter, and every path parameter appears in the path. */
-function pathTemplateProblems(op: Operation): Omit<Diagnostic, 'file' | 'line' | 'column' | 'pointer'>[] {
+function pathTemplateProblems(op: Operation): Omit<DocumentProblem, 'pointer'>[] {
   const inTemplate = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
   const declared = op.parameters.filter((p) => p.in === 'path').map((p) => p.name);
-  const out: Omit<Diagnostic, 'file' | 'line' | 'column' | 'pointer'>[] = [];
+  const out: Omit<DocumentProblem, 'pointer'>[] = [];
   for (const name of inTemplate.filter((n) => !declared.includes(n))) {
     out.push({
       severity: 'error',

@@ -3,9 +3,19 @@
 // agrees on them. Problems found while building are returned as located diagnostics.
 import type { OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import type { OpenAPIDocument } from './load.js';
-import { encodePointer } from './positions.js';
-import { derivedOperationName, fileStem, handlerName, typeStem } from './names.js';
 import { isIgnoredHeader } from '../server/runtime/normalize/ignored-headers.js';
+import { encodePointer } from './pointers.js';
+import {
+  derivedOperationName,
+  fileStem,
+  GENERATED_IDENTIFIERS,
+  handlerName,
+  operationNameKeys,
+  typeStem,
+  uniqueNames,
+  VERIFIER_IDENTIFIERS,
+  verifierNameKeys,
+} from './names.js';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -128,32 +138,63 @@ function resolvePointer(doc: Doc, ref: string): unknown {
 }
 
 export function buildModel(doc: Doc): ApiModel {
-  const operations: Operation[] = [];
+  const found: { path: string; method: HttpMethod; item: OpenAPIV3.PathItemObject; op: OpenAPIV3.OperationObject }[] = [];
   for (const [path, rawItem] of Object.entries(doc.paths ?? {})) {
     const item = deref<OpenAPIV3.PathItemObject>(doc, rawItem as OpenAPIV3.PathItemObject);
-    if (!item) continue;
+    if (!isObject(item)) continue;
     for (const method of HTTP_METHODS) {
       const op = item[method] as OpenAPIV3.OperationObject | undefined;
-      if (!op) continue;
-      operations.push(buildOperation(doc, path, method, item, op));
+      if (isObject(op)) found.push({ path, method, item, op });
     }
   }
-  return { title: doc.info.title, version: doc.info.version, openapi: doc.openapi, operations, securitySchemes: buildSecuritySchemes(doc) };
+  // Names are given all at once, so that two operations never share one (lint says which had to give way).
+  const names = uniqueNames(
+    found.map((f, i) => {
+      const operationId = typeof f.op.operationId === 'string' ? f.op.operationId : undefined;
+      const wanted = operationId ? handlerName(operationId) : derivedOperationName(f.method, f.path);
+      return { item: i, wanted, exact: wanted === operationId, source: operationId ?? `${f.method} ${f.path}` };
+    }),
+    { keys: operationNameKeys, reserved: GENERATED_IDENTIFIERS },
+  );
+  const operations = found.map((f, i) => buildOperation(doc, f.path, f.method, f.item, f.op, names.get(i)!));
+  const info = isObject(doc.info) ? doc.info : ({} as Partial<OpenAPIV3.InfoObject>);
+  return {
+    title: typeof info.title === 'string' ? info.title : 'API',
+    version: typeof info.version === 'string' ? info.version : '',
+    openapi: doc.openapi,
+    operations,
+    securitySchemes: buildSecuritySchemes(doc, operations),
+  };
 }
 
-function buildSecuritySchemes(doc: Doc): SecurityScheme[] {
-  const schemes = (doc.components?.securitySchemes ?? {}) as Record<string, unknown>;
-  return Object.entries(schemes).map(([key, raw]) => {
-    const s = deref<{ type: SecurityScheme['type']; in?: SecurityScheme['in']; name?: string; scheme?: string; bearerFormat?: string; description?: string }>(doc, raw as never)!;
-    const name = handlerName(key);
+function isObject<T>(value: T | undefined | null): value is T {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' ? value.trim() || null : null;
+}
+
+function buildSecuritySchemes(doc: Doc, operations: readonly Operation[]): SecurityScheme[] {
+  const schemes = Object.entries((doc.components?.securitySchemes ?? {}) as Record<string, unknown>)
+    .map(([key, raw]) => ({ key, s: deref<{ type: SecurityScheme['type']; in?: SecurityScheme['in']; name?: string; scheme?: string; bearerFormat?: string; description?: string }>(doc, raw as never) }))
+    .filter((x): x is { key: string; s: NonNullable<typeof x.s> } => isObject(x.s));
+  // routes.ts imports each verifier as `<name>Verifier` beside the handlers: that alias must be free too.
+  const reserved = [...VERIFIER_IDENTIFIERS, ...[...GENERATED_IDENTIFIERS, ...operations.map((op) => op.name)].map((n) => `alias:${n}`)];
+  const names = uniqueNames(
+    schemes.map(({ key }) => ({ item: key, wanted: handlerName(key), exact: handlerName(key) === key, source: key })),
+    { keys: verifierNameKeys, reserved },
+  );
+  return schemes.map(({ key, s }) => {
+    const name = names.get(key)!;
     return {
       key,
       name,
       fileStem: fileStem(name),
       type: s.type,
       ...(s.type === 'apiKey' ? { in: s.in, paramName: s.name } : {}),
-      ...(s.type === 'http' ? { scheme: (s.scheme ?? '').toLowerCase(), ...(s.bearerFormat ? { bearerFormat: s.bearerFormat } : {}) } : {}),
-      description: s.description?.trim() || null,
+      ...(s.type === 'http' ? { scheme: String(s.scheme ?? '').toLowerCase(), ...(s.bearerFormat ? { bearerFormat: s.bearerFormat } : {}) } : {}),
+      description: typeof s.description === 'string' ? s.description.trim() || null : null,
     };
   });
 }
@@ -172,26 +213,27 @@ function buildOperation(
   method: HttpMethod,
   item: OpenAPIV3.PathItemObject,
   op: OpenAPIV3.OperationObject,
+  name: string,
 ): Operation {
-  const name = op.operationId ? handlerName(op.operationId) : derivedOperationName(method, path);
-  const security = (op.security ?? doc.security ?? null) as SecurityRequirement[] | null;
+  // A contract with schema errors still generates: anything malformed counts as absent here.
+  const security = [op.security, doc.security].find(Array.isArray) as SecurityRequirement[] | undefined;
   return {
     name,
     typeStem: typeStem(name),
     fileStem: fileStem(name),
-    operationId: op.operationId ?? null,
+    operationId: typeof op.operationId === 'string' ? op.operationId : null,
     method,
     path,
     pointer: encodePointer(['paths', path, method]),
-    summary: op.summary?.trim() || null,
-    description: op.description?.trim() || null,
+    summary: text(op.summary),
+    description: text(op.description),
     deprecated: op.deprecated === true,
-    tags: op.tags ?? [],
+    tags: Array.isArray(op.tags) ? op.tags.filter((t) => typeof t === 'string') : [],
     parameters: mergeParameters(doc, item.parameters, op.parameters),
     ignoredHeaders: ignoredHeaders(doc, item.parameters, op.parameters),
     requestBody: buildRequestBody(doc, op.requestBody),
-    responses: Object.entries(op.responses ?? {}).map(([status, r]) => buildResponse(doc, status, r)),
-    security,
+    responses: Object.entries(isObject(op.responses) ? op.responses : {}).map(([status, r]) => buildResponse(doc, status, r)),
+    security: security ?? null,
   };
 }
 
@@ -202,9 +244,9 @@ function mergeParameters(
   opLevel: (ParameterObject | Ref)[] | undefined,
 ): Parameter[] {
   const byKey = new Map<string, Parameter>();
-  for (const raw of [...(pathLevel ?? []), ...(opLevel ?? [])]) {
+  for (const raw of [...(Array.isArray(pathLevel) ? pathLevel : []), ...(Array.isArray(opLevel) ? opLevel : [])]) {
     const p = deref<ParameterObject>(doc, raw);
-    if (!p || isIgnoredHeader(p)) continue;
+    if (!isObject(p) || typeof p.name !== 'string' || !['path', 'query', 'header', 'cookie'].includes(p.in) || isIgnoredHeader(p)) continue;
     const schema = deref<SchemaObject>(doc, p.schema as SchemaObject | Ref | undefined);
     const location = p.in as ParameterLocation;
     byKey.set(`${location}:${location === 'header' ? p.name.toLowerCase() : p.name}`, {
@@ -218,30 +260,30 @@ function mergeParameters(
 }
 
 function ignoredHeaders(doc: Doc, pathLevel: (ParameterObject | Ref)[] | undefined, opLevel: (ParameterObject | Ref)[] | undefined): string[] {
-  const names = [...(pathLevel ?? []), ...(opLevel ?? [])]
+  const names = [...(Array.isArray(pathLevel) ? pathLevel : []), ...(Array.isArray(opLevel) ? opLevel : [])]
     .map((raw) => deref<ParameterObject>(doc, raw))
-    .filter((p): p is ParameterObject => p !== undefined && isIgnoredHeader(p))
+    .filter((p): p is ParameterObject => isObject(p) && typeof p.name === 'string' && isIgnoredHeader(p))
     .map((p) => p.name);
   return [...new Set(names)];
 }
 
 function buildRequestBody(doc: Doc, raw: RequestBodyObject | Ref | undefined): RequestBody | null {
   const body = deref<RequestBodyObject>(doc, raw);
-  if (!body) return null;
-  return { required: body.required === true, mediaTypes: Object.keys(body.content ?? {}) };
+  if (!isObject(body)) return null;
+  return { required: body.required === true, mediaTypes: Object.keys(isObject(body.content) ? body.content : {}) };
 }
 
 function buildResponse(doc: Doc, status: string, raw: ResponseObject | Ref): Response {
   const r = deref<ResponseObject>(doc, raw);
-  const headers = Object.entries(r?.headers ?? {})
+  const headers = Object.entries(isObject(r?.headers) ? r.headers : {})
     .map(([name, h]) => ({ name, header: deref<HeaderObject>(doc, h) }))
     // Content-Type is described by `content`, never by a header (OpenAPI says it is ignored).
     .filter(({ name }) => name.toLowerCase() !== 'content-type')
     .map(({ name, header }) => ({ name, required: header?.required === true }));
   return {
     status,
-    description: r?.description ?? '',
-    mediaTypes: Object.keys(r?.content ?? {}),
+    description: typeof r?.description === 'string' ? r.description : '',
+    mediaTypes: Object.keys(isObject(r?.content) ? r.content : {}),
     headers,
   };
 }

@@ -1,19 +1,13 @@
-// Maps a JSON Pointer into the contract (as read with every `$ref` followed) to the file, line and
-// column where that value is written, walking the YAML syntax trees of every file the contract
-// spans. Never throws: a pointer that cannot be followed to the end gives the deepest place found.
-import { dirname, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-
-/** One contract file parsed with its positions kept. */
-export interface SourceFile {
-  /** Absolute path of the file. */
-  path: string;
-  doc: Document;
-  lines: LineCounter;
-}
-
-/** Every file of a contract, by absolute path. */
-export type Sources = Map<string, SourceFile>;
+// Where things are written: a pointer into one file → line and column, and a pointer into the
+// contract as a reader sees it (every `$ref` followed) → the file and pointer that hold it.
+// Positions are worked out only for the few places a problem names, in one pass per file: the
+// files are parsed for their values alone (sources.ts). Never throws: a pointer that cannot be
+// followed to the end gives the deepest place found.
+import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { displayPath, type Diagnostic, type Finding } from './diagnostics.js';
+import { jsonOffsets } from './json-offsets.js';
+import { decodePointer, encodePointer } from './pointers.js';
+import { childOf, refOf, resolveRef, type SourceFile, type Sources } from './sources.js';
 
 export interface Place {
   path: string;
@@ -21,98 +15,119 @@ export interface Place {
   column: number;
 }
 
-export function parseSource(path: string, text: string): SourceFile {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  return { path, doc, lines };
-}
-
-/** Place of an offset in a file, 1-based like editors show it. */
-export function placeOf(file: SourceFile, offset: number): Place {
-  const { line, col } = file.lines.linePos(offset);
-  return { path: file.path, line, column: col };
-}
-
-export function decodePointer(pointer: string): string[] {
-  if (pointer === '' || pointer === '#' || pointer === '/') return [];
-  const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
-  return body
-    .split('/')
-    .slice(1)
-    .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-export function encodePointer(segments: readonly (string | number)[]): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
-}
-
-interface Cursor {
-  file: SourceFile;
-  node: Node | null;
-  /** Where to point for this value: its key when it has one, else the value. */
-  offset: number;
+/** A pointer into one file. */
+export interface FilePointer {
+  file: string;
+  pointer: string;
 }
 
 /**
- * Locates `pointer` (a pointer into the contract with every `$ref` followed) starting at the root
- * file. A final value written as `$ref` is located at the `$ref`, not at its target.
+ * The place of each (file, pointer): a member's key, an item's first character. One JSON scan
+ * or one YAML parse per file, whatever the number of pointers in it.
  */
-export function locate(sources: Sources, rootPath: string, pointer: string): Place {
-  const root = sources.get(rootPath);
-  if (!root) return { path: rootPath, line: 1, column: 1 };
-  let cur: Cursor = { file: root, node: root.doc.contents as Node | null, offset: 0 };
-  for (const segment of decodePointer(pointer)) {
-    // A segment that cannot be found leaves the place at the deepest value that was found.
-    const next = child(followRefs(sources, cur), segment);
-    if (!next) break;
-    cur = next;
-  }
-  return placeOf(cur.file, cur.offset);
-}
-
-function child(cur: Cursor, segment: string): Cursor | null {
-  const { node, file } = cur;
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      if (key === segment) {
-        const keyNode = pair.key as Node;
-        const value = (pair.value as Node | null) ?? null;
-        return { file, node: value, offset: keyNode.range?.[0] ?? cur.offset };
-      }
+export function placeAll(sources: Sources, at: readonly FilePointer[]): Place[] {
+  const byFile = new Map<string, number[]>();
+  at.forEach((p, i) => {
+    const indexes = byFile.get(p.file);
+    if (indexes) indexes.push(i);
+    else byFile.set(p.file, [i]);
+  });
+  const places: Place[] = new Array<Place>(at.length);
+  for (const [path, indexes] of byFile) {
+    const file = sources.get(path);
+    if (!file) {
+      for (const i of indexes) places[i] = { path, line: 1, column: 1 };
+      continue;
     }
-    return null;
+    const offsets = offsetsIn(file, indexes.map((i) => decodePointer(at[i]!.pointer)));
+    const lines = lineStarts(file.text);
+    indexes.forEach((i, k) => (places[i] = placeOfOffset(path, lines, offsets[k]!)));
   }
-  if (isSeq(node)) {
-    const item = node.items[Number(segment)] as Node | undefined;
-    if (!item) return null;
-    return { file, node: item, offset: item.range?.[0] ?? cur.offset };
-  }
-  return null;
+  return places;
 }
 
-/** While the value is `{ $ref: … }`, moves to what it points at (possibly in another file). */
-function followRefs(sources: Sources, start: Cursor): Cursor {
-  let cur = start;
-  for (let hops = 0; hops < 32; hops++) {
-    const ref = refOf(cur.node);
-    if (ref === null) return cur;
-    const [filePart, fragment = ''] = ref.split('#');
-    const targetPath = filePart ? resolve(dirname(cur.file.path), decodeURI(filePart)) : cur.file.path;
-    const target = sources.get(targetPath);
-    if (!target) return cur;
-    let next: Cursor | null = { file: target, node: target.doc.contents as Node | null, offset: 0 };
-    for (const segment of decodePointer(fragment)) {
-      next = next && child(followRefs(sources, next), segment);
-      if (!next) return cur;
+export function placeOffset(file: SourceFile, offset: number): Place {
+  return placeOfOffset(file.path, lineStarts(file.text), offset);
+}
+
+function offsetsIn(file: SourceFile, pointers: string[][]): number[] {
+  if (file.format === 'json') return jsonOffsets(file.text, pointers);
+  if (file.format === 'text') return pointers.map(() => 0);
+  const doc = parseDocument(file.text, { uniqueKeys: false });
+  return pointers.map((segments) => yamlOffset(doc.contents as Node | null, segments));
+}
+
+function yamlOffset(root: Node | null, segments: string[]): number {
+  let node = root;
+  let offset = 0;
+  for (const segment of segments) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === segment);
+      if (!pair) break;
+      offset = (pair.key as Node).range?.[0] ?? offset;
+      node = (pair.value as Node | null) ?? null;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)] as Node | undefined;
+      if (!item) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else {
+      break;
     }
-    cur = { ...next, offset: next.node?.range?.[0] ?? 0 };
   }
-  return cur;
+  return offset;
 }
 
-function refOf(node: Node | null): string | null {
-  if (!isMap(node)) return null;
-  const ref = node.get('$ref');
-  return typeof ref === 'string' ? ref : null;
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function placeOfOffset(path: string, starts: number[], offset: number): Place {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { path, line: lo + 1, column: offset - starts[lo]! + 1 };
+}
+
+/**
+ * The file and in-file pointer of a pointer into the contract as a reader sees it, starting at
+ * `start` (the root file, or the origin of a bundled component) and following every `$ref` on
+ * the way. A final value written as `$ref` is the `$ref`'s place, not its target's.
+ */
+export function followPointer(sources: Sources, start: FilePointer, segments: readonly string[]): FilePointer {
+  const origin = sources.get(start.file);
+  if (!origin) return start;
+  let file: SourceFile = origin;
+  let pointer = start.pointer;
+  let value: unknown = decodePointer(pointer).reduce<unknown>((v, s) => childOf(v, s), origin.value);
+  for (const segment of segments) {
+    // A member written beside `$ref` (3.1 allows `description`, schemas allow anything) is here.
+    for (let hops = 0; hops < 32 && childOf(value, segment) === undefined; hops++) {
+      const ref = refOf(value);
+      if (ref === null) break;
+      const target = resolveRef(sources, new Map(), file, ref);
+      if (typeof target === 'string') return { file: file.path, pointer };
+      ({ file, pointer, value } = target);
+    }
+    const next = childOf(value, segment);
+    if (next === undefined) break;
+    value = next;
+    pointer += encodePointer([segment]);
+  }
+  return { file: file.path, pointer };
+}
+
+/** Findings with their places: diagnostics as they are printed. */
+export function placeFindings(sources: Sources, findings: readonly Finding[]): Diagnostic[] {
+  const places = placeAll(sources, findings);
+  return findings.map(({ file: _file, ...f }, i) => {
+    const place = places[i]!;
+    return { ...f, file: displayPath(place.path), line: place.line, column: place.column };
+  });
 }

@@ -1,11 +1,15 @@
 // For `specfirst verify`: per operation, one request the contract allows (every required
 // parameter, credentials for its security, a body of a media type we can build) and one it
-// forbids (the smallest change the validator must reject). Values come from the contract's
-// examples, else openapi-sampler. Pure: bundled document + operation in, request descriptions out.
-import { sampleSchema } from '../server/runtime/sample.js';
+// forbids (the smallest change the validator must reject). Values are chosen by verify-values.ts:
+// valid examples, else generated ones. Pure: the bundled document and an operation in, requests out.
+import { normalizeForValidator } from '../server/runtime/normalize/index.js';
 import type { Document } from '../server/runtime/contract.js';
-import { deref, type Operation } from './model.js';
+import type { Operation } from './model.js';
 import type { OpenAPIDocument } from './load.js';
+import { encodePointer } from './pointers.js';
+import { chooseValue, derefAt, valueChecker, type ExampleProblem, type Located, type ValueReport } from './verify-values.js';
+
+export type { ExampleProblem };
 
 export interface RequestSpec {
   method: string;
@@ -17,88 +21,118 @@ export interface RequestSpec {
   breaks?: string;
 }
 
+export interface ValidRequest extends ValueReport {
+  spec: RequestSpec;
+}
+
+export interface RequestBuilder {
+  valid(op: Operation): ValidRequest;
+  /** `valid` with one thing broken; each choice is something the contract forbids. */
+  invalid(op: Operation, valid: RequestSpec): RequestSpec;
+}
+
 interface ParameterObject {
   name: string;
   in: string;
   required?: boolean;
   schema?: Record<string, unknown>;
   example?: unknown;
-  examples?: Record<string, { value?: unknown }>;
-  style?: string;
-  explode?: boolean;
+  examples?: Record<string, unknown>;
 }
 
 type Doc = OpenAPIDocument;
 
-/** `pathValues` replaces the value of named path parameters (to build invalid requests). */
-export function validRequest(doc: Doc, op: Operation, pathValues: Record<string, string> = {}): RequestSpec {
-  const params = parametersOf(doc, op);
-  const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const p = params.find((x) => x.in === 'path' && x.name === name);
-    return encodeURIComponent(pathValues[name] ?? serialize(valueOf(doc, p)));
-  });
-  const query = new URLSearchParams();
-  const headers: Record<string, string> = {};
-  const cookies: string[] = [];
-  for (const p of params.filter((x) => x.required && x.in !== 'path')) {
-    const value = valueOf(doc, p);
-    if (p.in === 'query') addQuery(query, p.name, value);
-    else if (p.in === 'header' && !/^(accept|content-type|authorization)$/i.test(p.name)) headers[p.name] = serialize(value);
-    else if (p.in === 'cookie') cookies.push(`${p.name}=${encodeURIComponent(serialize(value))}`);
-  }
-  addCredentials(doc, op, query, headers, cookies);
-  if (cookies.length > 0) headers.cookie = cookies.join('; ');
-  const spec: RequestSpec = { method: op.method.toUpperCase(), url: withQuery(path, query), headers };
-  const body = requestBody(doc, op);
-  if (body) {
-    spec.body = body.body;
-    if (body.contentType) headers['content-type'] = body.contentType;
-  }
-  return spec;
-}
+export function requestBuilder(doc: Doc): RequestBuilder {
+  const validatorDoc = normalizeForValidator(doc as unknown as Document).document;
+  const check = valueChecker(validatorDoc);
 
-/** The valid request with one thing broken; each choice is something the contract forbids. */
-export function invalidRequest(doc: Doc, op: Operation): RequestSpec {
-  const valid = validRequest(doc, op);
-  const params = parametersOf(doc, op);
-  const bodySchema = jsonBodySchema(doc, op);
-  if (bodySchema && typeOf(bodySchema) === 'object') {
-    return { ...valid, headers: { ...valid.headers, 'content-type': 'application/json' }, body: '"specfirst: not an object"', breaks: 'JSON body of the wrong type' };
-  }
-  const typedPath = params.find((p) => p.in === 'path' && ['integer', 'number', 'boolean'].includes(typeOf(p.schema) ?? ''));
-  if (typedPath) {
-    return { ...validRequest(doc, op, { [typedPath.name]: 'specfirst-not-a-number' }), breaks: `path parameter ${typedPath.name} of the wrong type` };
-  }
-  const requiredQuery = params.find((p) => p.in === 'query' && p.required);
-  if (requiredQuery) {
-    const [path, search = ''] = valid.url.split('?');
+  const valid = (op: Operation, pathValues: Record<string, string> = {}): ValidRequest => {
+    const result: ValidRequest = { spec: { method: op.method.toUpperCase(), url: '', headers: {} }, problems: [], doubtful: [] };
+    const choose = (label: string, at: Located<unknown> | null, examples: Located<unknown>[], fallback: unknown): unknown =>
+      chooseValue(doc, validatorDoc, check, { label, schema: at, examples, direction: 'request', fallback }, result);
+    const params = parametersOf(doc, op);
+    const value = (p: Located<ParameterObject>): unknown =>
+      choose(`${p.value.in} parameter "${p.value.name}"`, schemaOf(p), examplesOf(doc, p.value, p.pointer), 'x');
+    const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+      const p = params.find((x) => x.value.in === 'path' && x.value.name === name);
+      return encodeURIComponent(pathValues[name] ?? (p ? serialize(value(p)) : 'x'));
+    });
+    const query = new URLSearchParams();
+    const headers = result.spec.headers;
+    const cookies: string[] = [];
+    for (const p of params.filter((x) => x.value.required && x.value.in !== 'path')) {
+      const { name } = p.value;
+      if (p.value.in === 'query') addQuery(query, name, value(p));
+      else if (p.value.in === 'header' && !/^(accept|content-type|authorization)$/i.test(name)) headers[name] = serialize(value(p));
+      else if (p.value.in === 'cookie') cookies.push(`${name}=${encodeURIComponent(serialize(value(p)))}`);
+    }
+    addCredentials(doc, op, query, headers, cookies);
+    if (cookies.length > 0) headers.cookie = cookies.join('; ');
+    result.spec.url = withQuery(path, query);
+    const body = requestBody(doc, op, (label, media) => choose(label, media.schema, media.examples, {}));
+    if (body) {
+      result.spec.body = body.body;
+      if (body.contentType) headers['content-type'] = body.contentType;
+    }
+    return result;
+  };
+
+  const invalid = (op: Operation, validSpec: RequestSpec): RequestSpec => {
+    const params = parametersOf(doc, op).map((p) => p.value);
+    const bodySchema = jsonBodySchema(doc, op);
+    if (bodySchema && typeOf(bodySchema) === 'object') {
+      return { ...validSpec, headers: { ...validSpec.headers, 'content-type': 'application/json' }, body: '"specfirst: not an object"', breaks: 'JSON body of the wrong type' };
+    }
+    const typedPath = params.find((p) => p.in === 'path' && ['integer', 'number', 'boolean'].includes(typeOf(deref(doc, p.schema)) ?? ''));
+    if (typedPath) {
+      return { ...valid(op, { [typedPath.name]: 'specfirst-not-a-number' }).spec, breaks: `path parameter ${typedPath.name} of the wrong type` };
+    }
+    const [path, search = ''] = validSpec.url.split('?');
     const query = new URLSearchParams(search);
-    query.delete(requiredQuery.name);
-    return { ...valid, url: withQuery(path!, query), breaks: `required query parameter ${requiredQuery.name} missing` };
-  }
-  const [path, search = ''] = valid.url.split('?');
-  const query = new URLSearchParams(search);
-  query.set('specfirst_unknown', '1');
-  return { ...valid, url: withQuery(path!, query), breaks: 'an unknown query parameter' };
+    const requiredQuery = params.find((p) => p.in === 'query' && p.required);
+    if (requiredQuery) {
+      query.delete(requiredQuery.name);
+      return { ...validSpec, url: withQuery(path!, query), breaks: `required query parameter ${requiredQuery.name} missing` };
+    }
+    query.set('specfirst_unknown', '1');
+    return { ...validSpec, url: withQuery(path!, query), breaks: 'an unknown query parameter' };
+  };
+
+  return { valid: (op) => valid(op), invalid };
 }
 
-function parametersOf(doc: Doc, op: Operation): ParameterObject[] {
-  const item = deref<Record<string, unknown>>(doc, (doc.paths as Record<string, unknown>)[op.path] as never) ?? {};
-  const raw = [...((item.parameters as unknown[]) ?? []), ...(((item[op.method] as Record<string, unknown>)?.parameters as unknown[]) ?? [])];
-  const byKey = new Map<string, ParameterObject>();
-  for (const r of raw) {
-    const p = deref<ParameterObject>(doc, r as never);
-    if (p) byKey.set(`${p.in}:${p.name}`, { ...p, schema: deref(doc, p.schema as never) });
-  }
+function deref<T = Record<string, unknown>>(doc: Doc, value: unknown): T | undefined {
+  return derefAt<T>(doc, value, '').value;
+}
+
+function parametersOf(doc: Doc, op: Operation): Located<ParameterObject>[] {
+  const itemPointer = encodePointer(['paths', op.path]);
+  const item = derefAt<Record<string, unknown>>(doc, (doc.paths as Record<string, unknown>)[op.path], itemPointer);
+  const opAt = derefAt<Record<string, unknown>>(doc, item.value?.[op.method], `${item.pointer}/${op.method}`);
+  const byKey = new Map<string, Located<ParameterObject>>();
+  const add = (list: unknown, base: string): void => {
+    if (!Array.isArray(list)) return;
+    list.forEach((raw, i) => {
+      const p = derefAt<ParameterObject>(doc, raw, `${base}/parameters/${i}`);
+      if (p.value && typeof p.value.name === 'string') byKey.set(`${p.value.in}:${p.value.name}`, p);
+    });
+  };
+  add(item.value?.parameters, item.pointer);
+  add(opAt.value?.parameters, opAt.pointer);
   return [...byKey.values()];
 }
 
-function valueOf(doc: Doc, p: ParameterObject | undefined): unknown {
-  if (!p) return 'x';
-  if (p.example !== undefined) return p.example;
-  const example = Object.values(p.examples ?? {})[0];
-  if (example && deref<{ value?: unknown }>(doc, example as never)?.value !== undefined) return deref<{ value?: unknown }>(doc, example as never)!.value;
-  return p.schema ? sampleSchema(doc as unknown as Document, p.schema, { direction: 'request' }) : 'x';
+function schemaOf(p: Located<ParameterObject>): Located<unknown> | null {
+  return p.value.schema ? { value: p.value.schema, pointer: `${p.pointer}/schema` } : null;
+}
+
+/** The value an example object holds, located (following a `$ref` to components/examples). */
+function examplesOf(doc: Doc, holder: { example?: unknown; examples?: Record<string, unknown> }, pointer: string): Located<unknown>[] {
+  if (holder.example !== undefined) return [{ value: holder.example, pointer: `${pointer}/example` }];
+  const [name, first] = Object.entries(holder.examples ?? {})[0] ?? [];
+  if (name === undefined) return [];
+  const example = derefAt<{ value?: unknown }>(doc, first, `${pointer}/examples${encodePointer([name])}`);
+  return example.value?.value !== undefined ? [{ value: example.value.value, pointer: `${example.pointer}/value` }] : [];
 }
 
 function addQuery(query: URLSearchParams, name: string, value: unknown): void {
@@ -122,7 +156,7 @@ function addCredentials(doc: Doc, op: Operation, query: URLSearchParams, headers
   if (!requirement) return;
   const schemes = (doc.components?.securitySchemes ?? {}) as Record<string, unknown>;
   for (const name of Object.keys(requirement)) {
-    const scheme = deref<{ type?: string; in?: string; name?: string; scheme?: string }>(doc, schemes[name] as never);
+    const scheme = deref<{ type?: string; in?: string; name?: string; scheme?: string }>(doc, schemes[name]);
     if (!scheme) continue;
     if (scheme.type === 'apiKey' && scheme.name) {
       if (scheme.in === 'query') query.set(scheme.name, 'specfirst-mock-key');
@@ -136,21 +170,31 @@ function addCredentials(doc: Doc, op: Operation, query: URLSearchParams, headers
   }
 }
 
-interface MediaObject {
-  schema?: unknown;
-  example?: unknown;
-  examples?: Record<string, unknown>;
+interface Media {
+  mediaType: string;
+  schema: Located<unknown> | null;
+  examples: Located<unknown>[];
+  rawSchema: unknown;
 }
 
-function mediaTypesOf(doc: Doc, op: Operation): [string, MediaObject][] {
-  const item = (doc.paths as Record<string, Record<string, { requestBody?: unknown }>>)[op.path];
-  const body = deref<{ content?: Record<string, MediaObject> }>(doc, deref<Record<string, { requestBody?: unknown }>>(doc, item as never)?.[op.method]?.requestBody as never);
-  return Object.entries(body?.content ?? {});
+function mediaTypesOf(doc: Doc, op: Operation): Media[] {
+  const item = derefAt<Record<string, unknown>>(doc, (doc.paths as Record<string, unknown>)[op.path], encodePointer(['paths', op.path]));
+  const opAt = derefAt<{ requestBody?: unknown }>(doc, item.value?.[op.method], `${item.pointer}/${op.method}`);
+  const body = derefAt<{ content?: Record<string, { schema?: unknown; example?: unknown; examples?: Record<string, unknown> }> }>(doc, opAt.value?.requestBody, `${opAt.pointer}/requestBody`);
+  return Object.entries(body.value?.content ?? {}).map(([mediaType, media]) => {
+    const pointer = `${body.pointer}/content${encodePointer([mediaType])}`;
+    return {
+      mediaType,
+      rawSchema: media.schema,
+      schema: media.schema !== undefined ? { value: media.schema, pointer: `${pointer}/schema` } : null,
+      examples: examplesOf(doc, media, pointer),
+    };
+  });
 }
 
 function jsonBodySchema(doc: Doc, op: Operation): Record<string, unknown> | undefined {
-  const json = mediaTypesOf(doc, op).find(([m]) => /json/i.test(m));
-  return json ? deref<Record<string, unknown>>(doc, json[1].schema as never) : undefined;
+  const json = mediaTypesOf(doc, op).find((m) => /json/i.test(m.mediaType));
+  return json ? deref<Record<string, unknown>>(doc, json.rawSchema) : undefined;
 }
 
 function typeOf(schema: Record<string, unknown> | undefined): string | undefined {
@@ -158,38 +202,33 @@ function typeOf(schema: Record<string, unknown> | undefined): string | undefined
   return Array.isArray(t) ? (t.find((x) => x !== 'null') as string | undefined) : (t as string | undefined) ?? (schema?.properties ? 'object' : undefined);
 }
 
-function requestBody(doc: Doc, op: Operation): { body: RequestSpec['body']; contentType?: string } | null {
+function requestBody(doc: Doc, op: Operation, sample: (label: string, media: Media) => unknown): { body: RequestSpec['body']; contentType?: string } | null {
   if (!op.requestBody) return null;
   const media = mediaTypesOf(doc, op);
-  const pick = (test: RegExp) => media.find(([m]) => test.test(m));
-  const sample = (m: MediaObject): unknown => {
-    if (m.example !== undefined) return m.example;
-    const first = deref<{ value?: unknown }>(doc, Object.values(m.examples ?? {})[0] as never);
-    if (first?.value !== undefined) return first.value;
-    return m.schema ? sampleSchema(doc as unknown as Document, m.schema, { direction: 'request' }) : {};
-  };
+  const pick = (test: RegExp) => media.find((m) => test.test(m.mediaType));
+  const valueOf = (m: Media): unknown => sample(`the ${m.mediaType.split(';')[0]} request body`, m);
   const json = pick(/^application\/(.+\+)?json/i);
-  if (json) return { body: JSON.stringify(sample(json[1])), contentType: json[0].split(';')[0] };
+  if (json) return { body: JSON.stringify(valueOf(json)), contentType: json.mediaType.split(';')[0] };
   const form = pick(/^application\/x-www-form-urlencoded/i);
   if (form) {
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries((sample(form[1]) ?? {}) as Record<string, unknown>)) addQuery(params, k, v);
+    for (const [k, v] of Object.entries((valueOf(form) ?? {}) as Record<string, unknown>)) addQuery(params, k, v);
     return { body: params };
   }
   const multipart = pick(/^multipart\/form-data/i);
   if (multipart) {
     const data = new FormData();
-    const schema = deref<{ properties?: Record<string, unknown> }>(doc, multipart[1].schema as never);
-    for (const [k, v] of Object.entries((sample(multipart[1]) ?? {}) as Record<string, unknown>)) {
-      const prop = deref<{ format?: string; type?: string }>(doc, schema?.properties?.[k] as never);
+    const schema = deref<{ properties?: Record<string, unknown> }>(doc, multipart.rawSchema);
+    for (const [k, v] of Object.entries((valueOf(multipart) ?? {}) as Record<string, unknown>)) {
+      const prop = deref<{ format?: string; type?: string }>(doc, schema?.properties?.[k]);
       if (prop?.format === 'binary') data.set(k, new Blob(['specfirst'], { type: 'application/octet-stream' }), 'file.bin');
       else data.set(k, serialize(v));
     }
     return { body: data };
   }
   const text = pick(/^text\//i);
-  if (text) return { body: serialize(sample(text[1])), contentType: text[0].split(';')[0] };
+  if (text) return { body: serialize(valueOf(text)), contentType: text.mediaType.split(';')[0] };
   const [other] = media;
-  if (other) return { body: new Uint8Array([115, 102]), contentType: other[0].includes('*') ? 'application/octet-stream' : other[0].split(';')[0] };
+  if (other) return { body: new Uint8Array([115, 102]), contentType: other.mediaType.includes('*') ? 'application/octet-stream' : other.mediaType.split(';')[0] };
   return null;
 }

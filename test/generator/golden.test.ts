@@ -12,6 +12,8 @@ const CASES = {
   petstore: join(ROOT, 'contracts', 'petstore.yaml'),
   'v30-features': fixture('golden', 'v30-features.yaml'),
   'v31-features': fixture('golden', 'v31-features.yaml'),
+  // Schema, operation and scheme names that are not identifiers, or that collide once made one.
+  names: fixture('golden', 'names.yaml'),
 };
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 

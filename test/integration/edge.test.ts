@@ -8,8 +8,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ts from 'typescript';
-import { checkContract } from '../../generator/generate.js';
-import { blocksGeneration, type Diagnostic } from '../../generator/diagnostics.js';
+import { checkContract } from '../../generator/check-contract.js';
+import type { Diagnostic } from '../../generator/diagnostics.js';
+import { blocksGeneration } from '../../generator/lint-rules.js';
 import { ROOT, fixture, generateInto, importApi, LogCapture, startServer, tempProject, type RunningServer } from '../helpers.js';
 
 /** What a todo waits for (node:test runs the test but does not fail the run). */

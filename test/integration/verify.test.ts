@@ -23,10 +23,28 @@ describe('specfirst verify', () => {
     assert.equal(r.code, 0);
   });
 
+  it('reports the examples their schemas reject as contract problems at their lines, sends generated values, and passes', async () => {
+    const file = 'test/fixtures/verify/bad-examples.yaml';
+    const r = await runCli(['verify', '--json', file]);
+    const [row] = JSON.parse(r.stdout) as { validOk: number; operations: number; contractProblems: string[]; failures: string[] }[];
+    assert.deepEqual(row!.failures, []);
+    assert.equal(row!.validOk, row!.operations);
+    assert.deepEqual(
+      row!.contractProblems.map((p) => p.split(' does not match')[0]),
+      [
+        `${file}:16:11 warning example the example of query parameter "limit"`,
+        `${file}:44:7 warning example the example of the application/json request body`,
+        `${file}:56:47 warning example the example of a schema used by the application/json request body`,
+      ],
+    );
+    assert.equal(r.code, 0);
+    assert.equal((await runCli(['verify', '--strict', file])).code, 1);
+  });
+
   it('fails, naming the operation, when a response cannot be produced within the contract', async () => {
     const r = await runCli(['verify', 'test/fixtures/verify/unmockable.yaml']);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /GET \/nothing: valid request got 500/);
+    assert.match(r.stdout, /server failures \(1\):\n\s+- GET \/nothing: valid request got 500/);
     assert.match(r.stdout, /specfirst verify: 0\/1 contract\(s\) passed/);
   });
 });

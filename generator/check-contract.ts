@@ -1,0 +1,39 @@
+// Load, model and lint one contract: everything but emitting (what `specfirst lint` runs). Apart
+// from generate.ts so that linting never loads the emitters' heavy dependencies (TypeScript,
+// prettier, openapi-typescript).
+import type { ContractProblem } from '../server/runtime/plan/contract-problems.js';
+import { contractProblems } from './contract-problems.js';
+import type { Diagnostic } from './diagnostics.js';
+import { lintContract } from './lint.js';
+import { blocksGeneration } from './lint-rules.js';
+import { loadContract, type LoadedContract } from './load.js';
+import { buildModel, type ApiModel } from './model.js';
+
+export interface CheckedContract {
+  contract: LoadedContract | null;
+  model: ApiModel | null;
+  diagnostics: Diagnostic[];
+  /** Schemas the validator cannot compile: errors that do not stop generation (the server isolates them). */
+  problems: ContractProblem[];
+}
+
+export async function checkContract(contractPath: string): Promise<CheckedContract> {
+  const { contract, diagnostics } = await loadContract(contractPath);
+  if (!contract) return { contract, model: null, diagnostics, problems: [] };
+  const model = buildModel(contract.document);
+  diagnostics.push(...lintContract(contract, model));
+  if (blocksGeneration(diagnostics)) return { contract, model, diagnostics: unique(diagnostics), problems: [] };
+  // What the validator cannot compile, found by the runtime's own compiler.
+  const located = contractProblems(contract, model);
+  diagnostics.push(...located.diagnostics);
+  return { contract, model, diagnostics: unique(diagnostics), problems: located.problems };
+}
+
+/** One line per problem, even when two checks (or two units) find the same one. */
+function unique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
+}

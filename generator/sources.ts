@@ -1,0 +1,209 @@
+// Every file a contract spans, read and parsed once: the root, then every file that a `$ref` or a
+// discriminator mapping names, a whole frontier at a time. JSON is read with JSON.parse (fast on
+// megabyte contracts), YAML with `yaml`; positions are worked out later, only for files that
+// have a problem (positions.ts). Also what a `$ref` points at. Never throws for a bad contract.
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { decodePointer } from './pointers.js';
+
+/** One file of a contract. */
+export interface SourceFile {
+  /** Absolute path. */
+  path: string;
+  text: string;
+  /** `text`: a file that is neither JSON nor YAML (a code sample), its value is its text. */
+  format: 'json' | 'yaml' | 'text';
+  /** The parsed content; `undefined` when the file has a syntax error. */
+  value: unknown;
+}
+
+/** Every file of a contract, by absolute path. */
+export type Sources = Map<string, SourceFile>;
+
+/** A syntax error, at an offset of its file. */
+export interface SyntaxProblem {
+  file: string;
+  offset: number;
+  message: string;
+}
+
+export interface ReadResult {
+  sources: Sources;
+  /** Files that could not be read, with why: reported where a `$ref` names them. */
+  unreadable: Map<string, string>;
+  syntax: SyntaxProblem[];
+}
+
+export async function readSources(rootPath: string): Promise<ReadResult> {
+  const result: ReadResult = { sources: new Map(), unreadable: new Map(), syntax: [] };
+  const seen = new Set([rootPath]);
+  let frontier = [rootPath];
+  while (frontier.length > 0) {
+    const read = await Promise.all(frontier.map((path) => readSource(path, path === rootPath, result)));
+    frontier = [];
+    for (const file of read) {
+      if (!file) continue;
+      const paths = referencedFiles(file);
+      if (paths === null) {
+        result.syntax.push({ file: file.path, offset: 0, message: 'a YAML alias (*name) makes a value contain itself; write the recursion as a $ref' });
+        file.value = undefined;
+        continue;
+      }
+      for (const path of paths) {
+        if (seen.has(path)) continue;
+        seen.add(path);
+        frontier.push(path);
+      }
+    }
+  }
+  return result;
+}
+
+async function readSource(path: string, isRoot: boolean, into: ReadResult): Promise<SourceFile | null> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    into.unreadable.set(path, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (error as Error).message);
+    return null;
+  }
+  const file = parseSource(path, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, isRoot, into.syntax);
+  into.sources.set(path, file);
+  return file;
+}
+
+const STRUCTURED = /\.(json|ya?ml)$/i;
+
+function parseSource(path: string, text: string, isRoot: boolean, syntax: SyntaxProblem[]): SourceFile {
+  if (!isRoot && !STRUCTURED.test(path)) return { path, text, format: 'text', value: text };
+  const json = extname(path).toLowerCase() === '.json' || /^\s*[{[]/.test(text);
+  if (json) {
+    try {
+      return { path, text, format: 'json', value: JSON.parse(text) };
+    } catch (error) {
+      // Not JSON after all (YAML flow style starts with `{` too): YAML decides, and reports.
+      if (extname(path).toLowerCase() === '.json') {
+        const message = (error as Error).message;
+        const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+        syntax.push({ file: path, offset, message: message.replace(/ in JSON at position.*$/, '') });
+        return { path, text, format: 'json', value: undefined };
+      }
+    }
+  }
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) syntax.push({ file: path, offset: e.pos[0], message: e.message.split('\n')[0] ?? e.message });
+    return { path, text, format: 'yaml', value: undefined };
+  }
+  try {
+    return { path, text, format: 'yaml', value: doc.toJS({ maxAliasCount: 1000 }) };
+  } catch (error) {
+    syntax.push({ file: path, offset: 0, message: (error as Error).message });
+    return { path, text, format: 'yaml', value: undefined };
+  }
+}
+
+/**
+ * Files named by the `$ref`s and discriminator mappings anywhere in a file (examples included: a
+ * miss costs nothing); null when a YAML alias makes the value contain itself, which nothing
+ * after loading could walk or write.
+ */
+function referencedFiles(file: SourceFile): string[] | null {
+  const out: string[] = [];
+  const add = (ref: string): void => {
+    const path = refFile(file.path, ref);
+    if (path && path !== file.path) out.push(path);
+  };
+  const onPath = new Set<object>();
+  // Depth first, each object pushed again (as `leave`) to take it off the path when done.
+  const stack: { node: object; leave: boolean }[] = typeof file.value === 'object' && file.value !== null ? [{ node: file.value, leave: false }] : [];
+  while (stack.length > 0) {
+    const { node, leave } = stack.pop()!;
+    if (leave) {
+      onPath.delete(node);
+      continue;
+    }
+    if (onPath.has(node)) return null;
+    onPath.add(node);
+    stack.push({ node, leave: true });
+    if (!Array.isArray(node)) {
+      const obj = node as Record<string, unknown>;
+      if (typeof obj.$ref === 'string') add(obj.$ref);
+      const mapping = (obj.discriminator as { mapping?: unknown } | undefined)?.mapping;
+      if (typeof mapping === 'object' && mapping !== null) {
+        for (const v of Object.values(mapping)) if (typeof v === 'string' && looksLikeRef(v)) add(v);
+      }
+    }
+    for (const value of Object.values(node)) if (typeof value === 'object' && value !== null) stack.push({ node: value, leave: false });
+  }
+  return out;
+}
+
+/** A discriminator mapping value is a `$ref` when it is not a bare schema name. */
+export function looksLikeRef(value: string): boolean {
+  return /[#/]|\.(json|ya?ml)$/i.test(value);
+}
+
+const URL_SCHEME = /^[a-z][a-z0-9+.-]+:/i;
+
+/** The absolute path of the file a `$ref` names, or null for a URL (never fetched) or an internal `$ref`. */
+export function refFile(fromFile: string, ref: string): string | null {
+  const filePart = ref.split('#')[0]!;
+  if (filePart === '' || URL_SCHEME.test(filePart)) return null;
+  let decoded = filePart;
+  try {
+    decoded = decodeURI(filePart);
+  } catch {
+    // A stray % in a file name: use it as written.
+  }
+  return resolve(dirname(fromFile), decoded);
+}
+
+/** Where a `$ref` leads: a file and a pointer in it, with the value there. */
+export interface Target {
+  file: SourceFile;
+  pointer: string;
+  value: unknown;
+}
+
+/** Follows one `$ref` written in `from`; a string saying why when it leads nowhere. */
+export function resolveRef(sources: Sources, unreadable: ReadonlyMap<string, string>, from: SourceFile, ref: string): Target | string {
+  const hash = ref.indexOf('#');
+  const filePart = hash < 0 ? ref : ref.slice(0, hash);
+  const fragment = hash < 0 ? '' : ref.slice(hash + 1);
+  if (URL_SCHEME.test(filePart)) return `remote $refs are not followed (${filePart}); download the file and refer to it by path`;
+  let file = from;
+  if (filePart !== '') {
+    const path = refFile(from.path, filePart)!;
+    const found = sources.get(path);
+    if (!found) return `file ${filePart} ${unreadable.get(path) ?? 'was not read'}`;
+    file = found;
+  }
+  if (file.value === undefined) return `${filePart || 'this file'} has a syntax error`;
+  if (fragment !== '' && !fragment.startsWith('/')) return `#${fragment} is not a JSON pointer (anchors are not supported)`;
+  let value: unknown = file.value;
+  let pointer = '';
+  for (const segment of decodePointer(fragment)) {
+    const next = childOf(value, segment);
+    if (next === undefined) return `${filePart || 'this file'} has no "${segment}"${pointer ? ` under ${pointer}` : ''}`;
+    value = next;
+    pointer += '/' + segment.replace(/~/g, '~0').replace(/\//g, '~1');
+  }
+  return { file, pointer, value };
+}
+
+/** A value's member or item, undefined when it has none of that name. */
+export function childOf(value: unknown, segment: string): unknown {
+  if (Array.isArray(value)) return /^(0|[1-9][0-9]*)$/.test(segment) ? value[Number(segment)] : undefined;
+  if (typeof value === 'object' && value !== null && Object.hasOwn(value, segment)) return (value as Record<string, unknown>)[segment];
+  return undefined;
+}
+
+/** `{ $ref: "…" }`: a Reference Object (or a schema using `$ref`). */
+export function refOf(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const ref = (value as { $ref?: unknown }).$ref;
+  return typeof ref === 'string' ? ref : null;
+}

@@ -1,0 +1,14 @@
+// Verifier for the "Verifier" security scheme (HTTP basic) in names.yaml.
+// This file is yours: specfirst wrote it once and will never overwrite it. Until you change it,
+// every request that needs this scheme is refused with 401 (mock mode lets them through).
+import { notVerified, type Verifier } from "../generated/security.js";
+
+/**
+ * HTTP basic: is this credential valid, and who is it?
+ *
+ * Return `allow(principal)` (with the granted scopes, to have the server check the required ones), `deny()` for 401 or `forbid()` for 403.
+ */
+export const Verifier2 = (async ({ username, password }, { scopes }) => {
+  // TODO: check the credential (and `scopes`, the ones this operation requires). Until then: refused.
+  return notVerified("Verifier");
+}) satisfies Verifier<"Verifier">;
