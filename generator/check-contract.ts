@@ -23,9 +23,11 @@ export async function checkContract(contractPath: string): Promise<CheckedContra
   const model = buildModel(contract.document);
   diagnostics.push(...lintContract(contract, model));
   if (blocksGeneration(diagnostics)) return { contract, model, diagnostics: unique(diagnostics), problems: [] };
-  // What the validator cannot compile, found by the runtime's own compiler.
+  // What the validator cannot compile, found by the runtime's own compiler; reported here unless
+  // another error already points inside the same schema (a `type: strnig` is one problem, not two).
   const located = contractProblems(contract, model);
-  diagnostics.push(...located.diagnostics);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  diagnostics.push(...located.diagnostics.filter((p) => !errors.some((d) => d.file === p.file && (d.pointer + '/').startsWith(p.pointer + '/'))));
   return { contract, model, diagnostics: unique(diagnostics), problems: located.problems };
 }
 

@@ -80,20 +80,33 @@ export function createValidatorSet(requestDoc: Document, responseDoc: Document, 
  */
 function addSchemas(ajv: Ajv, doc: Document, unusable: Map<string, string>): void {
   const added = new Set<string>();
-  const add = (key: string, schema: unknown): void => {
+  const add = (written: string, schema: unknown): void => {
+    // ajv looks a `$ref` up in its URI form (`Café` → `Caf%C3%A9`): that is the key it must find.
+    const key = uriKey(written);
     if (added.has(key) || schema === null || (typeof schema !== 'object' && typeof schema !== 'boolean')) return;
     added.add(key);
     try {
       ajv.addSchema(schema as object, key);
     } catch (error) {
-      unusable.set(key, (error as Error).message);
+      unusable.set(written, (error as Error).message);
     }
   };
   const schemas = (doc.components?.schemas ?? {}) as Record<string, unknown>;
   for (const [name, schema] of Object.entries(schemas)) add(`#/components/schemas/${name}`, schema);
   for (const ref of refsIn(doc)) {
-    if (!added.has(ref)) add(ref, pointerTarget(doc, ref.slice(1)));
+    if (!added.has(uriKey(ref))) add(ref, pointerTarget(doc, ref.slice(1)));
   }
+}
+
+/** A `#/…` reference as a URI: percent-encoded where it must be, whether or not it was written so. */
+function uriKey(ref: string): string {
+  let text = ref;
+  try {
+    text = decodeURI(ref);
+  } catch {
+    // not percent-encoded
+  }
+  return encodeURI(text);
 }
 
 /** Every distinct internal `$ref` in the document. */

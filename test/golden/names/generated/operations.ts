@@ -77,14 +77,19 @@ export interface HandlerContext<P = undefined> {
 
 const NOT_IMPLEMENTED: unique symbol = Symbol.for("specfirst.notImplemented");
 
-/** Returned by a handler stub that has not been written yet: the server answers 501 problem+json. */
+/** What a handler stub that has not been written yet returns: the server answers 501 problem+json. */
 export interface NotImplemented {
   readonly [NOT_IMPLEMENTED]: true;
   readonly operation: string;
 }
 
-export function notImplemented(operation: string): NotImplemented {
-  return { [NOT_IMPLEMENTED]: true, operation };
+/**
+ * `return notImplemented("getPet")` in a handler that is not written yet: the server answers 501.
+ * Typed `never` so that it fits any handler's declared response type, which then stays exactly
+ * what the contract allows (a mistake in the rest of the handler is reported where it is).
+ */
+export function notImplemented(operation: string): never {
+  return { [NOT_IMPLEMENTED]: true, operation } satisfies NotImplemented as never;
 }
 
 export type HandlerResult<R> = R | NotImplemented | Promise<R | NotImplemented>;
@@ -103,14 +108,24 @@ export interface GetThingRequest {
 }
 
 /**
- * What `getThing` may answer: one entry per status and media type in the contract.
+ * `getThing` answers 200: ok
  */
-export type GetThingResponse = {
+export interface GetThing200Response {
   status: 200;
   contentType?: "application/json";
   headers?: ResponseHeaders;
   body: GetThingOperation["responses"][200]["content"]["application/json"];
-};
+}
+
+/**
+ * What `getThing` may answer: one entry per status and media type in the contract.
+ */
+export type GetThingResponse = GetThing200Response;
+
+/**
+ * What `getThing` receives besides the request.
+ */
+export type GetThingContext = HandlerContext<Principals["api-key"]>;
 
 type GetThing3Operation = paths["/things"]["put"];
 
@@ -126,14 +141,24 @@ export interface GetThing3Request {
 }
 
 /**
- * What `getThing3` may answer: one entry per status and media type in the contract.
+ * `getThing3` answers 200: ok
  */
-export type GetThing3Response = {
+export interface GetThing3200Response {
   status: 200;
   contentType?: "application/json";
   headers?: ResponseHeaders;
   body: GetThing3Operation["responses"][200]["content"]["application/json"];
-};
+}
+
+/**
+ * What `getThing3` may answer: one entry per status and media type in the contract.
+ */
+export type GetThing3Response = GetThing3200Response;
+
+/**
+ * What `getThing3` receives besides the request.
+ */
+export type GetThing3Context = HandlerContext<Principals["api-key"]>;
 
 type GetThing2Operation = paths["/things"]["post"];
 
@@ -149,9 +174,23 @@ export interface GetThing2Request {
 }
 
 /**
+ * `get_thing2` answers 204: ok
+ */
+export interface GetThing2204Response {
+  status: 204;
+  headers?: ResponseHeaders;
+  body?: undefined;
+}
+
+/**
  * What `get_thing2` may answer: one entry per status and media type in the contract.
  */
-export type GetThing2Response = { status: 204; headers?: ResponseHeaders; body?: undefined };
+export type GetThing2Response = GetThing2204Response;
+
+/**
+ * What `get_thing2` receives besides the request.
+ */
+export type GetThing2Context = HandlerContext<Principals["api-key"]>;
 
 type DeleteOperation = paths["/things/{user-id}"]["get"];
 
@@ -167,14 +206,24 @@ export interface DeleteRequest {
 }
 
 /**
- * What `delete_` may answer: one entry per status and media type in the contract.
+ * `delete_` answers 200: ok
  */
-export type DeleteResponse = {
+export interface Delete200Response {
   status: 200;
   contentType?: "application/json";
   headers?: ResponseHeaders;
   body: DeleteOperation["responses"][200]["content"]["application/json"];
-};
+}
+
+/**
+ * What `delete_` may answer: one entry per status and media type in the contract.
+ */
+export type DeleteResponse = Delete200Response;
+
+/**
+ * What `delete_` receives besides the request.
+ */
+export type DeleteContext = HandlerContext<Principals["api-key"]>;
 
 type Op2faVerifyOperation = paths["/things/{user-id}"]["delete"];
 
@@ -190,14 +239,24 @@ export interface Op2faVerifyRequest {
 }
 
 /**
- * What `op2faVerify` may answer: one entry per status and media type in the contract.
+ * `op2faVerify` answers 200: ok
  */
-export type Op2faVerifyResponse = {
+export interface Op2faVerify200Response {
   status: 200;
   contentType?: "application/json";
   headers?: ResponseHeaders;
   body: Op2faVerifyOperation["responses"][200]["content"]["application/json"];
-};
+}
+
+/**
+ * What `op2faVerify` may answer: one entry per status and media type in the contract.
+ */
+export type Op2faVerifyResponse = Op2faVerify200Response;
+
+/**
+ * What `op2faVerify` receives besides the request.
+ */
+export type Op2faVerifyContext = HandlerContext<Principals["api-key"]>;
 
 type Handlers3Operation = paths["/handlers"]["get"];
 
@@ -213,14 +272,24 @@ export interface Handlers3Request {
 }
 
 /**
- * What `handlers3` may answer: one entry per status and media type in the contract.
+ * `handlers3` answers 200: ok
  */
-export type Handlers3Response = {
+export interface Handlers3200Response {
   status: 200;
   contentType?: "application/json";
   headers?: ResponseHeaders;
   body: Handlers3Operation["responses"][200]["content"]["application/json"];
-};
+}
+
+/**
+ * What `handlers3` may answer: one entry per status and media type in the contract.
+ */
+export type Handlers3Response = Handlers3200Response;
+
+/**
+ * What `handlers3` receives besides the request.
+ */
+export type Handlers3Context = HandlerContext<Principals["api-key"]>;
 
 type NotImplemented2Operation = paths["/handlers"]["put"];
 
@@ -236,14 +305,24 @@ export interface NotImplemented2Request {
 }
 
 /**
- * What `notImplemented2` may answer: one entry per status and media type in the contract.
+ * `notImplemented2` answers 200: ok
  */
-export type NotImplemented2Response = {
+export interface NotImplemented2200Response {
   status: 200;
   contentType?: "application/json";
   headers?: ResponseHeaders;
   body: NotImplemented2Operation["responses"][200]["content"]["application/json"];
-};
+}
+
+/**
+ * What `notImplemented2` may answer: one entry per status and media type in the contract.
+ */
+export type NotImplemented2Response = NotImplemented2200Response;
+
+/**
+ * What `notImplemented2` receives besides the request.
+ */
+export type NotImplemented2Context = HandlerContext<Principals["api-key"]>;
 
 type Api2Operation = paths["/handlers"]["post"];
 
@@ -259,14 +338,24 @@ export interface Api2Request {
 }
 
 /**
- * What `api2` may answer: one entry per status and media type in the contract.
+ * `api2` answers 200: ok
  */
-export type Api2Response = {
+export interface Api2200Response {
   status: 200;
   contentType?: "application/json";
   headers?: ResponseHeaders;
   body: Api2Operation["responses"][200]["content"]["application/json"];
-};
+}
+
+/**
+ * What `api2` may answer: one entry per status and media type in the contract.
+ */
+export type Api2Response = Api2200Response;
+
+/**
+ * What `api2` receives besides the request.
+ */
+export type Api2Context = HandlerContext<Principals["api-key"]>;
 
 type Handlers2Operation = paths["/handlers"]["delete"];
 
@@ -282,14 +371,24 @@ export interface Handlers2Request {
 }
 
 /**
- * What `Handlers2` may answer: one entry per status and media type in the contract.
+ * `Handlers2` answers 200: ok
  */
-export type Handlers2Response = {
+export interface Handlers2200Response {
   status: 200;
   contentType?: "application/json";
   headers?: ResponseHeaders;
   body: Handlers2Operation["responses"][200]["content"]["application/json"];
-};
+}
+
+/**
+ * What `Handlers2` may answer: one entry per status and media type in the contract.
+ */
+export type Handlers2Response = Handlers2200Response;
+
+/**
+ * What `Handlers2` receives besides the request.
+ */
+export type Handlers2Context = HandlerContext<Principals["api-key"]>;
 
 type ListPetsOperation = paths["/pets"]["get"];
 
@@ -305,21 +404,34 @@ export interface ListPetsRequest {
 }
 
 /**
+ * `listPets` answers 200: ok
+ */
+export interface ListPets200Response {
+  status: 200;
+  contentType?: "application/json";
+  headers?: ResponseHeaders;
+  body: ListPetsOperation["responses"][200]["content"]["application/json"];
+}
+
+/**
+ * `listPets` answers 201: ok
+ */
+export interface ListPets201Response {
+  status: 201;
+  contentType?: "application/json";
+  headers?: ResponseHeaders;
+  body: ListPetsOperation["responses"][201]["content"]["application/json"];
+}
+
+/**
  * What `listPets` may answer: one entry per status and media type in the contract.
  */
-export type ListPetsResponse =
-  | {
-      status: 200;
-      contentType?: "application/json";
-      headers?: ResponseHeaders;
-      body: ListPetsOperation["responses"][200]["content"]["application/json"];
-    }
-  | {
-      status: 201;
-      contentType?: "application/json";
-      headers?: ResponseHeaders;
-      body: ListPetsOperation["responses"][201]["content"]["application/json"];
-    };
+export type ListPetsResponse = ListPets200Response | ListPets201Response;
+
+/**
+ * What `listPets` receives besides the request.
+ */
+export type ListPetsContext = HandlerContext<Principals["bearer"]>;
 
 type BearerVerifierOperation = paths["/pets"]["put"];
 
@@ -335,14 +447,24 @@ export interface BearerVerifierRequest {
 }
 
 /**
- * What `bearerVerifier` may answer: one entry per status and media type in the contract.
+ * `bearerVerifier` answers 200: ok
  */
-export type BearerVerifierResponse = {
+export interface BearerVerifier200Response {
   status: 200;
   contentType?: "application/json";
   headers?: ResponseHeaders;
   body: BearerVerifierOperation["responses"][200]["content"]["application/json"];
-};
+}
+
+/**
+ * What `bearerVerifier` may answer: one entry per status and media type in the contract.
+ */
+export type BearerVerifierResponse = BearerVerifier200Response;
+
+/**
+ * What `bearerVerifier` receives besides the request.
+ */
+export type BearerVerifierContext = HandlerContext<Principals["api-key"]>;
 
 type CreatePetOperation = paths["/pets"]["post"];
 
@@ -358,14 +480,24 @@ export interface CreatePetRequest {
 }
 
 /**
- * What `createPet` may answer: one entry per status and media type in the contract.
+ * `createPet` answers 200: ok
  */
-export type CreatePetResponse = {
+export interface CreatePet200Response {
   status: 200;
   contentType?: "application/json";
   headers?: ResponseHeaders;
   body: CreatePetOperation["responses"][200]["content"]["application/json"];
-};
+}
+
+/**
+ * What `createPet` may answer: one entry per status and media type in the contract.
+ */
+export type CreatePetResponse = CreatePet200Response;
+
+/**
+ * What `createPet` receives besides the request.
+ */
+export type CreatePetContext = HandlerContext<Principals["Verifier"] | Principals["apiKey"]>;
 
 type DeletePetsOperation = paths["/pets"]["delete"];
 
@@ -381,14 +513,24 @@ export interface DeletePetsRequest {
 }
 
 /**
- * What `deletePets` may answer: one entry per status and media type in the contract.
+ * `deletePets` answers 200: ok
  */
-export type DeletePetsResponse = {
+export interface DeletePets200Response {
   status: 200;
   contentType?: "application/json";
   headers?: ResponseHeaders;
   body: DeletePetsOperation["responses"][200]["content"]["application/json"];
-};
+}
+
+/**
+ * What `deletePets` may answer: one entry per status and media type in the contract.
+ */
+export type DeletePetsResponse = DeletePets200Response;
+
+/**
+ * What `deletePets` receives besides the request.
+ */
+export type DeletePetsContext = HandlerContext<Principals["api-key"]>;
 
 /** One handler per operation: a missing handler, or one that answers outside the contract, does not compile. */
 export interface Handlers {
@@ -397,10 +539,7 @@ export interface Handlers {
    *
    * `GET /things`
    */
-  getThing: (
-    request: GetThingRequest,
-    context: HandlerContext<Principals["api-key"]>,
-  ) => HandlerResult<GetThingResponse>;
+  getThing: (request: GetThingRequest, context: GetThingContext) => HandlerResult<GetThingResponse>;
   /**
    * getThing3
    *
@@ -408,7 +547,7 @@ export interface Handlers {
    */
   getThing3: (
     request: GetThing3Request,
-    context: HandlerContext<Principals["api-key"]>,
+    context: GetThing3Context,
   ) => HandlerResult<GetThing3Response>;
   /**
    * get_thing2
@@ -417,17 +556,14 @@ export interface Handlers {
    */
   get_thing2: (
     request: GetThing2Request,
-    context: HandlerContext<Principals["api-key"]>,
+    context: GetThing2Context,
   ) => HandlerResult<GetThing2Response>;
   /**
    * delete_
    *
    * `GET /things/{user-id}`
    */
-  delete_: (
-    request: DeleteRequest,
-    context: HandlerContext<Principals["api-key"]>,
-  ) => HandlerResult<DeleteResponse>;
+  delete_: (request: DeleteRequest, context: DeleteContext) => HandlerResult<DeleteResponse>;
   /**
    * op2faVerify
    *
@@ -435,7 +571,7 @@ export interface Handlers {
    */
   op2faVerify: (
     request: Op2faVerifyRequest,
-    context: HandlerContext<Principals["api-key"]>,
+    context: Op2faVerifyContext,
   ) => HandlerResult<Op2faVerifyResponse>;
   /**
    * handlers3
@@ -444,7 +580,7 @@ export interface Handlers {
    */
   handlers3: (
     request: Handlers3Request,
-    context: HandlerContext<Principals["api-key"]>,
+    context: Handlers3Context,
   ) => HandlerResult<Handlers3Response>;
   /**
    * notImplemented2
@@ -453,17 +589,14 @@ export interface Handlers {
    */
   notImplemented2: (
     request: NotImplemented2Request,
-    context: HandlerContext<Principals["api-key"]>,
+    context: NotImplemented2Context,
   ) => HandlerResult<NotImplemented2Response>;
   /**
    * api2
    *
    * `POST /handlers`
    */
-  api2: (
-    request: Api2Request,
-    context: HandlerContext<Principals["api-key"]>,
-  ) => HandlerResult<Api2Response>;
+  api2: (request: Api2Request, context: Api2Context) => HandlerResult<Api2Response>;
   /**
    * Handlers2
    *
@@ -471,17 +604,14 @@ export interface Handlers {
    */
   Handlers2: (
     request: Handlers2Request,
-    context: HandlerContext<Principals["api-key"]>,
+    context: Handlers2Context,
   ) => HandlerResult<Handlers2Response>;
   /**
    * listPets
    *
    * `GET /pets`
    */
-  listPets: (
-    request: ListPetsRequest,
-    context: HandlerContext<Principals["bearer"]>,
-  ) => HandlerResult<ListPetsResponse>;
+  listPets: (request: ListPetsRequest, context: ListPetsContext) => HandlerResult<ListPetsResponse>;
   /**
    * bearerVerifier
    *
@@ -489,7 +619,7 @@ export interface Handlers {
    */
   bearerVerifier: (
     request: BearerVerifierRequest,
-    context: HandlerContext<Principals["api-key"]>,
+    context: BearerVerifierContext,
   ) => HandlerResult<BearerVerifierResponse>;
   /**
    * createPet
@@ -498,7 +628,7 @@ export interface Handlers {
    */
   createPet: (
     request: CreatePetRequest,
-    context: HandlerContext<Principals["Verifier"] | Principals["apiKey"]>,
+    context: CreatePetContext,
   ) => HandlerResult<CreatePetResponse>;
   /**
    * deletePets
@@ -507,6 +637,6 @@ export interface Handlers {
    */
   deletePets: (
     request: DeletePetsRequest,
-    context: HandlerContext<Principals["api-key"]>,
+    context: DeletePetsContext,
   ) => HandlerResult<DeletePetsResponse>;
 }
