@@ -9,6 +9,7 @@ import { basePath, loadDocument, type Document } from './contract.js';
 import { buildRouteTable, dispatcher } from './dispatch.js';
 import { docsRouter } from './docs.js';
 import { errorHandler } from './error-handler.js';
+import { limitsFromEnv, resolveLimits, type ServerLimits } from './limits.js';
 import { createMocker } from './mock.js';
 import { createBodyReaders, type BodyReaders } from './plan/body.js';
 import { readKnownProblems } from './plan/contract-problems.js';
@@ -31,6 +32,11 @@ export interface AppOptions {
    * checked). Default true; turn it off only where the cost matters more than the guarantee.
    */
   validateResponses?: boolean;
+  /**
+   * Timeouts and limits of the HTTP server that `listen()` makes for this app (limits.ts has the
+   * defaults). Default: each from its SPECFIRST_* environment variable, else the default.
+   */
+  limits?: Partial<ServerLimits>;
 }
 
 export interface PreparedApi {
@@ -40,16 +46,17 @@ export interface PreparedApi {
   plans: OperationPlan[];
 }
 
-export type SpecfirstApp = Application & { locals: { specfirst: { apis: PreparedApi[]; ready: boolean } } };
+export type SpecfirstApp = Application & { locals: { specfirst: { apis: PreparedApi[]; ready: boolean; limits: ServerLimits; logger: Logger } } };
 
 export function createApp(options: AppOptions): SpecfirstApp {
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const exposeErrors = options.exposeErrors ?? process.env.NODE_ENV === 'development';
+  const limits = resolveLimits(limitsFromEnv(process.env), options.limits);
   const prepared = prepareApis(options, logger);
 
   const app = express() as unknown as SpecfirstApp;
   app.disable('x-powered-by');
-  app.locals.specfirst = { apis: prepared, ready: true };
+  app.locals.specfirst = { apis: prepared, ready: true, limits, logger };
   app.use(requestLog({ logger, closing: () => !app.locals.specfirst.ready }));
   // The API first: an API request passes no other layer.
   const { table, skipped } = buildRouteTable(prepared.flatMap((p) => p.plans.map((plan) => ({ plan, basePath: p.basePath }))));
