@@ -1,19 +1,28 @@
 // How generation, type-checking, server start and memory grow with the number of operations.
 // Synthetic contracts of 10, 100, 1,000 and 3,000 operations; each row also shows how much each
 // figure grew against the previous row of the same run, next to how much the operations grew
-// (growth below the operations' growth = better than linear).
-// Usage: node --import tsx bench/scale.ts [SIZES...]   e.g. bench/scale.ts 10 100 1000
-import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+// (growth below the operations' growth = better than linear). Then one row per large real
+// contract (large-contracts.ts): box.json and discord.json from the shared contracts folder.
+// Usage: node --import tsx bench/scale.ts [SIZES...] [--contract FILE]... [--large-only | --no-large]
+//   e.g. bench/scale.ts 10 100 1000 --no-large;  bench/scale.ts --large-only --contract api.json
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { startChild } from '../generator/dev-child.js';
 import { planContract } from '../generator/generate.js';
 import { TypeChecker } from '../generator/typecheck.js';
 import { writePlan } from '../generator/write.js';
+import { LARGE_CONTRACTS, measureLargeContract, printLargeRows, sharedContractsDir, type LargeRow } from './large-contracts.js';
+import { rssMb } from './server-process.js';
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-const SIZES = sizes.length > 0 ? sizes : [10, 100, 1000, 3000];
+const args = parseArgs({
+  allowPositionals: true,
+  options: { contract: { type: 'string', multiple: true }, 'large-only': { type: 'boolean', default: false }, 'no-large': { type: 'boolean', default: false } },
+});
+const sizes = args.positionals.map(Number).filter((n) => n > 0);
+const SIZES = args.values['large-only'] ? [] : sizes.length > 0 ? sizes : [10, 100, 1000, 3000];
 
 /** N operations: N/2 resources, each with GET (path + query parameters) and PUT (JSON body). */
 function contract(operations: number): string {
@@ -32,11 +41,6 @@ function contract(operations: number): string {
     paths[`/resources${r}/{id}`] = item;
   }
   return stringify({ openapi: '3.1.0', info: { title: `Scale ${operations}`, version: '1.0.0' }, paths, components: { schemas } });
-}
-
-async function rssMb(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
 interface Row {
@@ -77,10 +81,24 @@ for (const ops of SIZES) {
 }
 
 const grew = (row: Row, prev: Row | undefined, key: keyof Row): string => (prev ? `×${((row[key] as number) / (prev[key] as number)).toFixed(1)}` : '');
-console.log('\n| operations | generate ms | type-check ms | start to first request ms | server RSS MB | growth vs previous row: ops / generate / type-check / start / RSS |');
-console.log('|---:|---:|---:|---:|---:|---|');
+if (rows.length > 0) {
+  console.log('\n| operations | generate ms | type-check ms | start to first request ms | server RSS MB | growth vs previous row: ops / generate / type-check / start / RSS |');
+  console.log('|---:|---:|---:|---:|---:|---|');
+}
 rows.forEach((r, i) => {
   const prev = rows[i - 1];
   const growth = prev ? [grew(r, prev, 'ops'), grew(r, prev, 'generate'), grew(r, prev, 'typecheck'), grew(r, prev, 'start'), grew(r, prev, 'rss')].join(' / ') : 'baseline';
   console.log(`| ${r.ops} | ${Math.round(r.generate)} | ${Math.round(r.typecheck)} | ${Math.round(r.start)} | ${r.rss.toFixed(0)} | ${growth} |`);
 });
+
+if (!args.values['no-large']) {
+  const shared = sharedContractsDir();
+  const files = args.values.contract ?? LARGE_CONTRACTS.map((name) => (shared ? join(shared, name) : name));
+  if (!args.values.contract && !shared) console.log('\n! no shared contracts folder found (set SPECFIRST_SHARED_CONTRACTS): the large-contract rows say so');
+  const large: LargeRow[] = [];
+  for (const file of files) {
+    large.push(await measureLargeContract(file));
+    console.error(`measured ${file}`);
+  }
+  printLargeRows(large);
+}

@@ -1,12 +1,8 @@
 // Argument parsing only: picks the command, parses its options, prints its help; the command
-// modules do the work and return the exit status.
+// modules do the work and return the exit status. A command's module is loaded only when that
+// command runs, so `specfirst start` does not load the generator (TypeScript, prettier, …).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { CHECK_HELP, runCheck } from './command-check.js';
-import { DEV_HELP, runDev } from './command-dev.js';
-import { GENERATE_HELP, runGenerate } from './command-generate.js';
-import { INIT_HELP, runInit } from './command-init.js';
-import { LINT_HELP, runLint } from './command-lint.js';
-import { VERIFY_HELP, runVerify } from './command-verify.js';
+import { packageVersion } from './package-root.js';
 
 const HELP = `specfirst: the OpenAPI contract is the single source of truth.
 
@@ -18,6 +14,8 @@ Commands:
   generate [CONTRACT...]       check contracts, write types, route bindings and handler stubs
   lint [CONTRACT...]           report every problem of the contracts, compiler style
   check [CONTRACT...]          what CI runs: lint + generated code up to date + handlers compile
+  build                        compile the project (tsconfig.json) for production, contracts beside the code
+  start [ENTRY] [--workers N]  serve the built project with plain node, on N cores
   verify CONTRACT...           try contracts end to end: generate, compile, serve mocked, send requests
 
 Run \`specfirst <command> --help\` for its options and examples.
@@ -26,28 +24,74 @@ Examples:
   specfirst init todo && specfirst dev
   specfirst generate ../api/openapi.yaml --out /tmp/try
   specfirst check
+  specfirst build && NODE_ENV=production specfirst start
 
 Exit status: 0 success, 1 problems found, 2 bad usage.`;
 
 type Values = Record<string, string | boolean | undefined>;
 
 interface Command {
-  help: string;
   options: ParseArgsConfig['options'];
-  run: (values: Values, positionals: string[]) => Promise<number>;
+  load: () => Promise<{ help: string; run: (values: Values, positionals: string[]) => Promise<number> }>;
 }
 
 const COMMANDS: Record<string, Command> = {
-  generate: { help: GENERATE_HELP, options: { out: { type: 'string' }, check: { type: 'boolean' } }, run: (v, p) => runGenerate(v as { out?: string; check?: boolean }, p) },
-  lint: { help: LINT_HELP, options: {}, run: (_v, p) => runLint(p) },
-  check: { help: CHECK_HELP, options: { out: { type: 'string' } }, run: (v, p) => runCheck(v as { out?: string }, p) },
-  init: { help: INIT_HELP, options: {}, run: (_v, p) => runInit(p) },
-  dev: {
-    help: DEV_HELP,
-    options: { port: { type: 'string' }, host: { type: 'string' }, mock: { type: 'boolean' } },
-    run: (v, p) => runDev(v as { port?: string; host?: string; mock?: boolean }, p),
+  generate: {
+    options: { out: { type: 'string' }, check: { type: 'boolean' } },
+    load: async () => {
+      const m = await import('./command-generate.js');
+      return { help: m.GENERATE_HELP, run: (v, p) => m.runGenerate(v as { out?: string; check?: boolean }, p) };
+    },
   },
-  verify: { help: VERIFY_HELP, options: { json: { type: 'boolean' } }, run: (v, p) => runVerify(v as { json?: boolean }, p) },
+  lint: {
+    options: {},
+    load: async () => {
+      const m = await import('./command-lint.js');
+      return { help: m.LINT_HELP, run: (_v, p) => m.runLint(p) };
+    },
+  },
+  check: {
+    options: { out: { type: 'string' } },
+    load: async () => {
+      const m = await import('./command-check.js');
+      return { help: m.CHECK_HELP, run: (v, p) => m.runCheck(v as { out?: string }, p) };
+    },
+  },
+  init: {
+    options: {},
+    load: async () => {
+      const m = await import('./command-init.js');
+      return { help: m.INIT_HELP, run: (_v, p) => m.runInit(p) };
+    },
+  },
+  dev: {
+    options: { port: { type: 'string' }, host: { type: 'string' }, mock: { type: 'boolean' } },
+    load: async () => {
+      const m = await import('./command-dev.js');
+      return { help: m.DEV_HELP, run: (v, p) => m.runDev(v as { port?: string; host?: string; mock?: boolean }, p) };
+    },
+  },
+  verify: {
+    options: { json: { type: 'boolean' } },
+    load: async () => {
+      const m = await import('./command-verify.js');
+      return { help: m.VERIFY_HELP, run: (v, p) => m.runVerify(v as { json?: boolean }, p) };
+    },
+  },
+  build: {
+    options: {},
+    load: async () => {
+      const m = await import('./command-build.js');
+      return { help: m.BUILD_HELP, run: (_v, p) => m.runBuild(p) };
+    },
+  },
+  start: {
+    options: { workers: { type: 'string' } },
+    load: async () => {
+      const m = await import('./command-start.js');
+      return { help: m.START_HELP, run: (v, p) => m.runStart(v as { workers?: string }, p) };
+    },
+  },
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -61,7 +105,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (name === '--version' || name === '-v') {
-    console.log('specfirst 0.1.0');
+    console.log(`specfirst ${packageVersion()}`);
     return 0;
   }
   const command = COMMANDS[name];
@@ -73,12 +117,13 @@ export async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options: { ...command.options, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
-    console.error(`specfirst ${name}: ${(error as Error).message}\n\n${command.help}`);
+    console.error(`specfirst ${name}: ${(error as Error).message}\n\n${(await command.load()).help}`);
     return 2;
   }
+  const { help, run } = await command.load();
   if (parsed.values.help) {
-    console.log(command.help);
+    console.log(help);
     return 0;
   }
-  return command.run(parsed.values as Values, parsed.positionals);
+  return run(parsed.values as Values, parsed.positionals);
 }

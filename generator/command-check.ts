@@ -1,10 +1,10 @@
 // `specfirst check`: what CI runs. Lint, generated code up to date, handlers compile against the
 // generated types. Prints every problem, then one line per step, and exits 1 if any step failed.
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { hasErrors } from './diagnostics.js';
 import { generateProject } from './generate-project.js';
 import { displayPath } from './load.js';
-import { contractsFrom, SERVER_DIR } from './project.js';
+import { contractsFrom, SERVER_DIR, typeCheckRoots } from './project.js';
 import { countLine, paint, printDiagnostics } from './terminal.js';
 import { TypeChecker } from './typecheck.js';
 
@@ -40,7 +40,7 @@ export async function runCheck(values: { out?: string }, positionals: string[]):
     for (const stale of report.stale) console.error(`${displayPath(stale)}: stale or missing`);
     const fresh = report.stale.length === 0;
     steps.push(['generated', fresh, fresh ? 'up to date' : `${report.stale.length} file(s) stale or missing: run \`specfirst generate\``]);
-    const roots = plans.map((p) => join(outDir, p.name, 'generated', 'routes.ts'));
+    const roots = typeCheckRoots(outDir, plans.map((p) => p.name));
     const typeErrors = new TypeChecker(process.cwd()).check(roots);
     printDiagnostics(typeErrors);
     steps.push(['handlers', typeErrors.length === 0, typeErrors.length === 0 ? 'compile' : `${typeErrors.length} type error(s)`]);

@@ -1,13 +1,13 @@
 // `specfirst dev`: generate, serve, and on every change to a contract or a handler regenerate,
 // type-check (incrementally) and switch to a new server version. A version that does not build
 // is never switched to: the problems are printed and the last good version keeps serving.
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { blocksGeneration } from './diagnostics.js';
 import { startChild, type ServerChild } from './dev-child.js';
 import { startProxy, type DevProxy } from './dev-proxy.js';
 import { watchSources } from './dev-watch.js';
 import { generateProject } from './generate-project.js';
-import { contractsFrom, CONTRACTS_DIR, SERVER_DIR } from './project.js';
+import { contractsFrom, CONTRACTS_DIR, SERVER_DIR, typeCheckRoots } from './project.js';
 import { countLine, paint, printDiagnostics } from './terminal.js';
 import { TypeChecker } from './typecheck.js';
 
@@ -73,7 +73,7 @@ export async function runDev(values: { port?: string; host?: string; mock?: bool
       (child) => ({ child, ms: performance.now() - tGenerated }),
       (error: Error) => ({ error }),
     );
-    const roots = generated.plans.map((p) => join(serverDir, p.name, 'generated', 'routes.ts'));
+    const roots = typeCheckRoots(serverDir, generated.plans.map((p) => p.name));
     const typeErrors = checker.check(roots);
     const tChecked = performance.now();
     const started = await starting;

@@ -1,10 +1,11 @@
-// One version of the served API: server/main.ts in a child process on an ephemeral port, with
-// the TypeScript loader. Ready when it says so over IPC; stopped with SIGTERM (graceful).
+// One version of the served API: the project's server/main.ts (or, for a folder without one, the
+// package's serve-folder entry) in a child process on an ephemeral port, with the TypeScript
+// loader. Ready when it says so over IPC; stopped with SIGTERM (graceful).
 import { fork, type ChildProcess } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { FROM_SOURCE, runtimeModule, SOURCE_CONDITION } from './package-root.js';
 
-const MAIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'server', 'main.ts');
 const TSX = import.meta.resolve('tsx');
 
 export interface ServerChild {
@@ -16,8 +17,10 @@ export interface ServerChild {
 }
 
 export function startChild(serverDir: string, extraEnv: Record<string, string> = {}): Promise<ServerChild> {
-  const child: ChildProcess = fork(MAIN, [], {
-    execArgv: ['--import', TSX],
+  const main = join(serverDir, 'main.ts');
+  const child: ChildProcess = fork(existsSync(main) ? main : runtimeModule('serve-folder'), [], {
+    // From specfirst's own checkout, the project's `import … from "specfirst"` means these sources.
+    execArgv: ['--import', TSX, ...(FROM_SOURCE ? [`--conditions=${SOURCE_CONDITION}`] : [])],
     env: { ...process.env, ...extraEnv, PORT: '0', HOST: '127.0.0.1', SPECFIRST_SERVER_DIR: serverDir, SPECFIRST_BANNER: '0', SPECFIRST_LOG: 'dev' },
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
   });

@@ -6,6 +6,7 @@ import type { ApiModel, Operation, Parameter, ParameterLocation, Response } from
 import { isFixedStatus } from './model.js';
 import { generatedHeader } from './header.js';
 import { docComment } from './doc-comment.js';
+import { words } from './names.js';
 
 const PARAMETER_FIELDS: [ParameterLocation, string, string][] = [
   ['path', 'params', 'path'],
@@ -71,14 +72,19 @@ export interface HandlerContext<P = undefined> {
 
 const NOT_IMPLEMENTED: unique symbol = Symbol.for("specfirst.notImplemented");
 
-/** Returned by a handler stub that has not been written yet: the server answers 501 problem+json. */
+/** What a handler stub that has not been written yet returns: the server answers 501 problem+json. */
 export interface NotImplemented {
   readonly [NOT_IMPLEMENTED]: true;
   readonly operation: string;
 }
 
-export function notImplemented(operation: string): NotImplemented {
-  return { [NOT_IMPLEMENTED]: true, operation };
+/**
+ * \`return notImplemented("getPet")\` in a handler that is not written yet: the server answers 501.
+ * Typed \`never\` so that it fits any handler's declared response type, which then stays exactly
+ * what the contract allows (a mistake in the rest of the handler is reported where it is).
+ */
+export function notImplemented(operation: string): never {
+  return { [NOT_IMPLEMENTED]: true, operation } satisfies NotImplemented as never;
 }
 
 export type HandlerResult<R> = R | NotImplemented | Promise<R | NotImplemented>;
@@ -92,8 +98,10 @@ function emitOperation(op: Operation): string {
     docComment([op.summary, op.description, `\`${op.method.toUpperCase()} ${op.path}\``], { deprecated: op.deprecated }),
     emitRequest(op, opType),
     '',
-    docComment([`What \`${op.name}\` may answer: one entry per status and media type in the contract.`]),
     emitResponse(op, opType),
+    '',
+    docComment([`What \`${op.name}\` receives besides the request.`]),
+    `export type ${op.typeStem}Context = HandlerContext${principalType(op)};`,
     '',
   ].join('\n');
 }
@@ -101,7 +109,10 @@ function emitOperation(op: Operation): string {
 function emitRequest(op: Operation, opType: string): string {
   const fields = PARAMETER_FIELDS.map(([location, field, key]) => {
     const params = op.parameters.filter((p) => p.in === location);
-    return `  ${field}: ${parameterType(params, `NonNullable<${opType}["parameters"][${JSON.stringify(key)}]>`)};`;
+    let base = `NonNullable<${opType}["parameters"][${JSON.stringify(key)}]>`;
+    // openapi-typescript types every declared header; the ones OpenAPI ignores never reach a handler.
+    if (location === 'header' && op.ignoredHeaders.length > 0) base = `Omit<${base}, ${op.ignoredHeaders.map((n) => JSON.stringify(n)).join(' | ')}>`;
+    return `  ${field}: ${parameterType(params, base)};`;
   });
   const name = `${op.typeStem}Request`;
   const body = op.requestBody;
@@ -129,15 +140,21 @@ function parameterType(params: Parameter[], base: string): string {
 function emitResponse(op: Operation, opType: string): string {
   const name = `${op.typeStem}Response`;
   const declared = op.responses.map((r) => r.status);
-  const variants = op.responses.flatMap((r) => responseVariants(r, opType, declared));
+  const members = op.responses.flatMap((r) => responseMembers(op, r, opType, declared));
+  const union = docComment([`What \`${op.name}\` may answer: one entry per status and media type in the contract.`]);
   // No responses in the contract (OpenAPI 3.1 allows it): it promises nothing, so nothing is checked.
-  if (variants.length === 0) {
-    return `export type ${name} = { status: HttpStatus; contentType?: string; headers?: ResponseHeaders; body?: unknown };`;
+  if (members.length === 0) {
+    return `${union}\nexport type ${name} = { status: HttpStatus; contentType?: string; headers?: ResponseHeaders; body?: unknown };`;
   }
-  return `export type ${name} =\n${variants.map((v) => `  | ${v}`).join('\n')};`;
+  return [...members.map((m) => m.code), `${union}\nexport type ${name} =\n${members.map((m) => `  | ${m.name}`).join('\n')};`].join('\n\n');
 }
 
-function responseVariants(r: Response, opType: string, declared: string[]): string[] {
+/**
+ * One named type per status and media type (`GetPet200Response`, oapi-codegen's naming): a type
+ * error then names the one response it is about (`required in type 'ListPets200Response'`)
+ * instead of printing its whole structure.
+ */
+function responseMembers(op: Operation, r: Response, opType: string, declared: string[]): { name: string; code: string }[] {
   const key = isFixedStatus(r.status) ? r.status : JSON.stringify(r.status);
   const ref = `${opType}["responses"][${key}]`;
   const status = statusType(r.status, declared);
@@ -145,12 +162,30 @@ function responseVariants(r: Response, opType: string, declared: string[]): stri
     r.headers.length === 0
       ? 'headers?: ResponseHeaders'
       : `headers${r.headers.some((h) => h.required) ? '' : '?'}: ${ref}["headers"] & ResponseHeaders`;
-  if (r.mediaTypes.length === 0) return [`{ status: ${status}; ${headers}; body?: undefined }`];
+  const stem = `${op.typeStem}${statusTag(r.status)}`;
+  const doc = (media?: string) => docComment([`\`${op.name}\` answers ${r.status}${media ? ` with ${media}` : ''}: ${r.description}`]);
+  if (r.mediaTypes.length === 0) {
+    return [{ name: `${stem}Response`, code: `${doc()}\nexport interface ${stem}Response {\n  status: ${status};\n  ${headers};\n  body?: undefined;\n}` }];
+  }
   const several = r.mediaTypes.length > 1;
-  return r.mediaTypes.map(
-    (m) =>
-      `{ status: ${status}; contentType${several ? '' : '?'}: ${mediaTypeLiteral(m)}; ${headers}; body: ${ref}["content"][${JSON.stringify(m)}] }`,
-  );
+  const taken = new Set<string>();
+  return r.mediaTypes.map((m) => {
+    let name = `${stem}${several ? mediaTypeTag(m) : ''}Response`;
+    for (let n = 2; taken.has(name); n++) name = `${stem}${mediaTypeTag(m)}${n}Response`;
+    taken.add(name);
+    const fields = [`status: ${status}`, `contentType${several ? '' : '?'}: ${mediaTypeLiteral(m)}`, headers, `body: ${ref}["content"][${JSON.stringify(m)}]`];
+    return { name, code: `${doc(several ? m : undefined)}\nexport interface ${name} {\n${fields.map((f) => `  ${f};`).join('\n')}\n}` };
+  });
+}
+
+/** `200` → `200`, `4XX` → `4XX`, `default` → `Default`. */
+function statusTag(status: string): string {
+  return status === 'default' ? 'Default' : status.toUpperCase();
+}
+
+/** `application/json` → `ApplicationJson`, `image/*` → `Image`: told apart when a status has several. */
+function mediaTypeTag(mediaType: string): string {
+  return words(mediaType.split(';')[0]!).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('') || 'Any';
 }
 
 /**
@@ -193,7 +228,7 @@ function emitHandlers(operations: Operation[]): string {
   const members = operations.map((op) =>
     [
       docComment([op.summary ?? op.name, `\`${op.method.toUpperCase()} ${op.path}\``], { deprecated: op.deprecated, indent: '  ' }),
-      `  ${op.name}: (request: ${op.typeStem}Request, context: HandlerContext${principalType(op)}) => HandlerResult<${op.typeStem}Response>;`,
+      `  ${op.name}: (request: ${op.typeStem}Request, context: ${op.typeStem}Context) => HandlerResult<${op.typeStem}Response>;`,
     ].join('\n'),
   );
   return [

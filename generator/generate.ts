@@ -15,6 +15,8 @@ import { emitOperations } from './emit-operations.js';
 import { emitRoutes } from './emit-routes.js';
 import { emitStub } from './emit-stubs.js';
 import { emitSecurity, emitVerifierStub } from './emit-security.js';
+import { emitClient } from './emit-client.js';
+import { basePath, type Document } from '../server/runtime/contract.js';
 
 /** A file to write, relative to the output root (`server/` by default). */
 export interface OutputFile {
@@ -83,6 +85,7 @@ export async function planContract(contractPath: string): Promise<ContractPlan> 
     ['operations.ts', emitOperations(model, source)],
     ['routes.ts', emitRoutes({ name, model, source })],
     ['security.ts', emitSecurity(model, source)],
+    ['client.ts', emitClient({ model, source, basePath: basePath(contract.document as unknown as Document) })],
   ];
   const files: OutputFile[] = [];
   for (const [file, code] of generated) {

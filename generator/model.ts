@@ -5,6 +5,7 @@ import type { OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import type { OpenAPIDocument } from './load.js';
 import { encodePointer } from './positions.js';
 import { derivedOperationName, fileStem, handlerName, typeStem } from './names.js';
+import { isIgnoredHeader } from '../server/runtime/normalize/ignored-headers.js';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -57,6 +58,12 @@ export interface Operation {
   deprecated: boolean;
   tags: string[];
   parameters: Parameter[];
+  /**
+   * Header parameters OpenAPI says to ignore (`Accept`, `Content-Type`, `Authorization`: content
+   * and security describe them), as the contract names them. Not in `parameters`, not in the typed
+   * request, and not validated.
+   */
+  ignoredHeaders: string[];
   requestBody: RequestBody | null;
   responses: Response[];
   /** The security that applies (operation's own, else the contract's); null when none is declared. */
@@ -181,6 +188,7 @@ function buildOperation(
     deprecated: op.deprecated === true,
     tags: op.tags ?? [],
     parameters: mergeParameters(doc, item.parameters, op.parameters),
+    ignoredHeaders: ignoredHeaders(doc, item.parameters, op.parameters),
     requestBody: buildRequestBody(doc, op.requestBody),
     responses: Object.entries(op.responses ?? {}).map(([status, r]) => buildResponse(doc, status, r)),
     security,
@@ -196,7 +204,7 @@ function mergeParameters(
   const byKey = new Map<string, Parameter>();
   for (const raw of [...(pathLevel ?? []), ...(opLevel ?? [])]) {
     const p = deref<ParameterObject>(doc, raw);
-    if (!p) continue;
+    if (!p || isIgnoredHeader(p)) continue;
     const schema = deref<SchemaObject>(doc, p.schema as SchemaObject | Ref | undefined);
     const location = p.in as ParameterLocation;
     byKey.set(`${location}:${location === 'header' ? p.name.toLowerCase() : p.name}`, {
@@ -207,6 +215,14 @@ function mergeParameters(
     });
   }
   return [...byKey.values()];
+}
+
+function ignoredHeaders(doc: Doc, pathLevel: (ParameterObject | Ref)[] | undefined, opLevel: (ParameterObject | Ref)[] | undefined): string[] {
+  const names = [...(pathLevel ?? []), ...(opLevel ?? [])]
+    .map((raw) => deref<ParameterObject>(doc, raw))
+    .filter((p): p is ParameterObject => p !== undefined && isIgnoredHeader(p))
+    .map((p) => p.name);
+  return [...new Set(names)];
 }
 
 function buildRequestBody(doc: Doc, raw: RequestBodyObject | Ref | undefined): RequestBody | null {

@@ -1,5 +1,6 @@
 // Where things are in a project: contracts in contracts/ (top level only; sub-folders hold pieces
-// reached by $ref), generated code and handlers under server/.
+// reached by $ref), generated code and handlers under server/, the server's entry server/main.ts.
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
@@ -15,4 +16,13 @@ export async function contractsFrom(positionals: readonly string[], cwd = proces
     .filter((e) => e.isFile() && /\.(ya?ml|json)$/i.test(e.name))
     .map((e) => join(dir, e.name))
     .sort();
+}
+
+/**
+ * What to type-check: every API's routes.ts (which imports its handlers) and the project's
+ * server/main.ts when it has one.
+ */
+export function typeCheckRoots(serverDir: string, apiNames: readonly string[]): string[] {
+  const main = join(serverDir, 'main.ts');
+  return [...apiNames.map((name) => join(serverDir, name, 'generated', 'routes.ts')), ...(existsSync(main) ? [main] : [])];
 }

@@ -1,5 +1,6 @@
 // The contract `specfirst init NAME` starts from: valid, small, and showing the common shapes
 // (a list with a query parameter, a create with a JSON body, a get by id with a 404 problem).
+// Every operation that takes input declares the 400 problem the server answers when it is invalid.
 import { words } from './names.js';
 
 export function starterContract(name: string): string {
@@ -36,6 +37,8 @@ paths:
                 type: array
                 items:
                   $ref: '#/components/schemas/${item}'
+        '400':
+          $ref: '#/components/responses/Problem'
     post:
       operationId: create${item}
       summary: Create a ${title} item
@@ -72,6 +75,8 @@ paths:
             application/json:
               schema:
                 $ref: '#/components/schemas/${item}'
+        '400':
+          $ref: '#/components/responses/Problem'
         '404':
           $ref: '#/components/responses/Problem'
 components:
@@ -107,6 +112,7 @@ components:
         done:
           type: boolean
     Problem:
+      description: What the server answers when something goes wrong (RFC 9457).
       type: object
       required: [type, title, status]
       properties:
@@ -118,5 +124,27 @@ components:
           type: integer
         detail:
           type: string
+        instance:
+          type: string
+        requestId:
+          type: string
+        errors:
+          description: Each field of the request that does not match the contract.
+          type: array
+          items:
+            type: object
+            required: [in, name, message]
+            properties:
+              in:
+                type: string
+                enum: [path, query, header, cookie, body]
+              name:
+                type: string
+              pointer:
+                type: string
+              message:
+                type: string
+              code:
+                type: string
 `;
 }

@@ -2,12 +2,11 @@
 // the previous program so a re-check after one edit only re-checks what the edit affects
 // (`specfirst dev`). Uses the project's tsconfig.json when there is one. Never emits.
 import { existsSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import ts from 'typescript';
 import type { Diagnostic } from './diagnostics.js';
-
-const SPECFIRST_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+import { FROM_SOURCE, PACKAGE_ROOT, SOURCE_CONDITION } from './package-root.js';
+import { toDiagnostic } from './type-diagnostics.js';
 
 const DEFAULTS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -33,8 +32,14 @@ export class TypeChecker {
       options = ts.parseJsonConfigFileContent(config.config ?? {}, ts.sys, projectDir).options;
     }
     // @types/node from the project, else from specfirst's own install (a project made by init).
-    const typeRoots = [join(projectDir, 'node_modules', '@types'), join(SPECFIRST_ROOT, 'node_modules', '@types')];
+    const typeRoots = [join(projectDir, 'node_modules', '@types'), join(PACKAGE_ROOT, 'node_modules', '@types')];
     this.options = { ...options, noEmit: true, typeRoots: options.typeRoots ?? typeRoots, incremental: false };
+    if (FROM_SOURCE) {
+      // specfirst from its checkout: `specfirst` in the project's code is these sources (as at run
+      // time), which sit outside the project's rootDir; nothing is emitted, so rootDir does not matter.
+      this.options.customConditions = [...(options.customConditions ?? []), SOURCE_CONDITION];
+      delete this.options.rootDir;
+    }
   }
 
   /** Type errors in `roots` and everything they import, as located diagnostics. */
@@ -56,20 +61,6 @@ export class TypeChecker {
     const program = ts.createSemanticDiagnosticsBuilderProgram([...roots], this.options, host, this.previous);
     this.previous = program;
     const found = [...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics(), ...program.getGlobalDiagnostics()];
-    return found.map((d) => this.toDiagnostic(d));
-  }
-
-  private toDiagnostic(d: ts.Diagnostic): Diagnostic {
-    const position = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
-    const file = d.file ? relative(process.cwd(), d.file.fileName) || d.file.fileName : 'tsconfig.json';
-    return {
-      severity: d.category === ts.DiagnosticCategory.Warning ? 'warning' : 'error',
-      file: file.startsWith('..') && d.file ? d.file.fileName : file,
-      line: position.line + 1,
-      column: position.character + 1,
-      pointer: '',
-      rule: `TS${d.code}`,
-      message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
-    };
+    return found.map((d) => toDiagnostic(d));
   }
 }

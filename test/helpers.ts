@@ -2,7 +2,7 @@
 // node_modules like real code does), the CLI as a child process, and a real server on an
 // ephemeral 127.0.0.1 port.
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Server } from 'node:http';
@@ -17,12 +17,21 @@ import { listen, serverUrl } from '../server/runtime/lifecycle.js';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const fixture = (...parts: string[]): string => join(ROOT, 'test', 'fixtures', ...parts);
 
-/** A new folder under test/artifacts/ (git-ignored), with a package.json saying ESM. */
-export async function tempProject(prefix: string): Promise<{ dir: string; remove: () => Promise<void> }> {
+/**
+ * A new folder under test/artifacts/ (git-ignored), with a package.json saying ESM. With
+ * `linkSpecfirst`, specfirst is installed there as a link to this checkout, for a project whose
+ * own code imports it (the server/main.ts that `specfirst init` writes): `specfirst` then resolves
+ * to the sources, with the specfirst-source condition the CLI passes when it runs from them.
+ */
+export async function tempProject(prefix: string, { linkSpecfirst = false } = {}): Promise<{ dir: string; remove: () => Promise<void> }> {
   const base = join(ROOT, 'test', 'artifacts');
   await mkdir(base, { recursive: true });
   const dir = await mkdtemp(join(base, `${prefix}-`));
   await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
+  if (linkSpecfirst) {
+    await mkdir(join(dir, 'node_modules'));
+    await symlink(ROOT, join(dir, 'node_modules', 'specfirst'), 'dir');
+  }
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 

@@ -2,11 +2,11 @@
 // runtime. Everything that can be prepared is prepared here, once: the validator's copy of each
 // contract, one plan per operation, one route table for all of them, the docs pages. A request
 // then costs one route match and its operation's plan (plan/run.ts).
-import express, { type Application, type Request } from 'express';
+import express, { type Application, type ErrorRequestHandler, type Request, type Router } from 'express';
 import { pino, type Logger } from 'pino';
 import type { ApiDefinition } from './api.js';
 import { basePath, loadDocument, type Document } from './contract.js';
-import { buildRouteTable, dispatcher } from './dispatch.js';
+import { buildRouteTable, dispatcher, type PathMethods } from './dispatch.js';
 import { docsRouter } from './docs.js';
 import { errorHandler } from './error-handler.js';
 import { limitsFromEnv, resolveLimits, type ServerLimits } from './limits.js';
@@ -16,7 +16,8 @@ import { readKnownProblems } from './plan/contract-problems.js';
 import { compileEvery, markBroken, planOperation, type ApiContext, type OperationPlan } from './plan/plan.js';
 import { prepareValidation } from './plan/validator-context.js';
 import { problem, PROBLEM_CONTENT_TYPE } from './problems.js';
-import { requestIdOf, requestLog } from './request-log.js';
+import type { RouteTable } from './plan/route-table.js';
+import { requestIdOf, requestLog, trackRequest, watchFinish, type RequestLogOptions } from './request-log.js';
 
 export interface AppOptions {
   apis: readonly ApiDefinition[];
@@ -48,34 +49,70 @@ export interface PreparedApi {
 
 export type SpecfirstApp = Application & { locals: { specfirst: { apis: PreparedApi[]; ready: boolean; limits: ServerLimits; logger: Logger } } };
 
-export function createApp(options: AppOptions): SpecfirstApp {
+/** What an app and a mountable router are both made of. */
+interface Parts {
+  prepared: PreparedApi[];
+  table: RouteTable<PathMethods>;
+  docs: Router;
+  errors: ErrorRequestHandler;
+  log: RequestLogOptions;
+}
+
+function buildParts(options: AppOptions, closing: () => boolean): Parts {
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const exposeErrors = options.exposeErrors ?? process.env.NODE_ENV === 'development';
-  const limits = resolveLimits(limitsFromEnv(process.env), options.limits);
   const prepared = prepareApis(options, logger);
-
-  const app = express() as unknown as SpecfirstApp;
-  app.disable('x-powered-by');
-  app.locals.specfirst = { apis: prepared, ready: true, limits, logger };
-  app.use(requestLog({ logger, closing: () => !app.locals.specfirst.ready }));
-  // The API first: an API request passes no other layer.
   const { table, skipped } = buildRouteTable(prepared.flatMap((p) => p.plans.map((plan) => ({ plan, basePath: p.basePath }))));
   for (const { plan, reason } of skipped) logger.warn({ api: plan.ctx.api.name, operation: plan.label }, `${plan.label} is not served: ${reason}`);
-  app.use(dispatcher(table));
+  const docs = docsRouter(prepared.map((p) => ({ name: p.api.name, title: p.api.title, document: p.document, basePath: p.basePath })));
+  return { prepared, table, docs, errors: errorHandler({ exposeErrors, logger }), log: { logger, closing } };
+}
+
+export function createApp(options: AppOptions): SpecfirstApp {
+  const limits = resolveLimits(limitsFromEnv(process.env), options.limits);
+  const app = express() as unknown as SpecfirstApp;
+  const parts = buildParts(options, () => !app.locals.specfirst.ready);
+  app.disable('x-powered-by');
+  app.locals.specfirst = { apis: parts.prepared, ready: true, limits, logger: parts.log.logger };
+  // The API first, and the request log with it: an API request passes no other layer.
+  app.use(dispatcher(parts.table, { before: (req, res) => trackRequest(req, res, parts.log), missed: (_req, res) => watchFinish(res) }));
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', (_req, res) => {
     const ready = app.locals.specfirst.ready;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'shutting down' });
   });
-  app.use(docsRouter(prepared.map((p) => ({ name: p.api.name, title: p.api.title, document: p.document, basePath: p.basePath }))));
+  app.use(parts.docs);
   app.use((req: Request, res) => {
     const path = req.originalUrl.split('?')[0];
     const body = problem('notFound', { instance: path, requestId: requestIdOf(req), detail: `Nothing is served at ${req.method} ${path}.` });
     res.status(404).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   });
-  app.use(errorHandler({ exposeErrors, logger }));
+  app.use(parts.errors);
   return app;
 }
+
+export type SpecfirstRouter = Router & { specfirst: { apis: PreparedApi[] } };
+
+/**
+ * The same APIs as a router to mount in an Express app you already have:
+ * `app.use('/api', specfirstRouter({ apis }))`. It validates, secures and serves the contract's
+ * operations and the docs (`/api/docs`, `/api/openapi.json`, …) and handles the errors of those
+ * requests itself; any other request goes on to the host app's own routes, body parsers and
+ * error handlers untouched. Health and readiness stay the host's.
+ */
+export function specfirstRouter(options: AppOptions): SpecfirstRouter {
+  const parts = buildParts(options, () => false);
+  const router = express.Router() as SpecfirstRouter;
+  router.specfirst = { apis: parts.prepared };
+  router.use(dispatcher(parts.table, { matched: (req, res) => trackRequest(req, res, parts.log) }));
+  router.use(DOCS_PATHS, requestLog(parts.log));
+  router.use(parts.docs);
+  router.use(parts.errors);
+  return router;
+}
+
+/** Where the docs router answers: requests there get an id and a log line like API requests. */
+const DOCS_PATHS = ['/docs', '/redoc', '/openapi.json', '/openapi.yaml', '/openapi'];
 
 /** Every API's validator copy, validators and plans; contract problems found or read, and logged. */
 function prepareApis(options: AppOptions, logger: Logger): PreparedApi[] {

@@ -3,7 +3,7 @@
 // A path no API declares goes on to the next middleware (docs, health, the host app's own
 // routes, 404); a declared path with an undeclared method is a 405 naming the methods that are
 // (HEAD is served wherever GET is, as HTTP requires).
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { MethodNotAllowedError } from './errors.js';
 import type { OperationPlan } from './plan/plan.js';
 import { createRouteTable, type RouteTable } from './plan/route-table.js';
@@ -39,12 +39,26 @@ export function buildRouteTable(plans: { plan: OperationPlan; basePath: string }
   return { table, skipped };
 }
 
-export function dispatcher(table: RouteTable<PathMethods>): RequestHandler {
+/** Where the request log hooks in: before matching (an app), or on a match only (a mounted router). */
+export interface DispatchHooks {
+  before?: (req: Request, res: Response) => void;
+  matched?: (req: Request, res: Response) => void;
+  /** A request the table does not match, going on to the next middleware. */
+  missed?: (req: Request, res: Response) => void;
+}
+
+export function dispatcher(table: RouteTable<PathMethods>, hooks: DispatchHooks = {}): RequestHandler {
+  const { before, matched, missed } = hooks;
   return (req, res, next) => {
+    before?.(req, res);
     const url = req.url;
     const q = url.indexOf('?');
     const match = table.match(q < 0 ? url : url.slice(0, q));
-    if (!match) return next();
+    if (!match) {
+      missed?.(req, res);
+      return next();
+    }
+    matched?.(req, res);
     const methods = match.value;
     const plan = methods.get(req.method) ?? (req.method === 'HEAD' ? methods.get('GET') : undefined);
     if (!plan) return next(new MethodNotAllowedError(allowed(methods)));

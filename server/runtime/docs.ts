@@ -40,33 +40,55 @@ export interface DocsApi {
 
 export function docsRouter(apis: readonly DocsApi[]): Router {
   const router = express.Router();
-  // Computed once: the documents do not change while the server runs.
-  const served = apis.map((api) => ({ ...api, json: JSON.stringify(forThisServer(api.document, api.basePath)) }));
-  const first = served[0];
-  if (first) {
-    router.get('/openapi.json', (_req, res) => void res.type('application/json').send(first.json));
-    const yaml = stringify(JSON.parse(first.json));
-    router.get('/openapi.yaml', (_req, res) => void res.type('application/yaml').send(yaml));
+  const title = apis.length === 1 ? apis[0]!.title : 'API docs';
+  // Everything below depends only on where the router is mounted (req.baseUrl): computed once per
+  // mount path, never per request.
+  const forBase = memo((base: string) => {
+    const served = apis.map((api) => ({ ...api, json: JSON.stringify(forThisServer(api.document, base + api.basePath)) }));
+    const urls = served.map((api) => ({ url: `${base}/${served.length === 1 ? 'openapi.json' : `openapi/${api.name}.json`}`, name: api.title }));
+    const yaml = served[0] ? stringify(JSON.parse(served[0].json)) : '';
+    return {
+      served,
+      yaml,
+      swaggerPage: swaggerPage(title, base),
+      swaggerInit: swaggerInit(urls),
+      redocPage: redocPage(title, base, urls[0]?.url ?? `${base}/openapi.json`),
+    };
+  });
+  if (apis.length > 0) {
+    router.get('/openapi.json', (req, res) => void res.type('application/json').send(forBase(req.baseUrl).served[0]!.json));
+    router.get('/openapi.yaml', (req, res) => void res.type('application/yaml').send(forBase(req.baseUrl).yaml));
   }
-  for (const api of served) {
-    router.get(`/openapi/${api.name}.json`, (_req, res) => void res.type('application/json').send(api.json));
-  }
-  const urls = served.map((api) => ({ url: served.length === 1 ? 'openapi.json' : `openapi/${api.name}.json`, name: api.title }));
-  const title = served.length === 1 ? first!.title : 'API docs';
+  apis.forEach((api, i) => {
+    router.get(`/openapi/${api.name}.json`, (req, res) => void res.type('application/json').send(forBase(req.baseUrl).served[i]!.json));
+  });
   router.use('/docs/assets', express.static(SWAGGER_UI_DIR, { index: false, maxAge: '1h' }));
-  router.get('/docs', (_req, res) => void res.type('html').set('Content-Security-Policy', DOCS_CSP).send(swaggerPage(title)));
-  router.get('/docs/init.js', (_req, res) => void res.type('text/javascript').send(swaggerInit(urls)));
+  router.get('/docs', (req, res) => void res.type('html').set('Content-Security-Policy', DOCS_CSP).send(forBase(req.baseUrl).swaggerPage));
+  router.get('/docs/init.js', (req, res) => void res.type('text/javascript').send(forBase(req.baseUrl).swaggerInit));
   router.get('/redoc/redoc.standalone.js', (_req, res) => void res.type('text/javascript').set('Cache-Control', 'public, max-age=3600').send(redocSource()));
-  router.get('/redoc', (_req, res) => void res.type('html').set('Content-Security-Policy', DOCS_CSP).send(redocPage(title, urls[0]?.url ?? 'openapi.json')));
+  router.get('/redoc', (req, res) => void res.type('html').set('Content-Security-Policy', DOCS_CSP).send(forBase(req.baseUrl).redocPage));
   return router;
+}
+
+/** A cache of `make(key)` for the few keys there are (mount paths); bounded all the same. */
+function memo<T>(make: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size >= 16) cache.clear();
+      cache.set(key, (value = make(key)));
+    }
+    return value;
+  };
 }
 
 /**
  * The contract's own `servers` stay, after a relative one for the server that serves the docs,
- * so "Try it out" calls this server whatever host and port it runs on.
+ * so "Try it out" calls this server whatever host, port and mount path it runs on.
  */
-function forThisServer(doc: Document, basePath: string): Document {
-  const here = { url: basePath || '/', description: 'This server' };
+function forThisServer(doc: Document, path: string): Document {
+  const here = { url: path || '/', description: 'This server' };
   const others = (doc.servers ?? []).filter((s) => s.url !== here.url);
   return { ...doc, servers: [here, ...others] };
 }
@@ -74,28 +96,28 @@ function forThisServer(doc: Document, basePath: string): Document {
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function swaggerPage(title: string): string {
+function swaggerPage(title: string, base: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${escapeHtml(title)} – Swagger UI</title>
-  <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
-  <link rel="icon" type="image/png" href="/docs/assets/favicon-32x32.png">
+  <link rel="stylesheet" href="${escapeHtml(base)}/docs/assets/swagger-ui.css">
+  <link rel="icon" type="image/png" href="${escapeHtml(base)}/docs/assets/favicon-32x32.png">
 </head>
 <body>
   <div id="swagger-ui"></div>
-  <script src="/docs/assets/swagger-ui-bundle.js"></script>
-  <script src="/docs/assets/swagger-ui-standalone-preset.js"></script>
-  <script src="/docs/init.js"></script>
+  <script src="${escapeHtml(base)}/docs/assets/swagger-ui-bundle.js"></script>
+  <script src="${escapeHtml(base)}/docs/assets/swagger-ui-standalone-preset.js"></script>
+  <script src="${escapeHtml(base)}/docs/init.js"></script>
 </body>
 </html>
 `;
 }
 
 function swaggerInit(urls: { url: string; name: string }[]): string {
-  const source = urls.length === 1 ? { url: `/${urls[0]!.url}` } : { urls: urls.map((u) => ({ ...u, url: `/${u.url}` })) };
+  const source = urls.length === 1 ? { url: urls[0]!.url } : { urls };
   const config = {
     ...source,
     dom_id: '#swagger-ui',
@@ -110,19 +132,19 @@ function swaggerInit(urls: { url: string; name: string }[]): string {
 `;
 }
 
-function redocPage(title: string, specUrl: string): string {
+function redocPage(title: string, base: string, specUrl: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${escapeHtml(title)} – ReDoc</title>
-  <link rel="icon" type="image/png" href="/docs/assets/favicon-32x32.png">
+  <link rel="icon" type="image/png" href="${escapeHtml(base)}/docs/assets/favicon-32x32.png">
   <style>body { margin: 0; padding: 0; }</style>
 </head>
 <body>
-  <redoc spec-url="/${escapeHtml(specUrl)}"></redoc>
-  <script src="/redoc/redoc.standalone.js"></script>
+  <redoc spec-url="${escapeHtml(specUrl)}"></redoc>
+  <script src="${escapeHtml(base)}/redoc/redoc.standalone.js"></script>
 </body>
 </html>
 `;

@@ -16,7 +16,7 @@ import {
   ValidationError,
 } from './errors.js';
 import { problem, PROBLEM_CONTENT_TYPE, type Problem } from './problems.js';
-import { requestIdOf } from './request-log.js';
+import { logDone, requestIdOf, watchFinish } from './request-log.js';
 
 interface HttpLikeError {
   status?: number;
@@ -35,6 +35,7 @@ export function errorHandler({ exposeErrors, logger }: ErrorHandlerOptions): Err
     const reqInfo = { id: requestIdOf(req), method: req.method, path: req.originalUrl.split('?')[0] };
     if (res.headersSent) {
       logger.error({ req: reqInfo, err: error }, 'error after the response started');
+      watchFinish(res);
       next(error);
       return;
     }
@@ -44,6 +45,7 @@ export function errorHandler({ exposeErrors, logger }: ErrorHandlerOptions): Err
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     // A problem is never run through response validation.
     res.type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+    logDone(res);
   };
 }
 

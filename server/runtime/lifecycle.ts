@@ -1,5 +1,7 @@
-// Listening, the start-up banner, and graceful shutdown: on SIGTERM/SIGINT stop accepting, let
-// in-flight requests finish (up to a grace period), then exit 0.
+// Listening, the start-up banner, and graceful shutdown: on SIGTERM/SIGINT /readyz turns 503,
+// then (after an optional drain delay, so a load balancer notices) the server stops accepting,
+// lets in-flight requests finish (up to a grace period), and exits 0. The server is made here,
+// held to the app's timeouts and limits (limits.ts).
 import { createServer, type Server } from 'node:http';
 import { guardConnections } from './connection-errors.js';
 import type { SpecfirstApp } from './create-app.js';
@@ -63,8 +65,13 @@ export function banner(app: SpecfirstApp, url: string, stubs: number): string {
 }
 
 export interface ShutdownOptions {
-  /** How long in-flight requests may take after the signal. Default 10 s. */
+  /** How long in-flight requests may take once the server stops accepting. Default 10 s. */
   graceMs?: number;
+  /**
+   * How long to keep accepting after the signal, answering /readyz with 503, before closing: long
+   * enough for a load balancer's readiness probe to take this instance out. Default 0.
+   */
+  drainDelayMs?: number;
   /** Where signals come from; tests pass an EventEmitter. Default: the process. */
   signals?: { once(event: 'SIGTERM' | 'SIGINT', listener: () => void): unknown };
   exit?: (code: number) => void;
@@ -72,13 +79,19 @@ export interface ShutdownOptions {
 }
 
 export function shutdownOnSignals(app: SpecfirstApp, server: Server, options: ShutdownOptions = {}): void {
-  const { graceMs = 10_000, signals = process, exit = (code) => process.exit(code), log = (l) => process.stderr.write(l + '\n') } = options;
+  const { graceMs = 10_000, drainDelayMs = 0, signals = process, exit = (code) => process.exit(code), log = (l) => process.stderr.write(l + '\n') } = options;
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
     app.locals.specfirst.ready = false;
-    log(`specfirst: ${signal} received, finishing in-flight requests`);
+    if (drainDelayMs > 0) {
+      log(`specfirst: ${signal} received, /readyz answers 503; still serving for ${drainDelayMs} ms`);
+      setTimeout(() => close('drain delay over'), drainDelayMs).unref();
+    } else close(`${signal} received`);
+  };
+  const close = (why: string): void => {
+    log(`specfirst: ${why}, finishing in-flight requests`);
     const timer = setTimeout(() => {
       log('specfirst: grace period over, closing remaining connections');
       server.closeAllConnections();

@@ -18,6 +18,7 @@ interface LogState {
   method: string;
   url: string;
   principal?: string;
+  logged: boolean;
 }
 
 type Tracked = ServerResponse & { [STATE]?: LogState };
@@ -38,27 +39,51 @@ export interface RequestLogOptions {
   closing: () => boolean;
 }
 
-export function requestLog({ logger, closing }: RequestLogOptions): RequestHandler {
+/** Tracks every request it sees and logs it when the response is finished. */
+export function requestLog(options: RequestLogOptions): RequestHandler {
   return (req, res, next) => {
-    const given = req.headers['x-request-id'];
-    const id = typeof given === 'string' && SAFE.test(given) ? given : randomUUID();
-    (req as IncomingMessage & { [ID]?: string })[ID] = id;
-    res.setHeader('X-Request-Id', id);
-    if (closing()) res.setHeader('Connection', 'close');
-    if (logger.isLevelEnabled('error')) {
-      (res as Tracked)[STATE] = { logger, start: performance.now(), method: req.method, url: req.originalUrl ?? req.url };
-      res.once('finish', finished);
-    }
+    trackRequest(req, res, options);
+    watchFinish(res);
     next();
   };
 }
 
-/** The one log line; `this` is the response (no closure per request). */
+/**
+ * Gives the request its id and prepares its log line; a request already tracked is left as it
+ * is. The line is written by `logDone` where the runtime sends the response itself (no listener
+ * per request), or on 'finish' after `watchFinish` where something else answers.
+ */
+export function trackRequest(req: IncomingMessage & { originalUrl?: string }, res: ServerResponse, { logger, closing }: RequestLogOptions): void {
+  if ((req as IncomingMessage & { [ID]?: string })[ID] !== undefined) return;
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && SAFE.test(given) ? given : randomUUID();
+  (req as IncomingMessage & { [ID]?: string })[ID] = id;
+  res.setHeader('X-Request-Id', id);
+  if (closing()) res.setHeader('Connection', 'close');
+  if (logger.isLevelEnabled('error')) {
+    (res as Tracked)[STATE] = { logger, start: performance.now(), method: req.method ?? '', url: req.originalUrl ?? req.url ?? '', logged: false };
+  }
+}
+
+/** Logs the request when its response finishes (for responses the runtime does not send itself). */
+export function watchFinish(res: ServerResponse): void {
+  const state = (res as Tracked)[STATE];
+  if (!state || state.logged) return;
+  if (res.writableFinished) logDone(res);
+  else res.once('finish', finished);
+}
+
 function finished(this: Tracked): void {
-  const state = this[STATE];
-  if (!state) return;
-  const status = this.statusCode;
-  const req = (this as ServerResponse & { req: IncomingMessage }).req;
+  logDone(this);
+}
+
+/** The request's one log line, written once; `res` has its final status. */
+export function logDone(res: ServerResponse): void {
+  const state = (res as Tracked)[STATE];
+  if (!state || state.logged) return;
+  state.logged = true;
+  const status = res.statusCode;
+  const req = (res as ServerResponse & { req: IncomingMessage }).req;
   const q = state.url.indexOf('?');
   const line = {
     req: { id: requestIdOf(req), method: state.method, path: q < 0 ? state.url : state.url.slice(0, q) },

@@ -2,9 +2,17 @@
 // does the work; a string that still breaks its schema's `pattern` (its pattern support stops at
 // simple classes: `^[A-Za-z]+(?:[\s'-][A-Za-z]+)*$` gives "A(?:sA)*") is regenerated from the
 // regular expression by randexp. Deterministic: randexp draws from a PRNG seeded by the pattern.
+// A `oneOf`/`anyOf` whose first member is `{type: 'null'}` (how 3.1 contracts such as Discord's
+// write a nullable reference) is sampled as null: openapi-sampler merges its null with the
+// parent's null as objects (`typeof null === 'object'`) and gives `{}`, which matches neither.
+// `allOf` members that only annotate (`{description}`, `{nullable: false}`, `{example}`: Box writes
+// them beside nearly every reference) are left out of what the sampler sees: merged with an
+// array's sample they turned `["approved"]` into `[]`, breaking `minItems`, and a member's example
+// (never checked against the whole schema) replaced the sample of an object by an array.
 import * as sampler from 'openapi-sampler';
 import randexpModule from 'randexp';
 import { deref, type Document } from './contract.js';
+import { walkDocument, walkSchema, type Json } from './normalize/walk.js';
 
 // randexp's types declare an ES default export; at run time the CommonJS module is the class.
 const RandExp = ((randexpModule as unknown as { default?: unknown }).default ?? randexpModule) as unknown as typeof randexpModule.default;
@@ -15,8 +23,37 @@ export interface SampleOptions {
 }
 
 export function sampleSchema(doc: Document, schema: unknown, { direction }: SampleOptions): unknown {
-  const value = sampler.sample(schema as never, { quiet: true, enablePatterns: true, skipReadOnly: direction === 'request', skipWriteOnly: direction === 'response' }, doc);
+  const spec = samplerDocument(doc);
+  const value = sampler.sample(withoutAnnotationMembers(structuredClone(schema)) as never, { quiet: true, enablePatterns: true, skipReadOnly: direction === 'request', skipWriteOnly: direction === 'response' }, spec);
   return repairPatterns(doc, schema, value, 0);
+}
+
+/** Keywords that do not constrain a value (an allOf member's example is not the whole value's). */
+const ANNOTATIONS = new Set(['title', 'description', 'nullable', 'deprecated', 'externalDocs', 'xml', '$comment', 'example', 'examples']);
+
+const samplerDocuments = new WeakMap<Document, Document>();
+
+/** The document as the sampler reads it, made once per document. */
+function samplerDocument(doc: Document): Document {
+  let copy = samplerDocuments.get(doc);
+  if (!copy) {
+    copy = structuredClone(doc);
+    walkDocument(copy as Json, { schema: dropAnnotationMembers });
+    samplerDocuments.set(doc, copy);
+  }
+  return copy;
+}
+
+function withoutAnnotationMembers(schema: unknown): unknown {
+  walkSchema(schema, '', dropAnnotationMembers);
+  return schema;
+}
+
+function dropAnnotationMembers(schema: Json): void {
+  if (!Array.isArray(schema.allOf)) return;
+  const kept = schema.allOf.filter((m) => !(typeof m === 'object' && m !== null && Object.keys(m).every((k) => ANNOTATIONS.has(k) || k.startsWith('x-'))));
+  if (kept.length > 0) schema.allOf = kept;
+  else delete schema.allOf;
 }
 
 type Schema = {
@@ -25,6 +62,7 @@ type Schema = {
   minLength?: number;
   maxLength?: number;
   properties?: Record<string, unknown>;
+  additionalProperties?: unknown;
   items?: unknown;
   allOf?: unknown[];
   oneOf?: unknown[];
@@ -34,17 +72,31 @@ type Schema = {
 function repairPatterns(doc: Document, rawSchema: unknown, value: unknown, depth: number): unknown {
   const schema = deref<Schema>(doc, rawSchema);
   if (!schema || depth > 24) return value;
+  if (nullFirst(doc, schema)) return null;
   if (typeof value === 'string' && typeof schema.pattern === 'string') return matching(schema, value);
   if (Array.isArray(value) && schema.items) return value.map((v) => repairPatterns(doc, schema.items, v, depth + 1));
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const out = { ...(value as Record<string, unknown>) };
+    const named = new Set<string>();
     for (const branch of [schema, ...(schema.allOf ?? []), ...(schema.oneOf ?? []).slice(0, 1), ...(schema.anyOf ?? []).slice(0, 1)]) {
       const props = deref<Schema>(doc, branch)?.properties ?? {};
-      for (const [key, prop] of Object.entries(props)) if (key in out) out[key] = repairPatterns(doc, prop, out[key], depth + 1);
+      for (const [key, prop] of Object.entries(props)) {
+        named.add(key);
+        if (key in out) out[key] = repairPatterns(doc, prop, out[key], depth + 1);
+      }
+    }
+    // Maps (`additionalProperties: {…}`): openapi-sampler names their sample entries property1, property2.
+    if (typeof schema.additionalProperties === 'object' && schema.additionalProperties !== null) {
+      for (const key of Object.keys(out)) if (!named.has(key)) out[key] = repairPatterns(doc, schema.additionalProperties, out[key], depth + 1);
     }
     return out;
   }
   return value;
+}
+
+function nullFirst(doc: Document, schema: Schema): boolean {
+  const first = deref<Schema>(doc, (schema.oneOf ?? schema.anyOf)?.[0]);
+  return first !== undefined && (first.type === 'null' || (Array.isArray(first.type) && first.type.length === 1 && first.type[0] === 'null'));
 }
 
 function matching(schema: Schema, value: string): string {

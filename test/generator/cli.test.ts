@@ -39,7 +39,7 @@ describe('specfirst generate', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /v31-features\.yaml:\d+:\d+ warning missing-operation-id GET \/ has no operationId; its handler is named "getRoot"/);
     assert.deepEqual((await readdir(join(out, 'v31-features', 'handlers'))).sort(), ['get-item-image.ts', 'get-root.ts', 'list-items.ts']);
-    assert.deepEqual((await readdir(join(out, 'v31-features', 'generated'))).sort(), ['contract-problems.json', 'openapi.json', 'operations.ts', 'routes.ts', 'schema.ts', 'security.ts', 'types.ts']);
+    assert.deepEqual((await readdir(join(out, 'v31-features', 'generated'))).sort(), ['client.ts', 'contract-problems.json', 'openapi.json', 'operations.ts', 'routes.ts', 'schema.ts', 'security.ts', 'types.ts']);
   });
 
   it('never overwrites a stub the person edited', async () => {
@@ -53,7 +53,7 @@ describe('specfirst generate', () => {
   it('is deterministic: a second run writes nothing and changes no byte', async () => {
     const before = await readFile(generated('operations.ts'), 'utf8');
     const r = await runCli(['generate', contract, '--out', out]);
-    assert.match(r.stdout, / 0 written, 7 unchanged, 3 handler\(s\) kept/);
+    assert.match(r.stdout, / 0 written, 8 unchanged, 3 handler\(s\) kept/);
     assert.equal(await readFile(generated('operations.ts'), 'utf8'), before);
   });
 

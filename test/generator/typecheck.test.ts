@@ -3,15 +3,18 @@
 // missing handler each fail to compile with the expected error. Uses the TypeScript compiler API.
 import assert from 'node:assert/strict';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ts from 'typescript';
+import { toDiagnostic } from '../../generator/type-diagnostics.js';
 import { ROOT, fixture, generateInto, tempProject } from '../helpers.js';
 
 const OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.NodeNext,
   moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  // The example's verifier imports `specfirst`: this checkout's sources, as in the repository's tsconfig.
+  customConditions: ['specfirst-source'],
   lib: ['lib.es2023.d.ts'],
   types: ['node'],
   typeRoots: [join(ROOT, 'node_modules', '@types')],
@@ -52,7 +55,8 @@ describe('compile-time contract', () => {
     assert.deepEqual(problems, []);
   });
 
-  for (const name of ['wrong-body', 'undeclared-status', 'missing-required-header', 'wrong-request-use']) {
+  const MISTAKES = ['wrong-body', 'undeclared-status', 'missing-required-header', 'wrong-header-value', 'wrong-request-use', 'ignored-header'];
+  for (const name of MISTAKES) {
     it(`${name}.ts fails to compile with the expected error`, async () => {
       const file = fixture('type-errors', `${name}.ts`);
       const expected = /expect (TS\d+)/.exec(await readFile(file, 'utf8'))![1];
@@ -62,6 +66,20 @@ describe('compile-time contract', () => {
       assert.ok(problems.every((p) => p.file === file));
     });
   }
+
+  it('reports each mistake at the line that makes it, in one short message (golden)', async () => {
+    const files = MISTAKES.map((m) => fixture('type-errors', `${m}.ts`));
+    const program = ts.createProgram(files, OPTIONS);
+    const found = ts.getPreEmitDiagnostics(program).map((d) => ({ ...toDiagnostic(d, ROOT), text: d.file?.text ?? '' }));
+    const lines = found.map((d) => `${basename(d.file)}:${d.line}:${d.column} ${d.rule} ${d.message}`).sort();
+    const golden = join(ROOT, 'test', 'golden', 'type-errors.txt');
+    if (process.env.UPDATE_GOLDEN === '1') await writeFile(golden, lines.join('\n') + '\n');
+    assert.equal(lines.join('\n') + '\n', await readFile(golden, 'utf8'), 'the messages differ from test/golden/type-errors.txt');
+    for (const d of found) {
+      assert.ok(d.message.length <= 120, `${d.file}: ${d.message.length} characters: ${d.message}`);
+      assert.match(d.text.split('\n')[d.line - 1]!, /← the error is here/, `${d.file}:${d.line} is not the marked line`);
+    }
+  });
 
   it('a handler file without its handler is a compile error in the bindings', async () => {
     const handlers = join(project.dir, 'petstore', 'handlers');

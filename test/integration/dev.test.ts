@@ -53,7 +53,7 @@ describe('specfirst dev', () => {
   const reloaded = /✓ reloaded in (\d+) ms/;
 
   before(async () => {
-    project = await tempProject('dev');
+    project = await tempProject('dev', { linkSpecfirst: true });
     const init = await runCli(['init', 'todo'], project.dir);
     assert.equal(init.code, 0, init.stderr);
     dev = spawn(process.execPath, [join(ROOT, 'generator', 'bin.js'), 'dev', '--port', '0'], { cwd: project.dir, env: { ...process.env, NO_COLOR: '1' } });
@@ -93,9 +93,10 @@ describe('specfirst dev', () => {
 
   it('keeps serving while a handler does not compile, then serves the fixed handler', async () => {
     const handler = join(project.dir, 'server', 'todo', 'handlers', 'get-stats.ts');
-    const write = (total: string) => () => `import type { Handlers } from "../generated/operations.js";\nexport const getStats: Handlers["getStats"] = async () => ({ status: 200, body: { total: ${total} } });\n`;
+    const write = (total: string) => () =>
+      `import type { GetStatsResponse } from "../generated/operations.js";\nexport async function getStats(): Promise<GetStatsResponse> {\n  return { status: 200, body: { total: ${total} } };\n}\n`;
     await edit(handler, write('"many"'), /✗ 1 type error\(s\); still serving the last good version/);
-    assert.match(output, /server\/todo\/handlers\/get-stats\.ts:2:\d+ error TS2322/);
+    assert.match(output, /server\/todo\/handlers\/get-stats\.ts:3:\d+ error TS2322 (total: )?Type 'string' is not assignable to type 'number'\./);
     assert.equal((await fetch(`${url}/stats`)).status, 501, 'the stub still serves');
     const m = await edit(handler, write('42'), reloaded);
     reloads.push(Number(m[1]));

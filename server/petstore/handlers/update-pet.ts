@@ -1,6 +1,6 @@
 // Handler for PATCH /pets/{petId} (updatePet) in petstore.yaml.
 // This file is yours: specfirst wrote it once and will never overwrite it.
-import type { Handlers } from "../generated/operations.js";
+import type { UpdatePetContext, UpdatePetRequest, UpdatePetResponse } from "../generated/operations.js";
 import * as store from "../example-store.js";
 import { petNotFound } from "../not-found.js";
 
@@ -9,8 +9,8 @@ import { petNotFound } from "../not-found.js";
  *
  * Changes only the fields that are sent; `birthDate: null` clears the birth date.
  */
-export const updatePet: Handlers["updatePet"] = async ({ params, body }, context) => {
+export async function updatePet({ params, body }: UpdatePetRequest, context: UpdatePetContext): Promise<UpdatePetResponse> {
   const pet = store.updatePet(params.petId, body);
   if (!pet) return petNotFound(params.petId, context.requestId);
   return { status: 200, body: pet };
-};
+}

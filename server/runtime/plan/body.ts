@@ -115,6 +115,8 @@ const ABSENT: ReadBody = { present: false, value: undefined, checked: undefined 
 
 export async function readBody(req: Request, res: Response, media: BodyMedia, readers: BodyReaders): Promise<ReadBody> {
   const kind = kindOf(baseOf(req.headers['content-type'] ?? ''));
+  const host = parsedByHost(req);
+  if (host) return host.value === undefined ? ABSENT : fromHost(host.value, kind, media);
   if (kind === 'multipart') return readMultipart(req, res, media, readers);
   await run(readers.raw, req, res);
   const bytes = req.body as Buffer | undefined;
@@ -142,20 +144,61 @@ export async function readBody(req: Request, res: Response, media: BodyMedia, re
   }
 }
 
+/**
+ * Mounted in a host app whose own body parser ran first, the stream is already read: what that
+ * parser made of it is used as it is (a JSON body then cannot be checked for integers beyond
+ * 2^53 — mount specfirst before the host's parsers to keep that check).
+ */
+function parsedByHost(req: Request): { value: unknown } | null {
+  return req.readableEnded ? { value: req.body } : null;
+}
+
+function fromHost(value: unknown, kind: BodyKind, media: BodyMedia): ReadBody {
+  if (Buffer.isBuffer(value) || typeof value === 'string') {
+    const text = Buffer.isBuffer(value) ? value.toString('utf8') : value;
+    if (text.length === 0) return ABSENT;
+    if (kind === 'json') {
+      const parsed = parseJson(text);
+      return { present: true, value: parsed, checked: parsed };
+    }
+    if (kind === 'form') {
+      const fields = formFields(text);
+      if (media.form) coerceFormFields(fields, media.form);
+      return { present: true, value: fields, checked: fields };
+    }
+    if (kind === 'text') return { present: true, value: text, checked: text };
+    return { present: true, value: new Blob([value]), checked: '' };
+  }
+  if (kind === 'form' && typeof value === 'object' && value !== null && media.form) coerceFormFields(value as Record<string, unknown>, media.form);
+  return { present: true, value, checked: value };
+}
+
 function run(handler: RequestHandler, req: Request, res: Response): Promise<void> {
   return new Promise((resolve, reject) => void handler(req, res, (error?: unknown) => (error ? reject(error) : resolve())));
 }
 
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
 
-function text(bytes: Buffer, contentType: string, fallback: string): string {
-  const charset = (CHARSET.exec(contentType)?.[1] ?? fallback).toLowerCase();
-  let decoder: InstanceType<typeof TextDecoder>;
-  try {
-    decoder = new TextDecoder(charset, { fatal: true });
-  } catch {
-    throw new BodyError(415, `charset ${charset} is not supported; send UTF-8`);
+/** One strict decoder per charset, made on first use (decoding is stateless between calls). */
+const decoders = new Map<string, InstanceType<typeof TextDecoder> | null>();
+
+function decoderFor(charset: string): InstanceType<typeof TextDecoder> | null {
+  let decoder = decoders.get(charset);
+  if (decoder === undefined) {
+    try {
+      decoder = new TextDecoder(charset, { fatal: true });
+    } catch {
+      decoder = null;
+    }
+    if (decoders.size < 64) decoders.set(charset, decoder);
   }
+  return decoder;
+}
+
+function text(bytes: Buffer, contentType: string, fallback: string): string {
+  const charset = (contentType.includes('charset') ? CHARSET.exec(contentType)?.[1] ?? fallback : fallback).toLowerCase();
+  const decoder = decoderFor(charset);
+  if (!decoder) throw new BodyError(415, `charset ${charset} is not supported; send UTF-8`);
   try {
     return decoder.decode(bytes);
   } catch {

@@ -3,7 +3,7 @@
 // must be declared, and a JSON body must satisfy its schema — or the client gets a 500 problem and
 // the log names the violation. The checks were compiled with the operation; sending runs only the
 // few of the status at hand.
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { RouteBinding } from '../api.js';
 import { ResponseContractError } from '../errors.js';
 import { isJson } from '../media-types.js';
@@ -27,28 +27,58 @@ export interface ResponseRules {
   validateBodies: boolean;
 }
 
-export async function respond({ route, compiled, validateBodies }: ResponseRules, res: Response, result: unknown): Promise<void> {
+/** What a status answers with, worked out on its first use by the operation. */
+interface StatusEntry {
+  key: string;
+  /** Declared media types as the contract writes them, and their lower-case base types. */
+  declared: readonly string[];
+  bases: string[];
+  /** The media type sent when the handler names none (the first declared, when concrete). */
+  implied: string | undefined;
+  headers: readonly HeaderRule[] | undefined;
+}
+
+const entries = new WeakMap<CompiledOperation, Map<number, StatusEntry | null>>();
+
+function entryFor(route: RouteBinding, compiled: CompiledOperation, status: number): StatusEntry | null {
+  let byStatus = entries.get(compiled);
+  if (!byStatus) entries.set(compiled, (byStatus = new Map()));
+  let entry = byStatus.get(status);
+  if (entry === undefined) {
+    const key = declaredStatusKey(route, status);
+    const declared = key === null ? [] : key === UNDECLARED ? ANY : route.responses[key]!;
+    entry = key === null ? null : { key, declared, bases: declared.map(baseOf), implied: impliedType(declared[0]), headers: compiled.headers.get(key) };
+    byStatus.set(status, entry);
+  }
+  return entry;
+}
+
+export async function respond({ route, compiled, validateBodies }: ResponseRules, req: Request, res: Response, result: unknown): Promise<void> {
   if (typeof result !== 'object' || result === null || typeof (result as HandlerResponse).status !== 'number') {
     throw new ResponseContractError(route, 'the handler did not return { status, body }');
   }
   const { status, contentType, headers, body } = result as HandlerResponse;
-  const key = declaredStatusKey(route, status);
-  if (key === null) throw new ResponseContractError(route, `status ${status} is not declared for this operation`);
-  const declared = key === UNDECLARED ? ANY : route.responses[key]!;
-  const badHeaders = headerViolations(compiled.headers.get(key), headers);
-  if (badHeaders.length > 0) throw new ResponseContractError(route, `status ${status}: ${badHeaders.join('; ')}`);
+  const entry = entryFor(route, compiled, status);
+  if (entry === null) throw new ResponseContractError(route, `status ${status} is not declared for this operation`);
+  const { key, declared } = entry;
+  if (entry.headers) {
+    const badHeaders = headerViolations(entry.headers, headers);
+    if (badHeaders.length > 0) throw new ResponseContractError(route, `status ${status}: ${badHeaders.join('; ')}`);
+  }
   if (declared.length === 0 && body !== undefined) {
     throw new ResponseContractError(route, `status ${status} is declared without content, but the handler returned a body`);
   }
   if (declared.length > 0 && body === undefined && key !== UNDECLARED) {
     throw new ResponseContractError(route, `status ${status} is declared with content, but the handler returned no body`);
   }
-  const mediaType = contentType ?? concrete(declared[0], body);
-  const matched = mediaType && declared.length > 0 ? declared.find((d) => mediaTypeMatches(d, mediaType)) : undefined;
-  if (mediaType && declared.length > 0 && !matched) {
-    throw new ResponseContractError(route, `media type ${mediaType} is not declared for status ${status}`);
+  const blob = body instanceof Blob;
+  const mediaType = contentType ?? (blob ? blobType(declared[0], body) : entry.implied);
+  let matched: string | undefined;
+  if (mediaType && declared.length > 0) {
+    matched = contentType === undefined && !blob && entry.implied !== undefined ? declared[0] : declared[matchIndex(entry.bases, baseOf(mediaType))];
+    if (matched === undefined) throw new ResponseContractError(route, `media type ${mediaType} is not declared for status ${status}`);
   }
-  const json = mediaType !== undefined && isJson(mediaType) && !(body instanceof Blob);
+  const json = !blob && mediaType !== undefined && isJson(mediaType);
   if (validateBodies && matched && json) {
     const validate = compiled.responses.get(key)?.get(matched);
     if (validate && !validate(body)) {
@@ -56,7 +86,7 @@ export async function respond({ route, compiled, validateBodies }: ResponseRules
       throw new ResponseContractError(route, `status ${status} body: ${fields.map((f) => `${f.pointer || '/'} ${f.message}`).join('; ')}`, fields);
     }
   }
-  res.status(status);
+  res.statusCode = status;
   if (headers) {
     for (const name of Object.keys(headers)) {
       const value = headers[name];
@@ -67,15 +97,37 @@ export async function respond({ route, compiled, validateBodies }: ResponseRules
     res.end();
     return;
   }
-  if (body instanceof Blob) {
-    res.type(mediaType && !mediaType.endsWith('/*') ? mediaType : body.type || 'application/octet-stream');
-    res.send(Buffer.from(await body.arrayBuffer()));
-    return;
+  if (blob) {
+    send(req, res, mediaType && !mediaType.endsWith('/*') ? mediaType : body.type || 'application/octet-stream', Buffer.from(await body.arrayBuffer()));
+  } else if (json || (typeof body !== 'string' && !Buffer.isBuffer(body))) {
+    send(req, res, mediaType ?? 'application/json', JSON.stringify(body));
+  } else {
+    send(req, res, mediaType ?? 'text/plain', body as string | Buffer);
   }
-  if (mediaType) res.type(mediaType);
-  if (json) res.send(JSON.stringify(body));
-  else if (typeof body === 'string' || Buffer.isBuffer(body)) res.send(body);
-  else res.send(JSON.stringify(body));
+}
+
+/**
+ * Writes the body as it is: Content-Type (text with its charset), Content-Length, and no body for
+ * HEAD. No ETag and no 304: a status or header the contract does not declare is never invented.
+ */
+function send(req: Request, res: Response, mediaType: string, payload: string | Buffer): void {
+  const text = typeof payload === 'string';
+  res.setHeader('Content-Type', text && !/;\s*charset=/i.test(mediaType) && (isJson(mediaType) || mediaType.startsWith('text/')) ? `${mediaType}; charset=utf-8` : mediaType);
+  res.setHeader('Content-Length', text ? Buffer.byteLength(payload) : payload.length);
+  if (req.method === 'HEAD') res.end();
+  else res.end(payload);
+}
+
+const baseOf = (mediaType: string): string => {
+  const semi = mediaType.indexOf(';');
+  return (semi < 0 ? mediaType : mediaType.slice(0, semi)).trim().toLowerCase();
+};
+
+/** The declared entry an actual media type falls under: exact, then `type/*`, then `*\/*`; -1 if none. */
+function matchIndex(bases: readonly string[], actual: string): number {
+  const exact = bases.indexOf(actual);
+  if (exact >= 0) return exact;
+  return bases.findIndex((d) => d === '*/*' || (d.endsWith('/*') && actual.startsWith(d.slice(0, -1))));
 }
 
 /** The response entry that covers a status (exact, then `2XX`, then `default`); null if none. */
@@ -84,31 +136,26 @@ function declaredStatusKey(route: RouteBinding, status: number): string | null {
   const exact = String(status);
   if (responses[exact]) return exact;
   // An operation without responses in the contract promises nothing: any status goes.
-  let any = false;
-  for (const _ in responses) {
-    any = true;
-    break;
-  }
-  if (!any) return UNDECLARED;
+  if (Object.keys(responses).length === 0) return UNDECLARED;
   const range = `${exact[0]}XX`;
   if (responses[range]) return range;
   if (responses[range.toLowerCase()]) return range.toLowerCase();
   return responses.default ? 'default' : null;
 }
 
-function concrete(declared: string | undefined, body: unknown): string | undefined {
+/** The media type a body gets when the handler names none: JSON for `*\/*`, the declared one when concrete. */
+function impliedType(declared: string | undefined): string | undefined {
   if (!declared) return undefined;
-  if (declared === '*/*') return body instanceof Blob ? body.type || 'application/octet-stream' : 'application/json';
-  if (declared.endsWith('/*')) return body instanceof Blob && body.type ? body.type : undefined;
+  if (declared === '*/*') return 'application/json';
+  if (declared.endsWith('/*')) return undefined;
   const semi = declared.indexOf(';');
   return semi < 0 ? declared : declared.slice(0, semi).trim();
 }
 
-function mediaTypeMatches(declared: string, actual: string): boolean {
-  const d = declared.split(';')[0]!.trim().toLowerCase();
-  const a = actual.split(';')[0]!.trim().toLowerCase();
-  if (d === '*/*' || d === a) return true;
-  return d.endsWith('/*') && a.startsWith(d.slice(0, -1));
+function blobType(declared: string | undefined, body: Blob): string | undefined {
+  if (!declared) return undefined;
+  if (declared === '*/*' || declared.endsWith('/*')) return body.type || (declared === '*/*' ? 'application/octet-stream' : undefined);
+  return impliedType(declared);
 }
 
 /** What is wrong with the headers a handler returned, one sentence each (empty when fine). */

@@ -4,7 +4,7 @@
 import type { Request, Response } from 'express';
 import { NotAcceptableError, NotImplementedSignal, UnsupportedMediaTypeError, ValidationError } from '../errors.js';
 import type { ProblemField } from '../problems.js';
-import { logPrincipal } from '../request-log.js';
+import { logDone, logPrincipal, watchFinish } from '../request-log.js';
 import { bodyFields, parameterFields } from './ajv-fields.js';
 import { matchMedia, readBody } from './body.js';
 import { HandlerContext } from './context.js';
@@ -67,12 +67,17 @@ export async function runPlan(plan: OperationPlan, req: Request, res: Response, 
     contentType: contentType === undefined ? undefined : contentType.split(';')[0]!.trim(),
   };
   let result = await route.handler(request, new HandlerContext(ctx.logger, req, res, principal));
-  if (res.headersSent) return;
+  if (res.headersSent) {
+    // The handler wrote the response itself: it is logged when it finishes.
+    watchFinish(res);
+    return;
+  }
   if (isNotImplemented(result)) {
     if (!ctx.mock) throw new NotImplementedSignal(route.operation);
     result = ctx.mock(route);
   }
-  await respond({ route, compiled, validateBodies: ctx.validateResponses }, res, result);
+  await respond({ route, compiled, validateBodies: ctx.validateResponses }, req, res, result);
+  logDone(res);
 }
 
 const REQUIRED_BODY: ProblemField = { in: 'body', name: 'body', pointer: '', message: 'is required', code: 'required' };

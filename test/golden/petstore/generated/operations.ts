@@ -77,14 +77,19 @@ export interface HandlerContext<P = undefined> {
 
 const NOT_IMPLEMENTED: unique symbol = Symbol.for("specfirst.notImplemented");
 
-/** Returned by a handler stub that has not been written yet: the server answers 501 problem+json. */
+/** What a handler stub that has not been written yet returns: the server answers 501 problem+json. */
 export interface NotImplemented {
   readonly [NOT_IMPLEMENTED]: true;
   readonly operation: string;
 }
 
-export function notImplemented(operation: string): NotImplemented {
-  return { [NOT_IMPLEMENTED]: true, operation };
+/**
+ * `return notImplemented("getPet")` in a handler that is not written yet: the server answers 501.
+ * Typed `never` so that it fits any handler's declared response type, which then stays exactly
+ * what the contract allows (a mistake in the rest of the handler is reported where it is).
+ */
+export function notImplemented(operation: string): never {
+  return { [NOT_IMPLEMENTED]: true, operation } satisfies NotImplemented as never;
 }
 
 export type HandlerResult<R> = R | NotImplemented | Promise<R | NotImplemented>;
@@ -107,27 +112,44 @@ export interface ListPetsRequest {
 }
 
 /**
+ * `listPets` answers 200: A page of pets.
+ */
+export interface ListPets200Response {
+  status: 200;
+  contentType?: "application/json";
+  headers: ListPetsOperation["responses"][200]["headers"] & ResponseHeaders;
+  body: ListPetsOperation["responses"][200]["content"]["application/json"];
+}
+
+/**
+ * `listPets` answers 400: The request does not match the contract.
+ */
+export interface ListPets400Response {
+  status: 400;
+  contentType?: "application/problem+json";
+  headers?: ResponseHeaders;
+  body: ListPetsOperation["responses"][400]["content"]["application/problem+json"];
+}
+
+/**
+ * `listPets` answers default: Something went wrong.
+ */
+export interface ListPetsDefaultResponse {
+  status: Exclude<HttpStatus, 200 | 400>;
+  contentType?: "application/problem+json";
+  headers?: ResponseHeaders;
+  body: ListPetsOperation["responses"]["default"]["content"]["application/problem+json"];
+}
+
+/**
  * What `listPets` may answer: one entry per status and media type in the contract.
  */
-export type ListPetsResponse =
-  | {
-      status: 200;
-      contentType?: "application/json";
-      headers: ListPetsOperation["responses"][200]["headers"] & ResponseHeaders;
-      body: ListPetsOperation["responses"][200]["content"]["application/json"];
-    }
-  | {
-      status: 400;
-      contentType?: "application/problem+json";
-      headers?: ResponseHeaders;
-      body: ListPetsOperation["responses"][400]["content"]["application/problem+json"];
-    }
-  | {
-      status: Exclude<HttpStatus, 200 | 400>;
-      contentType?: "application/problem+json";
-      headers?: ResponseHeaders;
-      body: ListPetsOperation["responses"]["default"]["content"]["application/problem+json"];
-    };
+export type ListPetsResponse = ListPets200Response | ListPets400Response | ListPetsDefaultResponse;
+
+/**
+ * What `listPets` receives besides the request.
+ */
+export type ListPetsContext = HandlerContext;
 
 type CreatePetOperation = paths["/pets"]["post"];
 
@@ -145,27 +167,45 @@ export interface CreatePetRequest {
 }
 
 /**
+ * `createPet` answers 201: The pet was created.
+ */
+export interface CreatePet201Response {
+  status: 201;
+  contentType?: "application/json";
+  headers: CreatePetOperation["responses"][201]["headers"] & ResponseHeaders;
+  body: CreatePetOperation["responses"][201]["content"]["application/json"];
+}
+
+/**
+ * `createPet` answers 400: The request does not match the contract.
+ */
+export interface CreatePet400Response {
+  status: 400;
+  contentType?: "application/problem+json";
+  headers?: ResponseHeaders;
+  body: CreatePetOperation["responses"][400]["content"]["application/problem+json"];
+}
+
+/**
+ * `createPet` answers default: Something went wrong.
+ */
+export interface CreatePetDefaultResponse {
+  status: Exclude<HttpStatus, 201 | 400>;
+  contentType?: "application/problem+json";
+  headers?: ResponseHeaders;
+  body: CreatePetOperation["responses"]["default"]["content"]["application/problem+json"];
+}
+
+/**
  * What `createPet` may answer: one entry per status and media type in the contract.
  */
 export type CreatePetResponse =
-  | {
-      status: 201;
-      contentType?: "application/json";
-      headers: CreatePetOperation["responses"][201]["headers"] & ResponseHeaders;
-      body: CreatePetOperation["responses"][201]["content"]["application/json"];
-    }
-  | {
-      status: 400;
-      contentType?: "application/problem+json";
-      headers?: ResponseHeaders;
-      body: CreatePetOperation["responses"][400]["content"]["application/problem+json"];
-    }
-  | {
-      status: Exclude<HttpStatus, 201 | 400>;
-      contentType?: "application/problem+json";
-      headers?: ResponseHeaders;
-      body: CreatePetOperation["responses"]["default"]["content"]["application/problem+json"];
-    };
+  CreatePet201Response | CreatePet400Response | CreatePetDefaultResponse;
+
+/**
+ * What `createPet` receives besides the request.
+ */
+export type CreatePetContext = HandlerContext<Principals["apiKey"]>;
 
 type GetPetOperation = paths["/pets/{petId}"]["get"];
 
@@ -183,27 +223,44 @@ export interface GetPetRequest {
 }
 
 /**
+ * `getPet` answers 200: The pet.
+ */
+export interface GetPet200Response {
+  status: 200;
+  contentType?: "application/json";
+  headers?: ResponseHeaders;
+  body: GetPetOperation["responses"][200]["content"]["application/json"];
+}
+
+/**
+ * `getPet` answers 400: The request does not match the contract.
+ */
+export interface GetPet400Response {
+  status: 400;
+  contentType?: "application/problem+json";
+  headers?: ResponseHeaders;
+  body: GetPetOperation["responses"][400]["content"]["application/problem+json"];
+}
+
+/**
+ * `getPet` answers 404: No pet has this id.
+ */
+export interface GetPet404Response {
+  status: 404;
+  contentType?: "application/problem+json";
+  headers?: ResponseHeaders;
+  body: GetPetOperation["responses"][404]["content"]["application/problem+json"];
+}
+
+/**
  * What `getPet` may answer: one entry per status and media type in the contract.
  */
-export type GetPetResponse =
-  | {
-      status: 200;
-      contentType?: "application/json";
-      headers?: ResponseHeaders;
-      body: GetPetOperation["responses"][200]["content"]["application/json"];
-    }
-  | {
-      status: 400;
-      contentType?: "application/problem+json";
-      headers?: ResponseHeaders;
-      body: GetPetOperation["responses"][400]["content"]["application/problem+json"];
-    }
-  | {
-      status: 404;
-      contentType?: "application/problem+json";
-      headers?: ResponseHeaders;
-      body: GetPetOperation["responses"][404]["content"]["application/problem+json"];
-    };
+export type GetPetResponse = GetPet200Response | GetPet400Response | GetPet404Response;
+
+/**
+ * What `getPet` receives besides the request.
+ */
+export type GetPetContext = HandlerContext;
 
 type DeletePetOperation = paths["/pets/{petId}"]["delete"];
 
@@ -223,28 +280,54 @@ export interface DeletePetRequest {
 }
 
 /**
+ * `deletePet` answers 204: The pet was deleted.
+ */
+export interface DeletePet204Response {
+  status: 204;
+  headers?: ResponseHeaders;
+  body?: undefined;
+}
+
+/**
+ * `deletePet` answers 401: Credentials are missing or invalid.
+ */
+export interface DeletePet401Response {
+  status: 401;
+  contentType?: "application/problem+json";
+  headers?: ResponseHeaders;
+  body: DeletePetOperation["responses"][401]["content"]["application/problem+json"];
+}
+
+/**
+ * `deletePet` answers 403: The credentials do not allow this.
+ */
+export interface DeletePet403Response {
+  status: 403;
+  contentType?: "application/problem+json";
+  headers?: ResponseHeaders;
+  body: DeletePetOperation["responses"][403]["content"]["application/problem+json"];
+}
+
+/**
+ * `deletePet` answers 404: No pet has this id.
+ */
+export interface DeletePet404Response {
+  status: 404;
+  contentType?: "application/problem+json";
+  headers?: ResponseHeaders;
+  body: DeletePetOperation["responses"][404]["content"]["application/problem+json"];
+}
+
+/**
  * What `deletePet` may answer: one entry per status and media type in the contract.
  */
 export type DeletePetResponse =
-  | { status: 204; headers?: ResponseHeaders; body?: undefined }
-  | {
-      status: 401;
-      contentType?: "application/problem+json";
-      headers?: ResponseHeaders;
-      body: DeletePetOperation["responses"][401]["content"]["application/problem+json"];
-    }
-  | {
-      status: 403;
-      contentType?: "application/problem+json";
-      headers?: ResponseHeaders;
-      body: DeletePetOperation["responses"][403]["content"]["application/problem+json"];
-    }
-  | {
-      status: 404;
-      contentType?: "application/problem+json";
-      headers?: ResponseHeaders;
-      body: DeletePetOperation["responses"][404]["content"]["application/problem+json"];
-    };
+  DeletePet204Response | DeletePet401Response | DeletePet403Response | DeletePet404Response;
+
+/**
+ * What `deletePet` receives besides the request.
+ */
+export type DeletePetContext = HandlerContext<Principals["bearerAuth"]>;
 
 type UpdatePetOperation = paths["/pets/{petId}"]["patch"];
 
@@ -264,27 +347,44 @@ export interface UpdatePetRequest {
 }
 
 /**
+ * `updatePet` answers 200: The updated pet.
+ */
+export interface UpdatePet200Response {
+  status: 200;
+  contentType?: "application/json";
+  headers?: ResponseHeaders;
+  body: UpdatePetOperation["responses"][200]["content"]["application/json"];
+}
+
+/**
+ * `updatePet` answers 400: The request does not match the contract.
+ */
+export interface UpdatePet400Response {
+  status: 400;
+  contentType?: "application/problem+json";
+  headers?: ResponseHeaders;
+  body: UpdatePetOperation["responses"][400]["content"]["application/problem+json"];
+}
+
+/**
+ * `updatePet` answers 404: No pet has this id.
+ */
+export interface UpdatePet404Response {
+  status: 404;
+  contentType?: "application/problem+json";
+  headers?: ResponseHeaders;
+  body: UpdatePetOperation["responses"][404]["content"]["application/problem+json"];
+}
+
+/**
  * What `updatePet` may answer: one entry per status and media type in the contract.
  */
-export type UpdatePetResponse =
-  | {
-      status: 200;
-      contentType?: "application/json";
-      headers?: ResponseHeaders;
-      body: UpdatePetOperation["responses"][200]["content"]["application/json"];
-    }
-  | {
-      status: 400;
-      contentType?: "application/problem+json";
-      headers?: ResponseHeaders;
-      body: UpdatePetOperation["responses"][400]["content"]["application/problem+json"];
-    }
-  | {
-      status: 404;
-      contentType?: "application/problem+json";
-      headers?: ResponseHeaders;
-      body: UpdatePetOperation["responses"][404]["content"]["application/problem+json"];
-    };
+export type UpdatePetResponse = UpdatePet200Response | UpdatePet400Response | UpdatePet404Response;
+
+/**
+ * What `updatePet` receives besides the request.
+ */
+export type UpdatePetContext = HandlerContext<Principals["apiKey"]>;
 
 type UploadPetPhotoOperation = paths["/pets/{petId}/photo"]["post"];
 
@@ -302,27 +402,45 @@ export interface UploadPetPhotoRequest {
 }
 
 /**
+ * `uploadPetPhoto` answers 201: The photo was stored.
+ */
+export interface UploadPetPhoto201Response {
+  status: 201;
+  contentType?: "application/json";
+  headers?: ResponseHeaders;
+  body: UploadPetPhotoOperation["responses"][201]["content"]["application/json"];
+}
+
+/**
+ * `uploadPetPhoto` answers 400: The request does not match the contract.
+ */
+export interface UploadPetPhoto400Response {
+  status: 400;
+  contentType?: "application/problem+json";
+  headers?: ResponseHeaders;
+  body: UploadPetPhotoOperation["responses"][400]["content"]["application/problem+json"];
+}
+
+/**
+ * `uploadPetPhoto` answers 404: No pet has this id.
+ */
+export interface UploadPetPhoto404Response {
+  status: 404;
+  contentType?: "application/problem+json";
+  headers?: ResponseHeaders;
+  body: UploadPetPhotoOperation["responses"][404]["content"]["application/problem+json"];
+}
+
+/**
  * What `uploadPetPhoto` may answer: one entry per status and media type in the contract.
  */
 export type UploadPetPhotoResponse =
-  | {
-      status: 201;
-      contentType?: "application/json";
-      headers?: ResponseHeaders;
-      body: UploadPetPhotoOperation["responses"][201]["content"]["application/json"];
-    }
-  | {
-      status: 400;
-      contentType?: "application/problem+json";
-      headers?: ResponseHeaders;
-      body: UploadPetPhotoOperation["responses"][400]["content"]["application/problem+json"];
-    }
-  | {
-      status: 404;
-      contentType?: "application/problem+json";
-      headers?: ResponseHeaders;
-      body: UploadPetPhotoOperation["responses"][404]["content"]["application/problem+json"];
-    };
+  UploadPetPhoto201Response | UploadPetPhoto400Response | UploadPetPhoto404Response;
+
+/**
+ * What `uploadPetPhoto` receives besides the request.
+ */
+export type UploadPetPhotoContext = HandlerContext<Principals["apiKey"]>;
 
 /** One handler per operation: a missing handler, or one that answers outside the contract, does not compile. */
 export interface Handlers {
@@ -331,7 +449,7 @@ export interface Handlers {
    *
    * `GET /pets`
    */
-  listPets: (request: ListPetsRequest, context: HandlerContext) => HandlerResult<ListPetsResponse>;
+  listPets: (request: ListPetsRequest, context: ListPetsContext) => HandlerResult<ListPetsResponse>;
   /**
    * Create a pet
    *
@@ -339,14 +457,14 @@ export interface Handlers {
    */
   createPet: (
     request: CreatePetRequest,
-    context: HandlerContext<Principals["apiKey"]>,
+    context: CreatePetContext,
   ) => HandlerResult<CreatePetResponse>;
   /**
    * Get a pet by id
    *
    * `GET /pets/{petId}`
    */
-  getPet: (request: GetPetRequest, context: HandlerContext) => HandlerResult<GetPetResponse>;
+  getPet: (request: GetPetRequest, context: GetPetContext) => HandlerResult<GetPetResponse>;
   /**
    * Delete a pet
    *
@@ -354,7 +472,7 @@ export interface Handlers {
    */
   deletePet: (
     request: DeletePetRequest,
-    context: HandlerContext<Principals["bearerAuth"]>,
+    context: DeletePetContext,
   ) => HandlerResult<DeletePetResponse>;
   /**
    * Update a pet
@@ -363,7 +481,7 @@ export interface Handlers {
    */
   updatePet: (
     request: UpdatePetRequest,
-    context: HandlerContext<Principals["apiKey"]>,
+    context: UpdatePetContext,
   ) => HandlerResult<UpdatePetResponse>;
   /**
    * Upload a photo of a pet
@@ -372,6 +490,6 @@ export interface Handlers {
    */
   uploadPetPhoto: (
     request: UploadPetPhotoRequest,
-    context: HandlerContext<Principals["apiKey"]>,
+    context: UploadPetPhotoContext,
   ) => HandlerResult<UploadPetPhotoResponse>;
 }

@@ -1,6 +1,10 @@
 // Handler for DELETE /pets/{petId} (deletePet) in petstore.yaml.
 // This file is yours: specfirst wrote it once and will never overwrite it.
-import type { Handlers } from "../generated/operations.js";
+import type {
+  DeletePetContext,
+  DeletePetRequest,
+  DeletePetResponse,
+} from "../generated/operations.js";
 import { notImplemented } from "../generated/operations.js";
 
 /**
@@ -8,7 +12,10 @@ import { notImplemented } from "../generated/operations.js";
  *
  * Needs a bearer token (a JWT) with the scope `pets:write`.
  */
-export const deletePet: Handlers["deletePet"] = async (_request, _context) => {
+export async function deletePet(
+  _request: DeletePetRequest,
+  _context: DeletePetContext,
+): Promise<DeletePetResponse> {
   // TODO: Delete a pet. Return { status, body } as the contract says; until then the server answers 501.
   return notImplemented("deletePet");
-};
+}

@@ -1,6 +1,10 @@
 // Handler for GET /pets (listPets) in petstore.yaml.
 // This file is yours: specfirst wrote it once and will never overwrite it.
-import type { Handlers } from "../generated/operations.js";
+import type {
+  ListPetsContext,
+  ListPetsRequest,
+  ListPetsResponse,
+} from "../generated/operations.js";
 import { notImplemented } from "../generated/operations.js";
 
 /**
@@ -8,7 +12,10 @@ import { notImplemented } from "../generated/operations.js";
  *
  * Returns pets in creation order, a page at a time. The total is in `X-Total-Count`.
  */
-export const listPets: Handlers["listPets"] = async (_request, _context) => {
+export async function listPets(
+  _request: ListPetsRequest,
+  _context: ListPetsContext,
+): Promise<ListPetsResponse> {
   // TODO: List pets. Return { status, body } as the contract says; until then the server answers 501.
   return notImplemented("listPets");
-};
+}

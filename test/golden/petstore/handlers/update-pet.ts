@@ -1,6 +1,10 @@
 // Handler for PATCH /pets/{petId} (updatePet) in petstore.yaml.
 // This file is yours: specfirst wrote it once and will never overwrite it.
-import type { Handlers } from "../generated/operations.js";
+import type {
+  UpdatePetContext,
+  UpdatePetRequest,
+  UpdatePetResponse,
+} from "../generated/operations.js";
 import { notImplemented } from "../generated/operations.js";
 
 /**
@@ -8,7 +12,10 @@ import { notImplemented } from "../generated/operations.js";
  *
  * Changes only the fields that are sent; `birthDate: null` clears the birth date.
  */
-export const updatePet: Handlers["updatePet"] = async (_request, _context) => {
+export async function updatePet(
+  _request: UpdatePetRequest,
+  _context: UpdatePetContext,
+): Promise<UpdatePetResponse> {
   // TODO: Update a pet. Return { status, body } as the contract says; until then the server answers 501.
   return notImplemented("updatePet");
-};
+}

@@ -76,14 +76,19 @@ export interface HandlerContext<P = undefined> {
 
 const NOT_IMPLEMENTED: unique symbol = Symbol.for("specfirst.notImplemented");
 
-/** Returned by a handler stub that has not been written yet: the server answers 501 problem+json. */
+/** What a handler stub that has not been written yet returns: the server answers 501 problem+json. */
 export interface NotImplemented {
   readonly [NOT_IMPLEMENTED]: true;
   readonly operation: string;
 }
 
-export function notImplemented(operation: string): NotImplemented {
-  return { [NOT_IMPLEMENTED]: true, operation };
+/**
+ * `return notImplemented("getPet")` in a handler that is not written yet: the server answers 501.
+ * Typed `never` so that it fits any handler's declared response type, which then stays exactly
+ * what the contract allows (a mistake in the rest of the handler is reported where it is).
+ */
+export function notImplemented(operation: string): never {
+  return { [NOT_IMPLEMENTED]: true, operation } satisfies NotImplemented as never;
 }
 
 export type HandlerResult<R> = R | NotImplemented | Promise<R | NotImplemented>;
@@ -98,33 +103,51 @@ type GetUserByIdOperation = paths["/users/{user-id}"]["get"];
 export interface GetUserByIdRequest {
   params: NonNullable<GetUserByIdOperation["parameters"]["path"]>;
   query: NonNullable<GetUserByIdOperation["parameters"]["query"]>;
-  headers: NonNullable<GetUserByIdOperation["parameters"]["header"]>;
+  headers: Omit<NonNullable<GetUserByIdOperation["parameters"]["header"]>, "Accept">;
   cookies: Record<string, never>;
   body: undefined;
+}
+
+/**
+ * `getUserById` answers 200: The user.
+ */
+export interface GetUserById200Response {
+  status: 200;
+  contentType?: "application/json";
+  headers?: ResponseHeaders;
+  body: GetUserByIdOperation["responses"][200]["content"]["application/json"];
+}
+
+/**
+ * `getUserById` answers 2XX: Some other success.
+ */
+export interface GetUserById2XXResponse {
+  status: Exclude<Status2XX, 200>;
+  contentType?: "text/plain";
+  headers?: ResponseHeaders;
+  body: GetUserByIdOperation["responses"]["2XX"]["content"]["text/plain"];
+}
+
+/**
+ * `getUserById` answers default: An error.
+ */
+export interface GetUserByIdDefaultResponse {
+  status: Exclude<HttpStatus, 200 | Status2XX>;
+  contentType?: "application/json";
+  headers?: ResponseHeaders;
+  body: GetUserByIdOperation["responses"]["default"]["content"]["application/json"];
 }
 
 /**
  * What `getUserById` may answer: one entry per status and media type in the contract.
  */
 export type GetUserByIdResponse =
-  | {
-      status: 200;
-      contentType?: "application/json";
-      headers?: ResponseHeaders;
-      body: GetUserByIdOperation["responses"][200]["content"]["application/json"];
-    }
-  | {
-      status: Exclude<Status2XX, 200>;
-      contentType?: "text/plain";
-      headers?: ResponseHeaders;
-      body: GetUserByIdOperation["responses"]["2XX"]["content"]["text/plain"];
-    }
-  | {
-      status: Exclude<HttpStatus, 200 | Status2XX>;
-      contentType?: "application/json";
-      headers?: ResponseHeaders;
-      body: GetUserByIdOperation["responses"]["default"]["content"]["application/json"];
-    };
+  GetUserById200Response | GetUserById2XXResponse | GetUserByIdDefaultResponse;
+
+/**
+ * What `getUserById` receives besides the request.
+ */
+export type GetUserByIdContext = HandlerContext;
 
 type DeleteOperation = paths["/users/{user-id}"]["put"];
 
@@ -155,9 +178,23 @@ export type DeleteRequest = {
 );
 
 /**
+ * `delete_` answers 204: Done.
+ */
+export interface Delete204Response {
+  status: 204;
+  headers?: ResponseHeaders;
+  body?: undefined;
+}
+
+/**
  * What `delete_` may answer: one entry per status and media type in the contract.
  */
-export type DeleteResponse = { status: 204; headers?: ResponseHeaders; body?: undefined };
+export type DeleteResponse = Delete204Response;
+
+/**
+ * What `delete_` receives besides the request.
+ */
+export type DeleteContext = HandlerContext;
 
 type GetReportsYearCsvOperation = paths["/reports/{year}.csv"]["get"];
 
@@ -173,14 +210,24 @@ export interface GetReportsYearCsvRequest {
 }
 
 /**
- * What `getReportsYearCsv` may answer: one entry per status and media type in the contract.
+ * `getReportsYearCsv` answers 200: A CSV file.
  */
-export type GetReportsYearCsvResponse = {
+export interface GetReportsYearCsv200Response {
   status: 200;
   contentType?: "application/octet-stream";
   headers?: GetReportsYearCsvOperation["responses"][200]["headers"] & ResponseHeaders;
   body: GetReportsYearCsvOperation["responses"][200]["content"]["application/octet-stream"];
-};
+}
+
+/**
+ * What `getReportsYearCsv` may answer: one entry per status and media type in the contract.
+ */
+export type GetReportsYearCsvResponse = GetReportsYearCsv200Response;
+
+/**
+ * What `getReportsYearCsv` receives besides the request.
+ */
+export type GetReportsYearCsvContext = HandlerContext;
 
 /** One handler per operation: a missing handler, or one that answers outside the contract, does not compile. */
 export interface Handlers {
@@ -191,7 +238,7 @@ export interface Handlers {
    */
   getUserById: (
     request: GetUserByIdRequest,
-    context: HandlerContext,
+    context: GetUserByIdContext,
   ) => HandlerResult<GetUserByIdResponse>;
   /**
    * A reserved word as operationId
@@ -200,7 +247,7 @@ export interface Handlers {
    *
    * @deprecated
    */
-  delete_: (request: DeleteRequest, context: HandlerContext) => HandlerResult<DeleteResponse>;
+  delete_: (request: DeleteRequest, context: DeleteContext) => HandlerResult<DeleteResponse>;
   /**
    * getReportsYearCsv
    *
@@ -208,6 +255,6 @@ export interface Handlers {
    */
   getReportsYearCsv: (
     request: GetReportsYearCsvRequest,
-    context: HandlerContext,
+    context: GetReportsYearCsvContext,
   ) => HandlerResult<GetReportsYearCsvResponse>;
 }

@@ -94,6 +94,7 @@ export interface operations {
       };
       header: {
         "X-Trace": string;
+        Accept: "application/json" | "text/plain";
       };
       path: {
         "user-id": string;

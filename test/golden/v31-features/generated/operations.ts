@@ -76,14 +76,19 @@ export interface HandlerContext<P = undefined> {
 
 const NOT_IMPLEMENTED: unique symbol = Symbol.for("specfirst.notImplemented");
 
-/** Returned by a handler stub that has not been written yet: the server answers 501 problem+json. */
+/** What a handler stub that has not been written yet returns: the server answers 501 problem+json. */
 export interface NotImplemented {
   readonly [NOT_IMPLEMENTED]: true;
   readonly operation: string;
 }
 
-export function notImplemented(operation: string): NotImplemented {
-  return { [NOT_IMPLEMENTED]: true, operation };
+/**
+ * `return notImplemented("getPet")` in a handler that is not written yet: the server answers 501.
+ * Typed `never` so that it fits any handler's declared response type, which then stays exactly
+ * what the contract allows (a mistake in the rest of the handler is reported where it is).
+ */
+export function notImplemented(operation: string): never {
+  return { [NOT_IMPLEMENTED]: true, operation } satisfies NotImplemented as never;
 }
 
 export type HandlerResult<R> = R | NotImplemented | Promise<R | NotImplemented>;
@@ -104,14 +109,24 @@ export interface GetRootRequest {
 }
 
 /**
- * What `getRoot` may answer: one entry per status and media type in the contract.
+ * `getRoot` answers 200: Hello.
  */
-export type GetRootResponse = {
+export interface GetRoot200Response {
   status: 200;
   contentType?: "application/json";
   headers?: ResponseHeaders;
   body: GetRootOperation["responses"][200]["content"]["application/json"];
-};
+}
+
+/**
+ * What `getRoot` may answer: one entry per status and media type in the contract.
+ */
+export type GetRootResponse = GetRoot200Response;
+
+/**
+ * What `getRoot` receives besides the request.
+ */
+export type GetRootContext = HandlerContext;
 
 type ListItemsOperation = paths["/items"]["get"];
 
@@ -130,27 +145,45 @@ export interface ListItemsRequest {
 }
 
 /**
+ * `listItems` answers 200 with application/json: Items, as JSON or XML.
+ */
+export interface ListItems200ApplicationJsonResponse {
+  status: 200;
+  contentType: "application/json";
+  headers: ListItemsOperation["responses"][200]["headers"] & ResponseHeaders;
+  body: ListItemsOperation["responses"][200]["content"]["application/json"];
+}
+
+/**
+ * `listItems` answers 200 with application/xml: Items, as JSON or XML.
+ */
+export interface ListItems200ApplicationXmlResponse {
+  status: 200;
+  contentType: "application/xml";
+  headers: ListItemsOperation["responses"][200]["headers"] & ResponseHeaders;
+  body: ListItemsOperation["responses"][200]["content"]["application/xml"];
+}
+
+/**
+ * `listItems` answers 4XX: A client error.
+ */
+export interface ListItems4XXResponse {
+  status: Status4XX;
+  contentType?: "application/problem+json";
+  headers?: ResponseHeaders;
+  body: ListItemsOperation["responses"]["4XX"]["content"]["application/problem+json"];
+}
+
+/**
  * What `listItems` may answer: one entry per status and media type in the contract.
  */
 export type ListItemsResponse =
-  | {
-      status: 200;
-      contentType: "application/json";
-      headers: ListItemsOperation["responses"][200]["headers"] & ResponseHeaders;
-      body: ListItemsOperation["responses"][200]["content"]["application/json"];
-    }
-  | {
-      status: 200;
-      contentType: "application/xml";
-      headers: ListItemsOperation["responses"][200]["headers"] & ResponseHeaders;
-      body: ListItemsOperation["responses"][200]["content"]["application/xml"];
-    }
-  | {
-      status: Status4XX;
-      contentType?: "application/problem+json";
-      headers?: ResponseHeaders;
-      body: ListItemsOperation["responses"]["4XX"]["content"]["application/problem+json"];
-    };
+  ListItems200ApplicationJsonResponse | ListItems200ApplicationXmlResponse | ListItems4XXResponse;
+
+/**
+ * What `listItems` receives besides the request.
+ */
+export type ListItemsContext = HandlerContext;
 
 type GetItemImageOperation = paths["/items/{id}/image"]["get"];
 
@@ -166,16 +199,33 @@ export interface GetItemImageRequest {
 }
 
 /**
+ * `getItemImage` answers 200: The image.
+ */
+export interface GetItemImage200Response {
+  status: 200;
+  contentType?: `image/${string}`;
+  headers?: ResponseHeaders;
+  body: GetItemImageOperation["responses"][200]["content"]["image/*"];
+}
+
+/**
+ * `getItemImage` answers 404: No such item.
+ */
+export interface GetItemImage404Response {
+  status: 404;
+  headers?: ResponseHeaders;
+  body?: undefined;
+}
+
+/**
  * What `getItemImage` may answer: one entry per status and media type in the contract.
  */
-export type GetItemImageResponse =
-  | {
-      status: 200;
-      contentType?: `image/${string}`;
-      headers?: ResponseHeaders;
-      body: GetItemImageOperation["responses"][200]["content"]["image/*"];
-    }
-  | { status: 404; headers?: ResponseHeaders; body?: undefined };
+export type GetItemImageResponse = GetItemImage200Response | GetItemImage404Response;
+
+/**
+ * What `getItemImage` receives besides the request.
+ */
+export type GetItemImageContext = HandlerContext;
 
 /** One handler per operation: a missing handler, or one that answers outside the contract, does not compile. */
 export interface Handlers {
@@ -184,7 +234,7 @@ export interface Handlers {
    *
    * `GET /`
    */
-  getRoot: (request: GetRootRequest, context: HandlerContext) => HandlerResult<GetRootResponse>;
+  getRoot: (request: GetRootRequest, context: GetRootContext) => HandlerResult<GetRootResponse>;
   /**
    * listItems
    *
@@ -192,7 +242,7 @@ export interface Handlers {
    */
   listItems: (
     request: ListItemsRequest,
-    context: HandlerContext,
+    context: ListItemsContext,
   ) => HandlerResult<ListItemsResponse>;
   /**
    * getItemImage
@@ -201,6 +251,6 @@ export interface Handlers {
    */
   getItemImage: (
     request: GetItemImageRequest,
-    context: HandlerContext,
+    context: GetItemImageContext,
   ) => HandlerResult<GetItemImageResponse>;
 }

@@ -1,6 +1,10 @@
 // Handler for GET /items (listItems) in v31-features.yaml.
 // This file is yours: specfirst wrote it once and will never overwrite it.
-import type { Handlers } from "../generated/operations.js";
+import type {
+  ListItemsContext,
+  ListItemsRequest,
+  ListItemsResponse,
+} from "../generated/operations.js";
 import { notImplemented } from "../generated/operations.js";
 
 /**
@@ -9,7 +13,10 @@ import { notImplemented } from "../generated/operations.js";
  * Lists items.
  * Two lines of description, with a *\/ inside.
  */
-export const listItems: Handlers["listItems"] = async (_request, _context) => {
+export async function listItems(
+  _request: ListItemsRequest,
+  _context: ListItemsContext,
+): Promise<ListItemsResponse> {
   // TODO: GET /items. Return { status, body } as the contract says; until then the server answers 501.
   return notImplemented("listItems");
-};
+}

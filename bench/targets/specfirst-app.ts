@@ -1,0 +1,44 @@
+// specfirst as the bench serves it: the example's generated API with its three handlers replaced
+// by the bench's shared ones (a copy of the ApiDefinition; generated files are never edited),
+// logging through pino at the given level into /dev/null, as a production server would log.
+import { pino, type Level } from 'pino';
+import type { ApiDefinition } from '../../server/runtime/api.js';
+import { createApp, type AppOptions } from '../../server/runtime/create-app.js';
+import { api } from '../../server/petstore/generated/routes.js';
+import { createPet, getPet, listPets } from '../store.js';
+import type { Target } from '../targets.js';
+import { injectOnce } from '../request-cost.js';
+
+const benchHandlers: Record<string, ApiDefinition['routes'][number]['handler']> = { getPet, listPets, createPet };
+
+/** The generated API, every route bound to the bench handler of the same name when there is one. */
+export const benchApi: ApiDefinition = {
+  ...api,
+  routes: api.routes.map((route) => ({ ...route, handler: benchHandlers[route.operation] ?? route.handler })),
+};
+
+export interface SpecfirstOptions {
+  level: Level | 'silent';
+  /** Passed as `createApp({ validateResponses })`: an option the runtime is gaining (issue 11). */
+  validateResponses: boolean;
+  apis?: readonly ApiDefinition[];
+}
+
+export function specfirstTarget({ level, validateResponses, apis = [benchApi] }: SpecfirstOptions): Target {
+  const logger = pino({ level }, pino.destination('/dev/null'));
+  // Cast: until the runtime declares `validateResponses`, the option is passed through untyped.
+  const options = { apis, logger, ...(validateResponses ? {} : { validateResponses: false }) } as AppOptions;
+  return { listener: createApp(options) };
+}
+
+/**
+ * Whether this runtime honours `validateResponses: false`: a handler answering a body the contract
+ * forbids gets 200 when response validation is off, 500 when it is still on.
+ */
+export async function responseValidationCanBeOff(): Promise<boolean> {
+  const wrong = () => ({ status: 200, body: { id: 'not a number' } });
+  const apis = [{ ...benchApi, routes: benchApi.routes.map((route) => (route.operation === 'getPet' ? { ...route, handler: wrong } : route)) }];
+  const { listener } = specfirstTarget({ level: 'silent', validateResponses: false, apis });
+  const res = await injectOnce(listener, { method: 'GET', url: '/pets/1', headers: {}, status: 200 });
+  return res.status === 200;
+}

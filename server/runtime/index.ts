@@ -1,0 +1,18 @@
+// The package's one public entry (`import … from "specfirst"`): everything a project's own code may
+// use at run time. Generated code never imports it; a handler needs it only for the helpers below.
+// Anything not exported here is internal and may change.
+
+// Serving: one call for main.ts, or the parts it is made of.
+export { serve, type ServeOptions, type Serving } from './serve.js';
+export { findApis } from './find-apis.js';
+export { createApp, specfirstRouter, type AppOptions, type PreparedApi, type SpecfirstApp, type SpecfirstRouter } from './create-app.js';
+export { banner, listen, serverUrl, shutdownOnSignals, type ListenOptions, type ShutdownOptions } from './lifecycle.js';
+export { startWorkers, type WorkersOptions } from './cluster.js';
+
+// What generated routes.ts files hand to the runtime.
+export type { ApiDefinition, HttpMethod, RouteBinding, SecuritySchemeBinding } from './api.js';
+
+// For handlers and verifiers.
+export { problem, problemType, PROBLEM_CONTENT_TYPE, type Problem, type ProblemCode, type ProblemField, type ProblemLocation } from './problems.js';
+export { scopesOf, verifyJwt, type JwtOptions } from './jwt.js';
+export type { JWTPayload } from 'jose';

@@ -1,0 +1,49 @@
+// Samples for mocks and verify's requests must be valid values of their schema.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Document } from '../../server/runtime/contract.js';
+import { sampleSchema } from '../../server/runtime/sample.js';
+import { validatorAt } from './ajv-compile.js';
+
+const doc: Document = {
+  openapi: '3.1.0',
+  info: { title: 'sample', version: '1' },
+  paths: {},
+  components: {
+    schemas: {
+      Kind: { type: 'integer', oneOf: [{ title: 'GUILD', const: 4 }] },
+      Decoration: { type: 'object', required: ['asset'], properties: { asset: { type: 'string' } } },
+      User: {
+        type: 'object',
+        required: ['kind', 'decoration', 'tags', 'friends'],
+        properties: {
+          kind: { oneOf: [{ type: 'null' }, { $ref: '#/components/schemas/Kind' }] },
+          decoration: { description: 'nullable, as 3.1 contracts write it', anyOf: [{ type: 'null' }, { $ref: '#/components/schemas/Decoration' }] },
+          tags: { type: 'array', items: { oneOf: [{ type: ['null'] }, { type: 'string' }] } },
+          friends: { type: 'object', additionalProperties: { type: 'object', required: ['id', 'decoration'], properties: { id: { type: 'string', pattern: '^(0|[1-9][0-9]*)$' }, decoration: { oneOf: [{ type: 'null' }, { $ref: '#/components/schemas/Decoration' }] } } } },
+        },
+      },
+    },
+  },
+};
+
+describe('schema samples', () => {
+  it('leaves allOf members that only annotate out: an array keeps its items', () => {
+    const tags = { allOf: [{ type: 'array', items: { type: 'string' }, minItems: 1 }, { description: 'The tags.' }, { nullable: false }] };
+    const value = sampleSchema(doc, tags, { direction: 'response' });
+    assert.ok(Array.isArray(value) && value.length >= 1, JSON.stringify(value));
+  });
+  it("does not take an allOf member's example for the whole value", () => {
+    const user = { allOf: [{ $ref: '#/components/schemas/Decoration' }, { description: 'The creator.' }, { example: [{ asset: 'a' }, { id: 1 }] }] };
+    const value = sampleSchema(doc, user, { direction: 'response' });
+    assert.ok(value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as { asset?: unknown }).asset === 'string', JSON.stringify(value));
+  });
+
+  it('samples a oneOf/anyOf whose first member is {type: "null"} as null, not as {}, in maps too', () => {
+    const value = sampleSchema(doc, { $ref: '#/components/schemas/User' }, { direction: 'response' }) as Record<string, unknown>;
+    assert.equal(value.kind, null);
+    assert.equal(value.decoration, null);
+    for (const friend of Object.values(value.friends as Record<string, { decoration: unknown }>)) assert.equal(friend.decoration, null);
+    assert.ok(validatorAt(doc as never, '#/components/schemas/User')(value), JSON.stringify(value));
+  });
+});
