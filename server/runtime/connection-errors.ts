@@ -11,7 +11,7 @@ import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
 import type { ServerLimits } from './limits.js';
 import { problem, PROBLEM_CONTENT_TYPE, type ProblemCode } from './problems.js';
-import { requestIdOf } from './request-log.js';
+import { loggedElsewhere, requestIdOf } from './request-log.js';
 
 interface ClientError extends Error {
   code?: string;
@@ -56,6 +56,9 @@ function onClientError(error: ClientError, socket: Socket, logger: Logger, limit
     },
     `connection cut: ${outcome.detail}`,
   );
+  // The request in flight then fails to read its body and is answered on a closed socket: that
+  // answer reaches no one and gets no second line.
+  if (inFlight) loggedElsewhere(inFlight);
   // As Node does itself: answer only if no byte of a response has gone out on this connection.
   if (socket.writable && !inFlight?.headersSent) socket.write(rawProblem(outcome.code, outcome.detail, requestId, path));
   socket.destroy();
