@@ -1,7 +1,12 @@
 // `specfirst lint`: every problem of every contract at once, compiler style; writes nothing.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkContract } from './generate.js';
 import { hasErrors } from './diagnostics.js';
-import { contractsFrom } from './project.js';
+import { errorFormatterDiagnostics } from './error-formatter-lint.js';
+import { displayPath } from './load.js';
+import { apiName } from './names.js';
+import { contractsFrom, SERVER_DIR } from './project.js';
 import { countLine, printDiagnostics } from './terminal.js';
 
 export const LINT_HELP = `Usage: specfirst lint [CONTRACT...]
@@ -18,6 +23,8 @@ followed by an indented hint. Rules, beyond the OpenAPI schema itself (rule "sch
   json-response-without-schema  warning: nothing to type or validate
   required-not-in-properties    warning; an error when additionalProperties is false
   unused-component              warning: a component nothing refers to
+  error-formatter-missing       warning: the contract declares its own error bodies and
+                                server/<api>/errors.ts, which makes them, is not written
 
 CONTRACT defaults to every *.yaml, *.yml and *.json directly in contracts/.
 
@@ -33,7 +40,12 @@ export async function runLint(positionals: string[]): Promise<number> {
     console.error('specfirst lint: no contract found in contracts/');
     return 1;
   }
-  const diagnostics = (await Promise.all(contracts.map((c) => checkContract(c)))).flatMap((r) => r.diagnostics);
+  const checked = await Promise.all(contracts.map((c) => checkContract(c)));
+  const diagnostics = checked.flatMap((r) => {
+    if (!r.contract || !r.model) return r.diagnostics;
+    const formatter = join(process.cwd(), SERVER_DIR, apiName(r.contract.root), 'errors.ts');
+    return [...r.diagnostics, ...errorFormatterDiagnostics(r.contract, r.model, displayPath(formatter), existsSync(formatter))];
+  });
   printDiagnostics(diagnostics);
   console.error(`${diagnostics.length > 0 ? '\n' : ''}specfirst lint: ${contracts.length} contract(s), ${countLine(diagnostics)}`);
   return hasErrors(diagnostics) ? 1 : 0;

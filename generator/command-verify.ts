@@ -1,7 +1,8 @@
 // `specfirst verify CONTRACT...`: tries contracts the way a new user would, end to end: load and
 // lint, generate into a temporary folder, type-check, start the server in mock mode, and for every
 // operation send one valid request (expecting a validated 2xx) and one invalid request (expecting
-// a 400 problem+json). One row per contract, details for each failure.
+// a 400 problem+json, or the 400 body the contract declares). One row per contract, details for
+// each failure.
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,13 +15,14 @@ import { paint, printDiagnostics } from './terminal.js';
 import { TypeChecker } from './typecheck.js';
 import { invalidRequest, validRequest, type RequestSpec } from './verify-requests.js';
 import { writePlan } from './write.js';
+import { coveringKey } from '../server/runtime/error-format/declarations.js';
 
 export const VERIFY_HELP = `Usage: specfirst verify CONTRACT... [--json]
 
 Try each contract end to end, as a new user would:
   load + lint → generate (temporary folder) → type-check → start the server in mock mode →
   for every operation: one valid request (expects a validated 2xx) and one invalid request
-  (expects a 400 application/problem+json).
+  (expects a 400 application/problem+json, or the 400 body the contract declares).
 CONTRACT may be a file anywhere, or a folder holding openapi.yaml (or .yml/.json).
 
 Options:
@@ -124,7 +126,7 @@ async function check(row: VerifyRow, op: Operation, base: string, spec: RequestS
       // 2xx, or the 3xx an operation declares as its only success (a redirect).
       if (res.status >= 200 && res.status < 400) row.validOk++;
       else row.failures.push(`${label}: valid request got ${res.status}: ${text.slice(0, 1500)}`);
-    } else if (res.status === 400 && type.startsWith('application/problem+json')) {
+    } else if (res.status === 400 && (type.startsWith('application/problem+json') || declaresErrorAs(op, type))) {
       row.invalidRejected++;
     } else {
       row.failures.push(`${label}: invalid request (${spec.breaks}) got ${res.status} ${type}: ${text.slice(0, 200)}`);
@@ -132,6 +134,16 @@ async function check(row: VerifyRow, op: Operation, base: string, spec: RequestS
   } catch (error) {
     row.failures.push(`${label}: ${kind} request failed: ${(error as Error).message}`);
   }
+}
+
+/**
+ * The contract declares its own 400 body in this media type: the server sent it only after checking
+ * it against the declared schema (it falls back to problem+json otherwise).
+ */
+function declaresErrorAs(op: Operation, contentType: string): boolean {
+  const key = coveringKey(op.responses.map((r) => r.status), 400);
+  const base = contentType.split(';')[0]!.trim().toLowerCase();
+  return key !== null && op.responses.find((r) => r.status === key)!.mediaTypes.some((m) => m.split(';')[0]!.trim().toLowerCase() === base);
 }
 
 function printTable(rows: VerifyRow[]): void {

@@ -10,9 +10,11 @@ export interface RoutesInput {
   name: string;
   model: ApiModel;
   source: string;
+  /** The contract declares its own error bodies: bind the formatter in ../errors.ts. */
+  errorFormatter?: boolean;
 }
 
-export function emitRoutes({ name, model, source }: RoutesInput): string {
+export function emitRoutes({ name, model, source, errorFormatter = false }: RoutesInput): string {
   const ops = model.operations;
   const imports = ops.map((op) => `import { ${op.name} } from "../handlers/${op.fileStem}.js";`);
   // Verifiers are imported under a suffix: a scheme and an operation may share a name.
@@ -24,6 +26,7 @@ export function emitRoutes({ name, model, source }: RoutesInput): string {
     'import type { Handlers } from "./operations.js";',
     ...imports,
     ...verifierImports,
+    ...(errorFormatter ? ['import { errorFormatter } from "../errors.js";'] : []),
     '',
     '/** Every handler, checked against the contract: a missing or mistyped one is a compile error here. */',
     `export const handlers: Handlers = {\n${handlerList}\n};`,
@@ -37,6 +40,7 @@ export function emitRoutes({ name, model, source }: RoutesInput): string {
     '  document: new URL("./openapi.json", import.meta.url),',
     `  securitySchemes: {${model.securitySchemes.map(emitScheme).join('')}${model.securitySchemes.length > 0 ? '\n  ' : ''}},`,
     `  routes: [\n${ops.map(emitRoute).join('\n')}\n  ],`,
+    ...(errorFormatter ? ['  /** Turns problems into the error bodies the contract declares (../errors.ts). */', '  errorFormatter,'] : []),
     '} as const;',
     '',
   ].join('\n');

@@ -17,6 +17,8 @@ import { emitStub } from './emit-stubs.js';
 import { emitSecurity, emitVerifierStub } from './emit-security.js';
 import { emitClient } from './emit-client.js';
 import { basePath, type Document } from '../server/runtime/contract.js';
+import { emitErrorFormatterStub, emitErrorTypes } from './emit-errors.js';
+import { apiErrorsOf } from './error-declarations.js';
 
 /** A file to write, relative to the output root (`server/` by default). */
 export interface OutputFile {
@@ -79,13 +81,15 @@ export async function planContract(contractPath: string): Promise<ContractPlan> 
     });
     return { contractPath, name, model, diagnostics, files: [] };
   }
+  const errors = apiErrorsOf(contract.document, model);
   const generated: [string, string][] = [
     ['schema.ts', schema],
     ['types.ts', emitTypeAliases(contract.document, source)],
     ['operations.ts', emitOperations(model, source)],
-    ['routes.ts', emitRoutes({ name, model, source })],
+    ['routes.ts', emitRoutes({ name, model, source, errorFormatter: errors !== null })],
     ['security.ts', emitSecurity(model, source)],
     ['client.ts', emitClient({ model, source, basePath: basePath(contract.document as unknown as Document) })],
+    ...(errors ? [['errors.ts', emitErrorTypes(errors.declarations, source)] as [string, string]] : []),
   ];
   const files: OutputFile[] = [];
   for (const [file, code] of generated) {
@@ -100,6 +104,7 @@ export async function planContract(contractPath: string): Promise<ContractPlan> 
   for (const scheme of model.securitySchemes) {
     files.push({ path: `${name}/security/${scheme.fileStem}.ts`, content: await format(emitVerifierStub(scheme, source)), kind: 'stub' });
   }
+  if (errors) files.push({ path: `${name}/errors.ts`, content: await format(emitErrorFormatterStub(errors.document, errors.declarations, source)), kind: 'stub' });
   return { contractPath, name, model, diagnostics, files };
 }
 

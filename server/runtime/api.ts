@@ -35,6 +35,10 @@ export interface SecuritySchemeBinding {
   verify: (credential: any, required: { scopes: readonly string[] }, context: any) => unknown;
 }
 
+/** Turns a problem into the error body the contract declares for one media type (see error-format/). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ErrorFormatterFunction = (problem: any, target: any) => unknown;
+
 export interface ApiDefinition {
   name: string;
   title: string;
@@ -43,4 +47,9 @@ export interface ApiDefinition {
   document: URL | object;
   securitySchemes: Readonly<Record<string, SecuritySchemeBinding>>;
   routes: readonly RouteBinding[];
+  /**
+   * server/<api>/errors.ts, when the contract declares its own body for errors the server produces
+   * itself: one function per declared media type, problem in, that body out.
+   */
+  errorFormatter?: Readonly<Record<string, ErrorFormatterFunction>>;
 }

@@ -2,22 +2,23 @@
 // runtime. Everything that can be prepared is prepared here, once: the validator's copy of each
 // contract, one plan per operation, one route table for all of them, the docs pages. A request
 // then costs one route match and its operation's plan (plan/run.ts).
-import express, { type Application, type ErrorRequestHandler, type Request, type Router } from 'express';
+import express, { type Application, type ErrorRequestHandler, type Router } from 'express';
 import { pino, type Logger } from 'pino';
 import type { ApiDefinition } from './api.js';
 import { basePath, loadDocument, type Document } from './contract.js';
 import { buildRouteTable, dispatcher, type PathMethods } from './dispatch.js';
 import { docsRouter } from './docs.js';
 import { errorHandler } from './error-handler.js';
+import { errorBodySender } from './error-format/format-error.js';
+import { NotFoundError } from './errors.js';
 import { limitsFromEnv, resolveLimits, type ServerLimits } from './limits.js';
 import { createMocker } from './mock.js';
 import { createBodyReaders, type BodyReaders } from './plan/body.js';
 import { readKnownProblems } from './plan/contract-problems.js';
 import { compileEvery, markBroken, planOperation, type ApiContext, type OperationPlan } from './plan/plan.js';
 import { prepareValidation } from './plan/validator-context.js';
-import { problem, PROBLEM_CONTENT_TYPE } from './problems.js';
 import type { RouteTable } from './plan/route-table.js';
-import { requestIdOf, requestLog, trackRequest, watchFinish, type RequestLogOptions } from './request-log.js';
+import { requestLog, trackRequest, watchFinish, type RequestLogOptions } from './request-log.js';
 
 export interface AppOptions {
   apis: readonly ApiDefinition[];
@@ -65,7 +66,8 @@ function buildParts(options: AppOptions, closing: () => boolean): Parts {
   const { table, skipped } = buildRouteTable(prepared.flatMap((p) => p.plans.map((plan) => ({ plan, basePath: p.basePath }))));
   for (const { plan, reason } of skipped) logger.warn({ api: plan.ctx.api.name, operation: plan.label }, `${plan.label} is not served: ${reason}`);
   const docs = docsRouter(prepared.map((p) => ({ name: p.api.name, title: p.api.title, document: p.document, basePath: p.basePath })));
-  return { prepared, table, docs, errors: errorHandler({ exposeErrors, logger }), log: { logger, closing } };
+  const errors = errorHandler({ exposeErrors, logger, sendDeclared: errorBodySender(prepared, table, logger) });
+  return { prepared, table, docs, errors, log: { logger, closing } };
 }
 
 export function createApp(options: AppOptions): SpecfirstApp {
@@ -82,11 +84,7 @@ export function createApp(options: AppOptions): SpecfirstApp {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'shutting down' });
   });
   app.use(parts.docs);
-  app.use((req: Request, res) => {
-    const path = req.originalUrl.split('?')[0];
-    const body = problem('notFound', { instance: path, requestId: requestIdOf(req), detail: `Nothing is served at ${req.method} ${path}.` });
-    res.status(404).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
-  });
+  app.use((_req, _res, next) => next(new NotFoundError()));
   app.use(parts.errors);
   return app;
 }
@@ -147,7 +145,13 @@ interface ContextOptions {
 export function apiContext(api: ApiDefinition, document: Document, { readers, logger, mock, validateResponses }: ContextOptions): ApiContext {
   const validation = prepareValidation(document);
   const { changes, unknownFormats } = validation;
-  if (changes.length > 0) logger.info({ api: api.name, changes }, `${api.name}: ${changes.length} schema(s) normalised for the validator (same meaning, see changes)`);
+  if (changes.length > 0) {
+    // A count per rule at info; every change (with its pointer) at debug.
+    const byRule: Record<string, number> = {};
+    for (const c of changes) byRule[c.rule] = (byRule[c.rule] ?? 0) + 1;
+    logger.info({ api: api.name, normalised: byRule }, `${api.name}: ${changes.length} construct(s) normalised for the validator, same meaning (LOG_LEVEL=debug lists them)`);
+    logger.debug({ api: api.name, changes }, `${api.name}: normalisations`);
+  }
   if (unknownFormats.length > 0) logger.info({ api: api.name, formats: unknownFormats }, `${api.name}: formats accepted without a check: ${unknownFormats.join(', ')}`);
   for (const [ref, message] of validation.validators.unusable) logger.error({ api: api.name, ref }, `${api.name}: schema ${ref} cannot be used by the validator: ${message}`);
   return {

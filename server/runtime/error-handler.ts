@@ -1,7 +1,8 @@
 // The one place an error becomes a response: every error (the request's contract violations, its
 // body that cannot be read, a handler that threw, a response that breaks the contract) is turned
-// into a Problem, logged with the request id, and sent as application/problem+json. Internals
-// reach the client only when the app runs with exposeErrors (NODE_ENV=development).
+// into a Problem, logged with the request id, and sent as application/problem+json (or in the
+// error shape the contract declares for its status, see error-format/). Internals reach the client
+// only when the app runs with exposeErrors (NODE_ENV=development).
 import type { ErrorRequestHandler, Request } from 'express';
 import type { Logger } from 'pino';
 import {
@@ -9,12 +10,14 @@ import {
   ContractProblemError,
   MethodNotAllowedError,
   NotAcceptableError,
+  NotFoundError,
   NotImplementedSignal,
   ResponseContractError,
   SecurityError,
   UnsupportedMediaTypeError,
   ValidationError,
 } from './errors.js';
+import type { ErrorBodySender } from './error-format/format-error.js';
 import { problem, PROBLEM_CONTENT_TYPE, type Problem } from './problems.js';
 import { logDone, requestIdOf, watchFinish } from './request-log.js';
 
@@ -28,9 +31,11 @@ interface HttpLikeError {
 export interface ErrorHandlerOptions {
   exposeErrors: boolean;
   logger: Logger;
+  /** Sends the problem in the error shape the contract declares instead, where it declares one. */
+  sendDeclared?: ErrorBodySender;
 }
 
-export function errorHandler({ exposeErrors, logger }: ErrorHandlerOptions): ErrorRequestHandler {
+export function errorHandler({ exposeErrors, logger, sendDeclared }: ErrorHandlerOptions): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     const reqInfo = { id: requestIdOf(req), method: req.method, path: req.originalUrl.split('?')[0] };
     if (res.headersSent) {
@@ -41,6 +46,7 @@ export function errorHandler({ exposeErrors, logger }: ErrorHandlerOptions): Err
     }
     const { body, headers, log, violation } = toProblem(error, req, exposeErrors);
     if (log === 'error') logger.error({ req: reqInfo, err: violation ? undefined : error, problem: body, violation }, violation ? `${body.title}: ${violation}` : body.title);
+    if (sendDeclared?.(req, res, body, headers)) return;
     res.status(body.status);
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     // A problem is never run through response validation.
@@ -76,6 +82,7 @@ function toProblem(error: unknown, req: Request, exposeErrors: boolean): Outcome
   if (error instanceof UnsupportedMediaTypeError) {
     return done(problem('unsupportedMediaType', { ...base, detail: `${error.message}; this operation accepts ${error.declared.join(', ')}.` }));
   }
+  if (error instanceof NotFoundError) return done(problem('notFound', { ...base, detail: `Nothing is served at ${req.method} ${base.instance}.` }));
   if (error instanceof MethodNotAllowedError) {
     const allow = error.allow.join(', ');
     return done(problem('methodNotAllowed', { ...base, detail: `${req.method} is not allowed here; use ${allow}.` }), { Allow: allow });

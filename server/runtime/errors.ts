@@ -61,6 +61,13 @@ export class ValidationError extends Error {
   }
 }
 
+/** No operation, page or route serves the path: 404. */
+export class NotFoundError extends Error {
+  constructor() {
+    super('nothing is served here');
+  }
+}
+
 /** The path exists, the method does not: 405 with the methods that do. */
 export class MethodNotAllowedError extends Error {
   constructor(readonly allow: readonly string[]) {

@@ -16,6 +16,7 @@ const CASES: Record<string, { file: string; code: number }> = {
   'json-response-without-schema': { file: 'json-response-without-schema.yaml', code: 0 },
   'required-not-in-properties': { file: 'required-not-in-properties.yaml', code: 1 },
   'unused-component': { file: 'unused-component.yaml', code: 0 },
+  'error-formatter-missing': { file: 'error-formatter-missing.yaml', code: 0 },
   'multi-file': { file: 'multi/root.yaml', code: 0 },
 };
 

@@ -1,6 +1,7 @@
 // Generated code is strict-TypeScript clean, and the contract is enforced at compile time: a wrong
-// body, an undeclared status, a missing required response header, a misused request field, and a
-// missing handler each fail to compile with the expected error. Uses the TypeScript compiler API.
+// body, an undeclared status, a missing required response header, a misused request field, a
+// missing handler, and an error formatter that returns a wrong body or misses a declared media type
+// each fail to compile with the expected error. Uses the TypeScript compiler API.
 import assert from 'node:assert/strict';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -38,7 +39,7 @@ async function tsFiles(dir: string): Promise<string[]> {
 }
 
 /** Real contracts with what trips generators: many files, XML + forms, 400 KB and 58 operations, every kind of security scheme. */
-const REAL_CONTRACTS = ['redocly-starter/openapi.yaml', 'swagger-petstore3.yaml', 'twilio-messaging-v1.yaml', 'redocly-museum.yaml', 'oai-v3.0-uspto.yaml', 'oai-v3.1-tictactoe.yaml', 'oai-v3.1-non-oauth-scopes.yaml'];
+const REAL_CONTRACTS = ['redocly-starter/openapi.yaml', 'swagger-petstore3.yaml', 'twilio-messaging-v1.yaml', 'redocly-museum.yaml', 'oai-v3.0-uspto.yaml', 'oai-v3.1-tictactoe.yaml', 'oai-v3.1-non-oauth-scopes.yaml', 'oai-v3.0-petstore-expanded.yaml', 'oai-v3.0-petstore.yaml'];
 
 describe('compile-time contract', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
@@ -47,6 +48,8 @@ describe('compile-time contract', () => {
     for (const c of ['v30-features.yaml', 'v31-features.yaml']) await generateInto(fixture('golden', c), project.dir);
     await generateInto(join(ROOT, 'contracts', 'petstore.yaml'), project.dir);
     for (const c of REAL_CONTRACTS) await generateInto(fixture('contracts', c), project.dir);
+    // Error formatters whose default maps nested objects, lists of fields, enums and patterns.
+    await generateInto(fixture('runtime', 'error-shapes.yaml'), project.dir);
   });
   after(() => project.remove());
 
@@ -55,7 +58,7 @@ describe('compile-time contract', () => {
     assert.deepEqual(problems, []);
   });
 
-  const MISTAKES = ['wrong-body', 'undeclared-status', 'missing-required-header', 'wrong-header-value', 'wrong-request-use', 'ignored-header'];
+  const MISTAKES = ['wrong-body', 'undeclared-status', 'missing-required-header', 'wrong-header-value', 'wrong-request-use', 'ignored-header', 'wrong-error-body', 'missing-error-media-type'];
   for (const name of MISTAKES) {
     it(`${name}.ts fails to compile with the expected error`, async () => {
       const file = fixture('type-errors', `${name}.ts`);

@@ -2,7 +2,8 @@
 // (exactly, by its range, or by `default`), the headers must match their schemas, the media type
 // must be declared, and a JSON body must satisfy its schema — or the client gets a 500 problem and
 // the log names the violation. The checks were compiled with the operation; sending runs only the
-// few of the status at hand.
+// few of the status at hand. The error handler checks the bodies of the contract's own error shape
+// with the same checkResponse.
 import type { Request, Response } from 'express';
 import type { RouteBinding } from '../api.js';
 import { ResponseContractError } from '../errors.js';
@@ -53,7 +54,39 @@ function entryFor(route: RouteBinding, compiled: CompiledOperation, status: numb
   return entry;
 }
 
-export async function respond({ route, compiled, validateBodies }: ResponseRules, req: Request, res: Response, result: unknown): Promise<void> {
+export async function respond(rules: ResponseRules, req: Request, res: Response, result: unknown): Promise<void> {
+  const { status, headers, body, mediaType, json } = checkResponse(rules, result);
+  res.statusCode = status;
+  if (headers) {
+    for (const name of Object.keys(headers)) {
+      const value = headers[name];
+      if (value !== undefined) res.setHeader(name, Array.isArray(value) ? value.map(String) : String(value));
+    }
+  }
+  if (body === undefined) {
+    res.end();
+    return;
+  }
+  if (body instanceof Blob) {
+    send(req, res, mediaType && !mediaType.endsWith('/*') ? mediaType : body.type || 'application/octet-stream', Buffer.from(await body.arrayBuffer()));
+  } else if (json || (typeof body !== 'string' && !Buffer.isBuffer(body))) {
+    send(req, res, mediaType ?? 'application/json', JSON.stringify(body));
+  } else {
+    send(req, res, mediaType ?? 'text/plain', body as string | Buffer);
+  }
+}
+
+export interface CheckedResponse extends HandlerResponse {
+  /** The media type to send it as, when there is one. */
+  mediaType: string | undefined;
+  json: boolean;
+}
+
+/**
+ * The response if it is within the contract; throws ResponseContractError naming what is not.
+ * The error handler checks bodies in the contract's own error shape with it too.
+ */
+export function checkResponse({ route, compiled, validateBodies }: ResponseRules, result: unknown): CheckedResponse {
   if (typeof result !== 'object' || result === null || typeof (result as HandlerResponse).status !== 'number') {
     throw new ResponseContractError(route, 'the handler did not return { status, body }');
   }
@@ -79,31 +112,16 @@ export async function respond({ route, compiled, validateBodies }: ResponseRules
     if (matched === undefined) throw new ResponseContractError(route, `media type ${mediaType} is not declared for status ${status}`);
   }
   const json = !blob && mediaType !== undefined && isJson(mediaType);
-  if (validateBodies && matched && json) {
+  // A text body is a string value: its schema (a `maxLength`, a `pattern`) applies as to JSON.
+  const text = typeof body === 'string' && mediaType !== undefined && mediaType.toLowerCase().startsWith('text/');
+  if (validateBodies && matched && (json || text)) {
     const validate = compiled.responses.get(key)?.get(matched);
     if (validate && !validate(body)) {
       const fields = bodyFields(validate.errors, 'response');
       throw new ResponseContractError(route, `status ${status} body: ${fields.map((f) => `${f.pointer || '/'} ${f.message}`).join('; ')}`, fields);
     }
   }
-  res.statusCode = status;
-  if (headers) {
-    for (const name of Object.keys(headers)) {
-      const value = headers[name];
-      if (value !== undefined) res.setHeader(name, Array.isArray(value) ? value.map(String) : String(value));
-    }
-  }
-  if (body === undefined) {
-    res.end();
-    return;
-  }
-  if (blob) {
-    send(req, res, mediaType && !mediaType.endsWith('/*') ? mediaType : body.type || 'application/octet-stream', Buffer.from(await body.arrayBuffer()));
-  } else if (json || (typeof body !== 'string' && !Buffer.isBuffer(body))) {
-    send(req, res, mediaType ?? 'application/json', JSON.stringify(body));
-  } else {
-    send(req, res, mediaType ?? 'text/plain', body as string | Buffer);
-  }
+  return { status, headers, body, mediaType, json };
 }
 
 /**

@@ -43,7 +43,8 @@ export function createValidatorSet(requestDoc: Document, responseDoc: Document, 
   const base = {
     strict: false,
     strictNumbers: true,
-    strictTuples: true,
+    // Open tuples (prefixItems without a closing items: false) are valid JSON Schema: compile them.
+    strictTuples: false,
     allowUnionTypes: false,
     validateSchema: false,
     removeAdditional: false,

@@ -4,6 +4,7 @@ import type { Handlers } from "./operations.js";
 import { getUserById } from "../handlers/get-user-by-id.js";
 import { delete_ } from "../handlers/delete.js";
 import { getReportsYearCsv } from "../handlers/get-reports-year-csv.js";
+import { errorFormatter } from "../errors.js";
 
 /** Every handler, checked against the contract: a missing or mistyped one is a compile error here. */
 export const handlers: Handlers = {
@@ -59,4 +60,6 @@ export const api = {
       handler: handlers.getReportsYearCsv,
     },
   ],
+  /** Turns problems into the error bodies the contract declares (../errors.ts). */
+  errorFormatter,
 } as const;
