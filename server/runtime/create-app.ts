@@ -3,7 +3,8 @@
 // contract, one plan per operation, one route table for all of them, the docs pages. A request
 // then costs one route match and its operation's plan (plan/run.ts).
 import express, { type Application, type ErrorRequestHandler, type Router } from 'express';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { createLogger } from './logger.js';
 import type { ApiDefinition } from './api.js';
 import { basePath, loadDocument, type Document } from './contract.js';
 import { buildRouteTable, dispatcher, type PathMethods } from './dispatch.js';
@@ -60,7 +61,7 @@ interface Parts {
 }
 
 function buildParts(options: AppOptions, closing: () => boolean): Parts {
-  const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const logger = options.logger ?? createLogger();
   const exposeErrors = options.exposeErrors ?? process.env.NODE_ENV === 'development';
   const prepared = prepareApis(options, logger);
   const { table, skipped } = buildRouteTable(prepared.flatMap((p) => p.plans.map((plan) => ({ plan, basePath: p.basePath }))));

@@ -16,4 +16,5 @@ export type { ApiDefinition, HttpMethod, RouteBinding, SecuritySchemeBinding } f
 // For handlers and verifiers.
 export { problem, problemType, PROBLEM_CONTENT_TYPE, type Problem, type ProblemCode, type ProblemField, type ProblemLocation } from './problems.js';
 export { scopesOf, verifyJwt, type JwtOptions } from './jwt.js';
+export { createLogger, type LoggerOptions } from './logger.js';
 export type { JWTPayload } from 'jose';

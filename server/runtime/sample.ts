@@ -61,6 +61,9 @@ type Schema = {
   pattern?: string;
   minLength?: number;
   maxLength?: number;
+  minItems?: number;
+  uniqueItems?: boolean;
+  required?: unknown[];
   properties?: Record<string, unknown>;
   additionalProperties?: unknown;
   items?: unknown;
@@ -69,21 +72,40 @@ type Schema = {
   anyOf?: unknown[];
 };
 
+/**
+ * What openapi-sampler leaves short of the schema, repaired: strings that break their pattern,
+ * integers beyond ±(2^53 − 1) (a bound like int64's minimum is no exact JSON number), arrays
+ * with duplicate items where `uniqueItems` says no, and properties listed in `required` that the
+ * schema never defines (valid JSON Schema: the property must be there, with any value) — a mock
+ * or a request built from the schema must satisfy it, as the validator reads it.
+ */
 function repairPatterns(doc: Document, rawSchema: unknown, value: unknown, depth: number): unknown {
   const schema = deref<Schema>(doc, rawSchema);
   if (!schema || depth > 24) return value;
   if (nullFirst(doc, schema)) return null;
   if (typeof value === 'string' && typeof schema.pattern === 'string') return matching(schema, value);
-  if (Array.isArray(value) && schema.items) return value.map((v) => repairPatterns(doc, schema.items, v, depth + 1));
+  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) return Math.sign(value) * Number.MAX_SAFE_INTEGER;
+  if (Array.isArray(value) && schema.items) {
+    const items = value.map((v) => repairPatterns(doc, schema.items, v, depth + 1));
+    return schema.uniqueItems ? distinct(items) : items;
+  }
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const out = { ...(value as Record<string, unknown>) };
     const named = new Set<string>();
+    const required = new Set<string>();
     for (const branch of [schema, ...(schema.allOf ?? []), ...(schema.oneOf ?? []).slice(0, 1), ...(schema.anyOf ?? []).slice(0, 1)]) {
-      const props = deref<Schema>(doc, branch)?.properties ?? {};
+      const resolved = deref<Schema>(doc, branch);
+      for (const name of resolved?.required ?? []) if (typeof name === 'string') required.add(name);
+      const props = resolved?.properties ?? {};
       for (const [key, prop] of Object.entries(props)) {
         named.add(key);
         if (key in out) out[key] = repairPatterns(doc, prop, out[key], depth + 1);
       }
+    }
+    for (const name of required) {
+      if (name in out || named.has(name)) continue;
+      const extra = schema.additionalProperties;
+      out[name] = typeof extra === 'object' && extra !== null ? sampleSchema(doc, extra, { direction: 'response' }) : null;
     }
     // Maps (`additionalProperties: {…}`): openapi-sampler names their sample entries property1, property2.
     if (typeof schema.additionalProperties === 'object' && schema.additionalProperties !== null) {
@@ -92,6 +114,24 @@ function repairPatterns(doc: Document, rawSchema: unknown, value: unknown, depth
     return out;
   }
   return value;
+}
+
+/**
+ * The items made pairwise different with the smallest change: a string's last character (a digit
+ * or hex digit stays one, so snowflake ids and UUIDs keep their shape), a number's value.
+ */
+function distinct(items: unknown[]): unknown[] {
+  const seen = new Set<string>();
+  return items.map((item) => {
+    let candidate = item;
+    for (let i = 1; seen.has(JSON.stringify(candidate)) && i < 16; i++) {
+      if (typeof item === 'string') candidate = item.length > 0 && /[0-9a-f]$/i.test(item) ? item.slice(0, -1) + ((parseInt(item.slice(-1), 16) + i) % 16).toString(16) : `${item}${i}`;
+      else if (typeof item === 'number') candidate = item + i;
+      else break;
+    }
+    seen.add(JSON.stringify(candidate));
+    return candidate;
+  });
 }
 
 function nullFirst(doc: Document, schema: Schema): boolean {

@@ -27,7 +27,7 @@ export const submitForm: Handlers["submitForm"] = async ({ body }) => ({ status:
 import type { Handlers } from "../generated/operations.js";
 export const upload: Handlers["upload"] = async ({ body }) => ({
   status: 201,
-  body: { title: body.title, isFile: body.file instanceof File, name: (body.file as File).name, type: body.file.type, text: await body.file.text() },
+  body: { title: body.title, isFile: body.file instanceof File, name: (body.file as File).name, type: body.file.type, text: await body.file.text(), ...(body.meta ? { meta: body.meta } : {}) },
 });`,
   'create-note.ts': `
 import type { Handlers } from "../generated/operations.js";
@@ -172,6 +172,19 @@ describe('runtime', () => {
     const res = await get('/uploads', { method: 'POST', body: form });
     assert.equal(res.status, 201);
     assert.deepEqual(await res.json(), { title: 'notes', isFile: true, name: 'notes.txt', type: 'text/plain', text: 'hello file' });
+    const withMeta = new FormData();
+    withMeta.set('title', 'tagged');
+    withMeta.set('file', new File(['x'], 'x.txt', { type: 'text/plain' }));
+    withMeta.set('meta', JSON.stringify({ tags: ['a', 'b'] }));
+    const tagged = await get('/uploads', { method: 'POST', body: withMeta });
+    assert.equal(tagged.status, 201);
+    assert.deepEqual(((await tagged.json()) as { meta: unknown }).meta, { tags: ['a', 'b'] }, 'an object part arrives as the object its JSON says');
+    const badMeta = new FormData();
+    badMeta.set('title', 'tagged');
+    badMeta.set('file', new File(['x'], 'x.txt', { type: 'text/plain' }));
+    badMeta.set('meta', JSON.stringify({ tags: 'a', other: 1 }));
+    const rejected = await problemOf(await get('/uploads', { method: 'POST', body: badMeta }), 400);
+    assert.deepEqual(rejected.errors?.map((e) => e.pointer).sort(), ['/meta/other', '/meta/tags']);
     const missing = new FormData();
     missing.set('title', 'no file');
     const body = await problemOf(await get('/uploads', { method: 'POST', body: missing }), 400);

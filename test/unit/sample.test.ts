@@ -46,4 +46,24 @@ describe('schema samples', () => {
     for (const friend of Object.values(value.friends as Record<string, { decoration: unknown }>)) assert.equal(friend.decoration, null);
     assert.ok(validatorAt(doc as never, '#/components/schemas/User')(value), JSON.stringify(value));
   });
+
+  it('gives a property that is required but never defined a value, as the schema demands (Box: shared_link.accessed)', () => {
+    const link = { type: 'object', required: ['url', 'accessed'], properties: { url: { type: 'string' } } };
+    const value = sampleSchema(doc, link, { direction: 'response' }) as Record<string, unknown>;
+    assert.ok('accessed' in value, JSON.stringify(value));
+    const local = { ...doc, components: { schemas: { ...doc.components!.schemas!, Link: link } } } as Document;
+    assert.ok(validatorAt(local as never, '#/components/schemas/Link')(value), JSON.stringify(value));
+  });
+
+  it('keeps integers exact (within ±(2^53 − 1)) even where int64 bounds are the only hint', () => {
+    const value = sampleSchema(doc, { type: 'integer', format: 'int64', minimum: -9223372036854775808 }, { direction: 'request' }) as number;
+    assert.ok(Number.isSafeInteger(value), String(value));
+  });
+
+  it('never repeats an item where uniqueItems says no', () => {
+    for (const items of [{ type: 'string', format: 'uuid' }, { type: 'string', pattern: '^(0|[1-9][0-9]*)$' }, { type: 'integer' }]) {
+      const value = sampleSchema(doc, { type: 'array', uniqueItems: true, minItems: 3, items }, { direction: 'request' }) as unknown[];
+      assert.ok(value.length >= 3 && new Set(value.map((v) => JSON.stringify(v))).size === value.length, JSON.stringify(value));
+    }
+  });
 });

@@ -42,7 +42,7 @@ export function planBody(doc: Document, operation: Record<string, unknown>, oper
     const base = baseOf(declared);
     const kind = kindOf(base);
     const at = `${operationAt}/requestBody/content/${escapePointer(declared)}/schema`;
-    return { declared, base, schema: m?.schema ?? {}, form: kind === 'form' || kind === 'multipart' ? formPlanFor(doc, m?.schema) : null, at };
+    return { declared, base, schema: m?.schema ?? {}, form: kind === 'form' || kind === 'multipart' ? formPlanFor(doc, m?.schema, kind === 'multipart') : null, at };
   });
   return { required: body.required === true, media };
 }

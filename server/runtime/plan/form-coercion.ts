@@ -6,7 +6,8 @@ import { deref, type Document } from '../contract.js';
 
 type Scalar = 'integer' | 'number' | 'boolean';
 interface FieldPlan {
-  type: Scalar | 'array';
+  /** `json`: a multipart part holding an object (OpenAPI's default for it is application/json). */
+  type: Scalar | 'array' | 'json';
   /** For arrays: how to coerce each item; undefined keeps items as strings. */
   items?: Scalar;
 }
@@ -14,8 +15,8 @@ interface FieldPlan {
 export type FormPlan = Map<string, FieldPlan>;
 
 /** The coercions a form or multipart body schema needs, worked out once per operation. */
-export function formPlanFor(doc: Document, schema: unknown): FormPlan | null {
-  const plan = planFor(doc, schema);
+export function formPlanFor(doc: Document, schema: unknown, multipart: boolean): FormPlan | null {
+  const plan = planFor(doc, schema, multipart);
   return plan.size > 0 ? plan : null;
 }
 
@@ -34,12 +35,13 @@ function propertiesOf(doc: Document, rawSchema: unknown, into: Map<string, unkno
   return into;
 }
 
-function planFor(doc: Document, rawSchema: unknown): FormPlan {
+function planFor(doc: Document, rawSchema: unknown, multipart: boolean): FormPlan {
   const plan: FormPlan = new Map();
   for (const [name, raw] of propertiesOf(doc, rawSchema)) {
-    const prop = deref<{ type?: unknown; items?: unknown }>(doc, raw);
+    const prop = deref<{ type?: unknown; items?: unknown; properties?: unknown }>(doc, raw);
     const type = scalarType(prop?.type);
     if (type) plan.set(name, { type });
+    else if (multipart && (typeOf(prop?.type) === 'object' || (prop?.type === undefined && prop?.properties !== undefined))) plan.set(name, { type: 'json' });
     else if (typeOf(prop?.type) === 'array') {
       // A field sent once is a string; an array field must still reach validation as an array.
       const items = scalarType(deref<{ type?: unknown }>(doc, prop?.items)?.type);
@@ -64,9 +66,20 @@ export function coerceFormFields(body: Record<string, unknown>, plan: FormPlan):
     if (field.type === 'array') {
       const list = Array.isArray(value) ? value : typeof value === 'string' ? [value] : null;
       if (list) body[name] = field.items ? list.map((v) => coerce(v, field.items!)) : list;
+    } else if (field.type === 'json') {
+      if (typeof value === 'string') body[name] = parsedOr(value);
     } else if (typeof value === 'string') {
       body[name] = coerce(value, field.type);
     }
+  }
+}
+
+/** JSON text as its value; text that is not JSON stays text, so validation reports it. */
+function parsedOr(value: string): unknown {
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
   }
 }
 
