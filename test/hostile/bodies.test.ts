@@ -151,6 +151,19 @@ describe('hostile bodies', () => {
     assertProblem(responses[0]!, 413, 'too-large');
   });
 
+  it('refuses a multipart part holding JSON nested 100,000 deep, or with an integer beyond 2^53, with 400', async () => {
+    for (const [content, code] of [
+      ['['.repeat(100_000) + ']'.repeat(100_000), 'depth'],
+      ['{"id":9007199254740993}', 'integer-precision'],
+    ] as const) {
+      const body = multipart('XX', [{ headers: ['Content-Disposition: form-data; name="meta"', 'Content-Type: application/json'], content }]);
+      const data = request('POST', '/uploads', { 'Content-Type': 'multipart/form-data; boundary=XX' }, body);
+      const { responses } = await attack(server, () => send(data));
+      const problem = assertProblem(responses[0]!, 400, 'malformed-body');
+      assert.equal(problem.errors?.[0]?.code, code);
+    }
+  });
+
   it('keeps a multipart part named tags[99999999] as that name, never a sparse array that long', async () => {
     const body = multipart('XX', [{ headers: ['Content-Disposition: form-data; name="tags[99999999]"'], content: 'x' }]);
     const data = request('POST', '/uploads', { 'Content-Type': 'multipart/form-data; boundary=XX' }, body);

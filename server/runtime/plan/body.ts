@@ -1,7 +1,7 @@
 // Request bodies: only an operation that declares a body reads one, and only in a media type it
 // declares (anything else is 415 before a byte is read). JSON is parsed as sent — never coerced,
 // any JSON value allowed (RFC 8259), integers that would lose precision refused, nesting deeper
-// than MAX_JSON_DEPTH refused before parsing; forms are read like query strings (repeated names
+// than MAX_JSON_DEPTH refused before parsing (json-text.ts); forms are read like query strings (repeated names
 // are lists) and coerced by their schema; multipart parts are named as sent (no `a[b]` nesting)
 // and files arrive as web-standard File objects; binary bodies as a Blob. Every name the client
 // chooses is plain data (plain-data.ts). An empty body is an absent body: an error where the
@@ -12,6 +12,7 @@ import { deref, type Document } from '../contract.js';
 import { isJson } from '../media-types.js';
 import { BodyError } from '../errors.js';
 import { coerceFormFields, formPlanFor, type FormPlan } from './form-coercion.js';
+import { parseJson } from './json-text.js';
 import { escapePointer } from './parameters.js';
 import { setOwn } from './plain-data.js';
 import { BadPercentEncoding, parsePairs } from './query-string.js';
@@ -204,66 +205,6 @@ function text(bytes: Buffer, contentType: string, fallback: string): string {
   } catch {
     throw new BodyError(400, `the body is not valid ${charset}`, 'encoding');
   }
-}
-
-/** Integer literals of 16 or more digits: only these can be beyond 2^53. */
-const LONG_DIGITS = /\d{16,}/;
-
-/**
- * Arrays and objects nested deeper than this are refused before parsing: no contract needs
- * them, JSON.parse takes seconds over a megabyte of `[[[[…`, and validators and serialisers
- * recurse (a stack overflow would be a 500).
- */
-export const MAX_JSON_DEPTH = 256;
-
-function parseJson(source: string): unknown {
-  if (nestsDeeperThan(source, MAX_JSON_DEPTH)) {
-    throw new BodyError(400, `The body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep`, 'depth');
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(source);
-  } catch (error) {
-    throw new BodyError(400, `The body is not valid JSON: ${(error as Error).message}`, 'parse');
-  }
-  if (LONG_DIGITS.test(source)) {
-    const inexact = inexactInteger(source);
-    if (inexact) {
-      throw new BodyError(400, `The number ${inexact} is an integer beyond ±(2^53 − 1), which JSON numbers here cannot carry exactly: send it as a string`, 'integer-precision');
-    }
-  }
-  return value;
-}
-
-/** Whether JSON text opens more than `max` arrays or objects inside each other (strings skipped). */
-function nestsDeeperThan(source: string, max: number): boolean {
-  if (source.length <= max) return false;
-  let depth = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 0x22) {
-      // a string: skip to its closing quote, stepping over escapes
-      for (i++; i < source.length; i++) {
-        const d = source.charCodeAt(i);
-        if (d === 0x5c) i++;
-        else if (d === 0x22) break;
-      }
-    } else if (c === 0x5b || c === 0x7b) {
-      if (++depth > max) return true;
-    } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return false;
-}
-
-/** The first integer literal outside strings that a JavaScript number cannot hold exactly. */
-function inexactInteger(source: string): string | null {
-  const token = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
-  for (let m = token.exec(source); m; m = token.exec(source)) {
-    const t = m[0];
-    if (t.startsWith('"') || /[.eE]/.test(t) || t.replace('-', '').length < 16) continue;
-    if (!Number.isSafeInteger(Number(t))) return t;
-  }
-  return null;
 }
 
 function formFields(source: string): Record<string, unknown> {
