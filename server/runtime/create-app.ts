@@ -12,6 +12,7 @@ import { docsRouter } from './docs.js';
 import { errorHandler } from './error-handler.js';
 import { errorBodySender } from './error-format/format-error.js';
 import { NotFoundError } from './errors.js';
+import { limitsFromEnv, resolveLimits, type ServerLimits } from './limits.js';
 import { createMocker } from './mock.js';
 import { createBodyReaders, type BodyReaders } from './plan/body.js';
 import { readKnownProblems } from './plan/contract-problems.js';
@@ -34,6 +35,11 @@ export interface AppOptions {
    * checked). Default true; turn it off only where the cost matters more than the guarantee.
    */
   validateResponses?: boolean;
+  /**
+   * Timeouts and limits of the HTTP server that `listen()` makes for this app (limits.ts has the
+   * defaults). Default: each from its SPECFIRST_* environment variable, else the default.
+   */
+  limits?: Partial<ServerLimits>;
 }
 
 export interface PreparedApi {
@@ -43,7 +49,7 @@ export interface PreparedApi {
   plans: OperationPlan[];
 }
 
-export type SpecfirstApp = Application & { locals: { specfirst: { apis: PreparedApi[]; ready: boolean } } };
+export type SpecfirstApp = Application & { locals: { specfirst: { apis: PreparedApi[]; ready: boolean; limits: ServerLimits; logger: Logger } } };
 
 /** What an app and a mountable router are both made of. */
 interface Parts {
@@ -66,10 +72,11 @@ function buildParts(options: AppOptions, closing: () => boolean): Parts {
 }
 
 export function createApp(options: AppOptions): SpecfirstApp {
+  const limits = resolveLimits(limitsFromEnv(process.env), options.limits);
   const app = express() as unknown as SpecfirstApp;
   const parts = buildParts(options, () => !app.locals.specfirst.ready);
   app.disable('x-powered-by');
-  app.locals.specfirst = { apis: parts.prepared, ready: true };
+  app.locals.specfirst = { apis: parts.prepared, ready: true, limits, logger: parts.log.logger };
   // The API first, and the request log with it: an API request passes no other layer.
   app.use(dispatcher(parts.table, { before: (req, res) => trackRequest(req, res, parts.log), missed: (_req, res) => watchFinish(res) }));
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));

@@ -47,7 +47,7 @@ export class BodyError extends Error {
   constructor(
     readonly status: 400 | 413 | 415,
     readonly detail: string,
-    /** For 400: what failed (`parse`, `encoding`, `required`, `integer-precision`). */
+    /** For 400: what failed (`parse`, `encoding`, `required`, `integer-precision`, `depth`, `filename`). */
     readonly code?: string,
   ) {
     super(detail);

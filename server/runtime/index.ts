@@ -8,6 +8,7 @@ export { findApis } from './find-apis.js';
 export { createApp, specfirstRouter, type AppOptions, type PreparedApi, type SpecfirstApp, type SpecfirstRouter } from './create-app.js';
 export { banner, listen, serverUrl, shutdownOnSignals, type ListenOptions, type ShutdownOptions } from './lifecycle.js';
 export { startWorkers, type WorkersOptions } from './cluster.js';
+export { DEFAULT_LIMITS, limitsFromEnv, type ServerLimits } from './limits.js';
 
 // What generated routes.ts files hand to the runtime.
 export type { ApiDefinition, HttpMethod, RouteBinding, SecuritySchemeBinding } from './api.js';

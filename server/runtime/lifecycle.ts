@@ -1,18 +1,40 @@
 // Listening, the start-up banner, and graceful shutdown: on SIGTERM/SIGINT /readyz turns 503,
 // then (after an optional drain delay, so a load balancer notices) the server stops accepting,
-// lets in-flight requests finish (up to a grace period), and exits 0.
-import type { Server } from 'node:http';
+// lets in-flight requests finish (up to a grace period), and exits 0. The server is made here,
+// held to the app's timeouts and limits (limits.ts).
+import { createServer, type Server } from 'node:http';
+import { guardConnections } from './connection-errors.js';
 import type { SpecfirstApp } from './create-app.js';
+import { checkingIntervalMs, resolveLimits, type ServerLimits } from './limits.js';
 
 export interface ListenOptions {
   port: number;
   host: string;
+  /** Overrides the limits the app was created with (createApp's `limits`, the environment). */
+  limits?: Partial<ServerLimits>;
 }
 
-export function listen(app: SpecfirstApp, { port, host }: ListenOptions): Promise<Server> {
+/** An HTTP server for the app, held to its timeouts and limits, listening on host:port. */
+export function listen(app: SpecfirstApp, { port, host, limits: overrides }: ListenOptions): Promise<Server> {
+  const limits = resolveLimits(app.locals.specfirst.limits, overrides);
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      maxHeaderSize: limits.maxHeaderSize,
+      connectionsCheckingInterval: checkingIntervalMs(limits),
+    },
+    app,
+  );
+  if (limits.maxConnections > 0) server.maxConnections = limits.maxConnections;
+  guardConnections(server, app.locals.specfirst.logger, limits);
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
     server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server);
+    });
   });
 }
 

@@ -97,6 +97,12 @@ export function logDone(res: ServerResponse): void {
   else state.logger.info(line, 'request completed');
 }
 
+/** The request's line was written elsewhere (its connection was cut): write none here. */
+export function loggedElsewhere(res: ServerResponse): void {
+  const state = (res as Tracked)[STATE];
+  if (state) state.logged = true;
+}
+
 /** A logger bound to one request, for handlers and verifiers that ask for it. */
 export function requestLogger(logger: Logger, req: IncomingMessage): Logger {
   return logger.child({ req: { id: requestIdOf(req) } });

@@ -1,16 +1,20 @@
 // Request bodies: only an operation that declares a body reads one, and only in a media type it
 // declares (anything else is 415 before a byte is read). JSON is parsed as sent — never coerced,
-// any JSON value allowed (RFC 8259), integers that would lose precision refused; forms are read
-// like query strings (no prototype, repeated names are lists) and coerced by their schema;
-// multipart parts arrive as web-standard File objects; binary bodies as a Blob. An empty body is
-// an absent body: an error where the contract requires one, `undefined` where it does not.
+// any JSON value allowed (RFC 8259), integers that would lose precision refused, nesting deeper
+// than MAX_JSON_DEPTH refused before parsing (json-text.ts); forms are read like query strings (repeated names
+// are lists) and coerced by their schema; multipart parts are named as sent (no `a[b]` nesting)
+// and files arrive as web-standard File objects; binary bodies as a Blob. Every name the client
+// chooses is plain data (plain-data.ts). An empty body is an absent body: an error where the
+// contract requires one, `undefined` where it does not.
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import { deref, type Document } from '../contract.js';
 import { isJson } from '../media-types.js';
 import { BodyError } from '../errors.js';
 import { coerceFormFields, formPlanFor, type FormPlan } from './form-coercion.js';
+import { parseJson } from './json-text.js';
 import { escapePointer } from './parameters.js';
+import { setOwn } from './plain-data.js';
 import { BadPercentEncoding, parsePairs } from './query-string.js';
 
 export type BodyKind = 'json' | 'form' | 'multipart' | 'text' | 'binary';
@@ -72,9 +76,33 @@ export interface BodyReaders {
 export function createBodyReaders(limit: number): BodyReaders {
   return {
     raw: express.raw({ type: () => true, limit, inflate: true }),
-    multipart: multer({ storage: multer.memoryStorage(), limits: { fileSize: limit, fieldSize: limit, files: 32, fields: 1000, parts: 1032 } }).any(),
+    multipart: multer({
+      storage: multer.memoryStorage(),
+      limits: { fileSize: limit, fieldSize: limit, files: 32, fields: 1000, parts: 1032 },
+      streamHandler: recordFields,
+    } as multer.Options).any(),
   };
 }
+
+const FIELDS = Symbol('specfirst.multipartFields');
+type WithFields = Request & { [FIELDS]?: [string, string][] };
+
+/**
+ * multer nests text parts by their names (`a[b]` → `{ a: { b } }`, `a[99999999]` → a sparse
+ * array that long); OpenAPI names a part by its property, as written. The parts are recorded here
+ * as they arrive, with multer's own decoding of the names, and multer's nested copy is not used.
+ */
+function recordFields(req: WithFields, busboy: NodeJS.WritableStream & { on(event: 'field', listener: (name: unknown, value: unknown) => void): unknown }): void {
+  const fields: [string, string][] = [];
+  req[FIELDS] = fields;
+  busboy.on('field', (name, value) => {
+    if (typeof name === 'string' && typeof value === 'string') fields.push([decodeFormDataName(name), value]);
+  });
+  req.pipe(busboy);
+}
+
+/** The three escapes HTML's multipart encoding makes in names (as multer reverses them). */
+const decodeFormDataName = (name: string): string => name.replace(/%0A|%0D|%22/gi, (m) => (m.toUpperCase() === '%0A' ? '\n' : m.toUpperCase() === '%0D' ? '\r' : '"'));
 
 export interface ReadBody {
   present: boolean;
@@ -179,36 +207,6 @@ function text(bytes: Buffer, contentType: string, fallback: string): string {
   }
 }
 
-/** Integer literals of 16 or more digits: only these can be beyond 2^53. */
-const LONG_DIGITS = /\d{16,}/;
-
-function parseJson(source: string): unknown {
-  let value: unknown;
-  try {
-    value = JSON.parse(source);
-  } catch (error) {
-    throw new BodyError(400, `The body is not valid JSON: ${(error as Error).message}`, 'parse');
-  }
-  if (LONG_DIGITS.test(source)) {
-    const inexact = inexactInteger(source);
-    if (inexact) {
-      throw new BodyError(400, `The number ${inexact} is an integer beyond ±(2^53 − 1), which JSON numbers here cannot carry exactly: send it as a string`, 'integer-precision');
-    }
-  }
-  return value;
-}
-
-/** The first integer literal outside strings that a JavaScript number cannot hold exactly. */
-function inexactInteger(source: string): string | null {
-  const token = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
-  for (let m = token.exec(source); m; m = token.exec(source)) {
-    const t = m[0];
-    if (t.startsWith('"') || /[.eE]/.test(t) || t.replace('-', '').length < 16) continue;
-    if (!Number.isSafeInteger(Number(t))) return t;
-  }
-  return null;
-}
-
 function formFields(source: string): Record<string, unknown> {
   let pairs: Record<string, string[]>;
   try {
@@ -217,10 +215,10 @@ function formFields(source: string): Record<string, unknown> {
     if (error instanceof BadPercentEncoding) throw new BodyError(400, `The form body has ${error.message}.`, 'encoding');
     throw error;
   }
-  const fields = Object.create(null) as Record<string, unknown>;
+  const fields: Record<string, unknown> = {};
   for (const name of Object.keys(pairs)) {
     const values = pairs[name]!;
-    fields[name] = values.length === 1 ? values[0] : values;
+    setOwn(fields, name, values.length === 1 ? values[0] : values);
   }
   return fields;
 }
@@ -231,14 +229,20 @@ async function readMultipart(req: Request, res: Response, media: BodyMedia, read
   } catch (error) {
     throw multipartError(error);
   }
-  const fields = Object.create(null) as Record<string, unknown>;
-  Object.assign(fields, req.body as object | undefined);
+  const fields: Record<string, unknown> = {};
+  for (const [name, text] of (req as WithFields)[FIELDS] ?? []) add(fields, name, text);
   if (media.form) coerceFormFields(fields, media.form);
-  const value = Object.assign(Object.create(null) as Record<string, unknown>, fields);
-  const checked = Object.assign(Object.create(null) as Record<string, unknown>, fields);
+  const value: Record<string, unknown> = {};
+  const checked: Record<string, unknown> = {};
+  for (const name of Object.keys(fields)) {
+    setOwn(value, name, fields[name]);
+    setOwn(checked, name, fields[name]);
+  }
   const files = ((req as Request & { files?: Express.Multer.File[] }).files ?? []) as Express.Multer.File[];
   for (const f of files) {
-    const file = new File([f.buffer], f.originalname.replaceAll('\0', ''), { type: f.mimetype });
+    // A NUL cuts a name short in C APIs: `photo.png\0.exe` must never reach a file system as either.
+    if (f.originalname.includes('\0')) throw new BodyError(400, `The file name of part ${f.fieldname} contains a NUL byte.`, 'filename');
+    const file = new File([f.buffer], f.originalname, { type: f.mimetype });
     add(value, f.fieldname, file);
     add(checked, f.fieldname, '');
   }
@@ -246,9 +250,10 @@ async function readMultipart(req: Request, res: Response, media: BodyMedia, read
   return present ? { present, value, checked } : ABSENT;
 }
 
+/** A repeated name becomes a list, in the order its parts arrived. */
 function add(into: Record<string, unknown>, name: string, item: unknown): void {
-  const existing = into[name];
-  into[name] = existing === undefined ? item : Array.isArray(existing) ? [...existing, item] : [existing, item];
+  const existing = Object.hasOwn(into, name) ? into[name] : undefined;
+  setOwn(into, name, existing === undefined ? item : Array.isArray(existing) ? [...existing, item] : [existing, item]);
 }
 
 function multipartError(error: unknown): BodyError {

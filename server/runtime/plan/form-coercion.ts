@@ -3,6 +3,8 @@
 // validation. JSON bodies are never coerced: `{"age": "5"}` for an integer is a client error.
 // What to coerce is worked out once per operation at start-up.
 import { deref, type Document } from '../contract.js';
+import { BodyError } from '../errors.js';
+import { parseJson } from './json-text.js';
 
 type Scalar = 'integer' | 'number' | 'boolean';
 interface FieldPlan {
@@ -74,12 +76,16 @@ export function coerceFormFields(body: Record<string, unknown>, plan: FormPlan):
   }
 }
 
-/** JSON text as its value; text that is not JSON stays text, so validation reports it. */
+/**
+ * JSON text as its value; text that is not JSON stays text, so validation reports it. JSON too
+ * deep or with integers beyond 2^53 is refused as it is in a JSON body (json-text.ts).
+ */
 function parsedOr(value: string): unknown {
   try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    return value;
+    return parseJson(value);
+  } catch (error) {
+    if (error instanceof BodyError && error.code === 'parse') return value;
+    throw error;
   }
 }
 

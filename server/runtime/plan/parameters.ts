@@ -5,7 +5,8 @@
 // coerces them to the contract's types and fills in defaults.
 import { deref, type Document } from '../contract.js';
 import type { ProblemField } from '../problems.js';
-import { BadPercentEncoding, parsePairs, type Pairs } from './query-string.js';
+import { setOwn } from './plain-data.js';
+import { parsePairs, type Pairs } from './query-string.js';
 
 type Location = 'path' | 'query' | 'header' | 'cookie';
 type Kind = 'primitive' | 'array' | 'object';
@@ -184,14 +185,9 @@ export function readParameters(plan: ParameterPlan, raw: RawParameters): ReadPar
 }
 
 function readQuery(plan: ParameterPlan, source: string, out: Record<string, unknown>, errors: ProblemField[]): void {
-  let pairs: Pairs;
-  try {
-    pairs = parsePairs(source, 'query');
-  } catch (error) {
-    if (!(error instanceof BadPercentEncoding)) throw error;
-    errors.push({ in: 'query', name: error.field, message: 'is not valid percent-encoding', code: 'encoding' });
-    return;
-  }
+  const bad: string[] = [];
+  const pairs: Pairs = parsePairs(source, 'query', bad);
+  for (const name of bad) errors.push({ in: 'query', name, message: 'is not valid percent-encoding', code: 'encoding' });
   const used = new Set<string>();
   let anyKey: ParameterSpec | undefined;
   for (const s of plan.byLocation.query) {
@@ -202,7 +198,7 @@ function readQuery(plan: ParameterPlan, source: string, out: Record<string, unkn
         if (!key.startsWith(prefix) || !key.endsWith(']')) continue;
         used.add(key);
         const values = pairs[key]!;
-        object[key.slice(prefix.length, -1)] = values.length === 1 ? values[0] : values;
+        setOwn(object, key.slice(prefix.length, -1), values.length === 1 ? values[0] : values);
       }
       if (Object.keys(object).length > 0) out[s.key] = object;
       continue;
@@ -235,7 +231,7 @@ function readQuery(plan: ParameterPlan, source: string, out: Record<string, unkn
     if (anyKey) {
       const object = (out[anyKey.key] ??= {}) as Record<string, unknown>;
       const values = pairs[key]!;
-      object[key] = values.length === 1 ? values[0] : values;
+      setOwn(object, key, values.length === 1 ? values[0] : values);
       continue;
     }
     if (!plan.allowUnknownQuery) errors.push({ in: 'query', name: key, message: `unknown query parameter '${key}'`, code: 'unknown' });
@@ -259,10 +255,10 @@ function fromDelimited(s: ParameterSpec, text: string): unknown {
   if (s.explode) {
     for (const part of parts) {
       const eq = part.indexOf('=');
-      if (eq > 0) object[part.slice(0, eq)] = part.slice(eq + 1);
+      if (eq > 0) setOwn(object, part.slice(0, eq), part.slice(eq + 1));
     }
   } else {
-    for (let i = 0; i + 1 < parts.length; i += 2) object[parts[i]!] = parts[i + 1]!;
+    for (let i = 0; i + 1 < parts.length; i += 2) setOwn(object, parts[i]!, parts[i + 1]!);
   }
   return object;
 }

@@ -12,7 +12,11 @@ export class BadPercentEncoding extends Error {
   }
 }
 
-export function parsePairs(source: string, what: 'query' | 'body'): Pairs {
+/**
+ * Throws BadPercentEncoding at the first pair that cannot be decoded; given `bad`, collects the
+ * names of such pairs there instead and leaves them out, so every other pair is still read.
+ */
+export function parsePairs(source: string, what: 'query' | 'body', bad?: string[]): Pairs {
   const out = Object.create(null) as Pairs;
   if (source.length === 0) return out;
   let from = 0;
@@ -24,11 +28,16 @@ export function parsePairs(source: string, what: 'query' | 'body'): Pairs {
       const split = eq >= 0 && eq < amp;
       const rawName = source.slice(from, split ? eq : amp);
       const rawValue = split ? source.slice(eq + 1, amp) : '';
-      const name = decode(rawName, rawName, what);
-      const value = decode(rawValue, name, what);
-      const list = out[name];
-      if (list) list.push(value);
-      else out[name] = [value];
+      try {
+        const name = decode(rawName, rawName, what);
+        const value = decode(rawValue, name, what);
+        const list = out[name];
+        if (list) list.push(value);
+        else out[name] = [value];
+      } catch (error) {
+        if (!bad || !(error instanceof BadPercentEncoding)) throw error;
+        bad.push(error.field);
+      }
     }
     from = amp + 1;
   }

@@ -28,7 +28,10 @@ export async function runPlan(plan: OperationPlan, req: Request, res: Response, 
   const compiled = compiledOf(plan);
 
   const { data, errors } = readParameters(plan.shape.parameters, { path: pathParams, query: rawQuery, headers: req.headers });
-  if (compiled.parameters && !compiled.parameters(data)) errors.push(...parameterFields(compiled.parameters.errors, plan.headerNames));
+  if (compiled.parameters && !compiled.parameters(data)) {
+    // A value that could not be read is reported once, as unreadable, not again as missing.
+    errors.push(...parameterFields(compiled.parameters.errors, plan.headerNames).filter((f) => !errors.some((e) => e.in === f.in && e.name === f.name)));
+  }
 
   let body: unknown;
   let contentType: string | undefined;

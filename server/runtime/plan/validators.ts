@@ -49,6 +49,9 @@ export function createValidatorSet(requestDoc: Document, responseDoc: Document, 
     validateSchema: false,
     removeAdditional: false,
     allErrors: true,
+    // Only what was sent counts: a body without `constructor` or `toString` has none, whatever
+    // every object inherits (else `{}` is told its `toString` "must be string").
+    ownProperties: true,
     validateFormats: true,
     // Formats checked exactly: `2024-02-30` and `a@b` are not a date and an e-mail address.
     ajvFormats: { mode: 'full' as const },
