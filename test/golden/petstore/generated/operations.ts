@@ -203,6 +203,12 @@ export type GetPetResponse =
       contentType?: "application/problem+json";
       headers?: ResponseHeaders;
       body: GetPetOperation["responses"][404]["content"]["application/problem+json"];
+    }
+  | {
+      status: Exclude<HttpStatus, 200 | 400 | 404>;
+      contentType?: "application/problem+json";
+      headers?: ResponseHeaders;
+      body: GetPetOperation["responses"]["default"]["content"]["application/problem+json"];
     };
 
 type DeletePetOperation = paths["/pets/{petId}"]["delete"];
@@ -244,6 +250,12 @@ export type DeletePetResponse =
       contentType?: "application/problem+json";
       headers?: ResponseHeaders;
       body: DeletePetOperation["responses"][404]["content"]["application/problem+json"];
+    }
+  | {
+      status: Exclude<HttpStatus, 204 | 401 | 403 | 404>;
+      contentType?: "application/problem+json";
+      headers?: ResponseHeaders;
+      body: DeletePetOperation["responses"]["default"]["content"]["application/problem+json"];
     };
 
 type UpdatePetOperation = paths["/pets/{petId}"]["patch"];
@@ -284,6 +296,12 @@ export type UpdatePetResponse =
       contentType?: "application/problem+json";
       headers?: ResponseHeaders;
       body: UpdatePetOperation["responses"][404]["content"]["application/problem+json"];
+    }
+  | {
+      status: Exclude<HttpStatus, 200 | 400 | 404>;
+      contentType?: "application/problem+json";
+      headers?: ResponseHeaders;
+      body: UpdatePetOperation["responses"]["default"]["content"]["application/problem+json"];
     };
 
 type UploadPetPhotoOperation = paths["/pets/{petId}/photo"]["post"];
@@ -322,6 +340,12 @@ export type UploadPetPhotoResponse =
       contentType?: "application/problem+json";
       headers?: ResponseHeaders;
       body: UploadPetPhotoOperation["responses"][404]["content"]["application/problem+json"];
+    }
+  | {
+      status: Exclude<HttpStatus, 201 | 400 | 404>;
+      contentType?: "application/problem+json";
+      headers?: ResponseHeaders;
+      body: UploadPetPhotoOperation["responses"]["default"]["content"]["application/problem+json"];
     };
 
 /** One handler per operation: a missing handler, or one that answers outside the contract, does not compile. */
