@@ -27,12 +27,16 @@ export interface ParameterInput {
   examples?: Record<string, { value?: unknown }>;
   style?: string;
   explode?: boolean;
+  /** JSON Pointer of the schema in the document, `$ref`s followed. */
+  at?: string;
 }
 
 export interface BodyInput {
   /** As the contract writes it (may carry parameters or wildcards). */
   mediaType: string;
   schema?: Record<string, unknown>;
+  /** JSON Pointer of the schema in the document, `$ref`s followed. */
+  at?: string;
   example?: unknown;
   examples?: Record<string, unknown>;
 }
@@ -66,20 +70,44 @@ export type BodyValue = { mediaType: string; value: unknown } | { mediaType: str
 type Doc = OpenAPIDocument;
 
 export function operationInputs(doc: Doc, op: Operation): OperationInputs {
-  const item = deref<Record<string, unknown>>(doc, (doc.paths as Record<string, unknown>)[op.path] as never) ?? {};
-  const operation = (item[op.method] ?? {}) as Record<string, unknown>;
-  const raw = [...((item.parameters as unknown[]) ?? []), ...((operation.parameters as unknown[]) ?? [])];
+  const item = follow(doc, (doc.paths as Record<string, unknown>)[op.path], `/paths/${escapePointer(op.path)}`);
+  const operation = follow(doc, (item.value as Record<string, unknown> | undefined)?.[op.method], `${item.at}/${op.method}`);
+  const raw = [
+    ...(((item.value as { parameters?: unknown[] } | undefined)?.parameters ?? []).map((p, i) => follow(doc, p, `${item.at}/parameters/${i}`))),
+    ...(((operation.value as { parameters?: unknown[] } | undefined)?.parameters ?? []).map((p, i) => follow(doc, p, `${operation.at}/parameters/${i}`))),
+  ];
   const byKey = new Map<string, ParameterInput>();
-  for (const r of raw) {
-    const p = deref<ParameterInput>(doc, r as never);
-    if (p) byKey.set(`${p.in}:${p.name}`, { ...p, schema: deref(doc, p.schema as never) });
+  for (const { value, at } of raw) {
+    const p = value as ParameterInput | undefined;
+    if (!p) continue;
+    const schema = follow(doc, p.schema, `${at}/schema`);
+    byKey.set(`${p.in}:${p.name}`, { ...p, schema: schema.value as Record<string, unknown> | undefined, at: schema.at });
   }
-  const body = deref<{ required?: boolean; content?: Record<string, BodyInput> }>(doc, operation.requestBody as never);
+  const bodyAt = follow(doc, (operation.value as { requestBody?: unknown } | undefined)?.requestBody, `${operation.at}/requestBody`);
+  const body = bodyAt.value as { required?: boolean; content?: Record<string, BodyInput> } | undefined;
   const bodies = Object.entries(body?.content ?? {}).map(([mediaType, m]) => {
-    const media = deref<BodyInput>(doc, m as never) ?? ({} as BodyInput);
-    return { ...media, mediaType, schema: deref<Record<string, unknown>>(doc, media.schema as never) };
+    const media = follow(doc, m, `${bodyAt.at}/content/${escapePointer(mediaType)}`);
+    const schema = follow(doc, (media.value as BodyInput | undefined)?.schema, `${media.at}/schema`);
+    return { ...(media.value as BodyInput), mediaType, schema: schema.value as Record<string, unknown> | undefined, at: schema.at };
   });
   return { parameters: [...byKey.values()], bodies, bodyRequired: body?.required === true };
+}
+
+/** A value with its `$ref`s followed, and the JSON Pointer of where it ends up. */
+export function follow(doc: Doc, value: unknown, at: string): { value: unknown; at: string } {
+  let cur = value;
+  let pointer = at;
+  for (let hops = 0; hops < 32; hops++) {
+    const ref = (cur as { $ref?: unknown } | null | undefined)?.$ref;
+    if (typeof ref !== 'string' || !ref.startsWith('#')) break;
+    pointer = ref.slice(1);
+    cur = deref(doc, { $ref: ref } as never);
+  }
+  return { value: cur, at: pointer };
+}
+
+export function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** Every required parameter from examples or samples, credentials, and the first body we can build. */
@@ -179,6 +207,12 @@ export function jsonBodySchema(inputs: OperationInputs): Record<string, unknown>
 export function schemaType(schema: Record<string, unknown> | undefined): string | undefined {
   const t = schema?.type;
   return Array.isArray(t) ? (t.find((x) => x !== 'null') as string | undefined) : ((t as string | undefined) ?? (schema?.properties ? 'object' : undefined));
+}
+
+/** Form fields are scalars or lists of scalars: nested objects have no defined form encoding. */
+export function flatForm(value: unknown): boolean {
+  const scalar = (v: unknown) => v === null || typeof v !== 'object';
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => scalar(v) || (Array.isArray(v) && v.every(scalar)));
 }
 
 /** The media type a request names for a declared one (`*` and parameters dropped). */
