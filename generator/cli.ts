@@ -3,6 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CHECK_HELP, runCheck } from './command-check.js';
 import { DEV_HELP, runDev } from './command-dev.js';
+import { FUZZ_HELP, runFuzz, type FuzzValues } from './command-fuzz.js';
 import { GENERATE_HELP, runGenerate } from './command-generate.js';
 import { INIT_HELP, runInit } from './command-init.js';
 import { LINT_HELP, runLint } from './command-lint.js';
@@ -19,6 +20,7 @@ Commands:
   lint [CONTRACT...]           report every problem of the contracts, compiler style
   check [CONTRACT...]          what CI runs: lint + generated code up to date + handlers compile
   verify CONTRACT...           try contracts end to end: generate, compile, serve mocked, send requests
+  fuzz [CONTRACT] --url URL    fuzz a running server: requests from the contract's schemas, answers checked
 
 Run \`specfirst <command> --help\` for its options and examples.
 
@@ -29,7 +31,7 @@ Examples:
 
 Exit status: 0 success, 1 problems found, 2 bad usage.`;
 
-type Values = Record<string, string | boolean | undefined>;
+type Values = Record<string, string | boolean | string[] | undefined>;
 
 interface Command {
   help: string;
@@ -48,6 +50,18 @@ const COMMANDS: Record<string, Command> = {
     run: (v, p) => runDev(v as { port?: string; host?: string; mock?: boolean }, p),
   },
   verify: { help: VERIFY_HELP, options: { json: { type: 'boolean' } }, run: (v, p) => runVerify(v as { json?: boolean }, p) },
+  fuzz: {
+    help: FUZZ_HELP,
+    options: {
+      url: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      credential: { type: 'string', multiple: true },
+      operation: { type: 'string', multiple: true },
+      timeout: { type: 'string' },
+    },
+    run: (v, p) => runFuzz(v as FuzzValues, p),
+  },
 };
 
 export async function main(argv: string[]): Promise<number> {
