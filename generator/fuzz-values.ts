@@ -52,12 +52,28 @@ export function invalidValue(oracle: Oracle, pointer: string): fc.Arbitrary<unkn
     });
 }
 
-/** Parameter text the schema refuses once read as the schema's type. */
+/**
+ * Parameter text the schema refuses once read as the schema's type: a valid value's text with a
+ * character or two around or inside it (` 2`, `+2`, `0x2`, `2,`), or any short text or number.
+ */
 export function invalidParameterText(oracle: Oracle, pointer: string, schema: Record<string, unknown> | undefined, usable: (text: string) => boolean): fc.Arbitrary<string | typeof UNUSABLE> {
-  return fc.tuple(fc.string({ maxLength: 8 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })).map(([text, int, double]) => {
-    const candidates = [text, String(int), String(double), ...TEXT_FALLBACKS];
+  const near = fc.tuple(validValue(oracle, pointer), fc.constantFrom(...TWISTS), fc.constantFrom(' ', '\t', '+', '0x', '.', ',', '-', 'e', '%20', '\u0663'));
+  return fc.tuple(near, fc.string({ maxLength: 8 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })).map(([[valid, twist, piece], text, int, double]) => {
+    const twisted = valid === UNUSABLE ? [] : [twist(asText(valid), piece)];
+    const candidates = [...twisted, text, String(int), String(double), ...TEXT_FALLBACKS];
     return candidates.find((t) => usable(t) && oracle.errors(pointer, readAs(schema, t)).length > 0) ?? UNUSABLE;
   });
+}
+
+const TWISTS: ((text: string, piece: string) => string)[] = [
+  (text, piece) => piece + text,
+  (text, piece) => text + piece,
+  (text, piece) => `${text.slice(0, 1)}${piece}${text.slice(1)}`,
+  (text) => (/^\d+$/.test(text) ? `0x${Number(text).toString(16)}` : text.toUpperCase()),
+];
+
+function asText(value: unknown): string {
+  return typeof value === 'string' ? value : Array.isArray(value) ? value.map(asText).join(',') : JSON.stringify(value);
 }
 
 /** Whether anything at all is refused at `pointer` (a schema of `{}` refuses nothing). */
