@@ -12,7 +12,7 @@ import type { OpenAPIDocument } from '../../generator/load.js';
 import { exampleToken } from '../../server/petstore/example-token.js';
 import { api as petstore } from '../../server/petstore/generated/routes.js';
 import type { ApiDefinition } from '../../server/runtime/api.js';
-import { ROOT, startServer, type RunningServer } from '../helpers.js';
+import { ROOT, runCli, startServer, type RunningServer } from '../helpers.js';
 
 const SEED = '20261125';
 
@@ -117,5 +117,26 @@ describe('specfirst fuzz finding a bug', () => {
     assert.match(output, /✗ POST \/things \(createThing\), valid requests: failed after \d+ run\(s\), shrunk \d+ time\(s\) to\n {4}POST \/things/);
     assert.match(output, /- the server failed with 500/);
     assert.match(output, new RegExp(`Replay: specfirst fuzz --url ${server.url.replace(/\./g, '\\.')} --runs 50 --seed 7`));
+  });
+});
+
+describe('specfirst fuzz on the command line', () => {
+  it('has --help with examples and exit codes', async () => {
+    const r = await runCli(['fuzz', '--help']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /Examples:\n  specfirst fuzz --url/);
+    assert.match(r.stdout, /Exit status: 0 every check passed, 1 a check failed/);
+  });
+
+  it('exits 2 without --url', async () => {
+    const r = await runCli(['fuzz', 'contracts/petstore.yaml']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--url is required/);
+  });
+
+  it('exits 1 when no contract is named and the server serves none', async () => {
+    const r = await runCli(['fuzz', '--url', 'http://127.0.0.1:9']);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /no contract named and none at http:\/\/127\.0\.0\.1:9\/openapi\.json/);
   });
 });
