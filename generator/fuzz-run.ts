@@ -69,11 +69,15 @@ export async function fuzz(options: FuzzOptions): Promise<PropertyResult[]> {
       const arbitrary = arbitraries[kind];
       if (!arbitrary) continue;
       let notImplemented = 0;
+      const placeholders = Object.keys(op.security?.[0] ?? {}).filter((scheme) => options.credentials[scheme] === undefined);
       const property = fc.asyncProperty(arbitrary, async (c: FuzzCase) => {
         fc.pre(!c.unusable);
         const answer = await send(options.baseUrl, c.spec, options.timeoutMs);
         if (answer.status === 501) notImplemented++;
         const problems = checkAnswer(c.kind, answer, declared, responseOracle);
+        if (c.kind === 'valid' && (answer.status === 401 || answer.status === 403) && placeholders.length > 0) {
+          problems.push(`placeholder credentials were sent for ${placeholders.join(', ')}: give real ones with --credential NAME=VALUE`);
+        }
         if (problems.length > 0) throw new Failure(problems, { status: answer.status, body: answer.body });
       });
       const details = await fc.check(property, { seed: options.seed, numRuns: options.runs, maxSkipsPerRun: 10 });
