@@ -79,7 +79,7 @@ function validValues(doc: OpenAPIDocument, op: Operation, oracle: Oracle, parame
     LOCATIONS.map((location) => {
       const fields: Record<string, fc.Arbitrary<unknown>> = {};
       for (const p of parameters.filter((x) => x.in === location)) {
-        const value = p.at && p.schema ? validValue(oracle, p.at).map((v) => (sendable(location, v) ? v : UNUSABLE)) : fc.constant(exampleValue(doc, p));
+        const value = p.at && p.schema ? validValue(oracle, p.at).map((v) => (sendable(location, v) && fillsQuery(p, v) ? v : UNUSABLE)) : fc.constant(exampleValue(doc, p));
         fields[p.name] = p.required || location === 'path' ? value : fc.option(value, { nil: undefined });
       }
       return [location, fc.record(fields)];
@@ -102,6 +102,16 @@ function sendable(location: string, value: unknown): boolean {
   if (location === 'path') return text !== '' && text !== '.' && text !== '..';
   if (location === 'header') return /^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/.test(text);
   return true;
+}
+
+/**
+ * A query value that is really sent: not empty unless the parameter allows empty values (OpenAPI
+ * `allowEmptyValue`, false by default), and a required list not empty (it would send nothing).
+ */
+function fillsQuery(p: ParameterInput, value: unknown): boolean {
+  if (p.in !== 'query' || value === UNUSABLE || p.allowEmptyValue) return true;
+  if (Array.isArray(value)) return !(p.required && value.length === 0) && value.every((v) => v !== '');
+  return value !== '';
 }
 
 function without(values: Record<string, unknown> | undefined, name: string): Record<string, unknown> {

@@ -27,6 +27,7 @@ export interface ParameterInput {
   examples?: Record<string, { value?: unknown }>;
   style?: string;
   explode?: boolean;
+  allowEmptyValue?: boolean;
   /** JSON Pointer of the schema in the document, `$ref`s followed. */
   at?: string;
 }
