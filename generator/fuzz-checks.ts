@@ -8,7 +8,7 @@ import type { FuzzKind } from './fuzz-requests.js';
 import { readAs } from './fuzz-values.js';
 import type { OpenAPIDocument } from './load.js';
 import type { Operation } from './model.js';
-import { escapePointer, follow } from './verify-requests.js';
+import { escapePointer, follow } from './operation-inputs.js';
 
 export interface Answer {
   status: number;

@@ -9,7 +9,8 @@ import type { Oracle } from './fuzz-oracle.js';
 import { canBreak, invalidParameterText, invalidValue, UNUSABLE, validValue } from './fuzz-values.js';
 import type { OpenAPIDocument } from './load.js';
 import type { Operation } from './model.js';
-import { buildableBodies, buildRequest, exampleBody, exampleValue, flatForm, operationInputs, type BodyInput, type Credentials, type ParameterInput, type RequestSpec, type RequestValues } from './verify-requests.js';
+import { buildableBodies, exampleBody, exampleValue, flatForm, operationInputs, type BodyInput, type ParameterInput } from './operation-inputs.js';
+import { buildRequest, type Credentials, type RequestSpec, type RequestValues } from './verify-requests.js';
 
 export type FuzzKind = 'valid' | 'invalid' | 'no-credentials';
 

@@ -4,20 +4,8 @@
 // one rule. Built with the one request builder (verify-requests.ts); only the values differ.
 import type { OpenAPIDocument } from './load.js';
 import { deref, type Operation } from './model.js';
-import {
-  buildableBodies,
-  buildRequest,
-  exampleBody,
-  exampleValue,
-  flatForm,
-  jsonBodySchema,
-  operationInputs,
-  requiredValues,
-  schemaType,
-  type Credentials,
-  type RequestSpec,
-  type RequestValues,
-} from './verify-requests.js';
+import { buildableBodies, exampleBody, exampleValue, flatForm, jsonBodySchema, operationInputs, schemaType } from './operation-inputs.js';
+import { buildRequest, requiredValues, type Credentials, type RequestSpec, type RequestValues } from './verify-requests.js';
 
 export interface RequestVariant {
   /** What the request does, stable across runs: `all-parameters`, `missing:query:limit`, `body:malformed-json`. */

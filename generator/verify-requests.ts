@@ -1,12 +1,23 @@
 // The one request builder, shared by `specfirst verify`, the Prism differential test and
-// `specfirst fuzz`: what an operation takes (its parameters, bodies and security, `$ref`s
-// followed), and values → an HTTP request serialised as the contract says (parameter styles,
-// media types, credentials). Values come from the contract's examples, else openapi-sampler, or
-// from whoever calls `buildRequest` (the fuzzer's arbitraries). Pure: document in, requests out.
-import { sampleSchema } from '../server/runtime/sample.js';
-import type { Document } from '../server/runtime/contract.js';
-import { deref, type Operation } from './model.js';
+// `specfirst fuzz`: values → an HTTP request serialised as the contract says (parameter styles,
+// media types, the operation's credentials). Values come from the contract's examples, else
+// openapi-sampler (operation-inputs.ts), or from whoever calls `buildRequest` (the fuzzer's
+// arbitraries). Pure: document in, requests out.
 import type { OpenAPIDocument } from './load.js';
+import { deref, type Operation } from './model.js';
+import {
+  buildableBodies,
+  concreteMediaType,
+  exampleBody,
+  exampleValue,
+  jsonBodySchema,
+  operationInputs,
+  schemaType,
+  type OperationInputs,
+  type ParameterInput,
+} from './operation-inputs.js';
+
+type Doc = OpenAPIDocument;
 
 export interface RequestSpec {
   method: string;
@@ -16,37 +27,6 @@ export interface RequestSpec {
   body?: string | FormData | URLSearchParams | Uint8Array;
   /** What the invalid request breaks, for the report. */
   breaks?: string;
-}
-
-export interface ParameterInput {
-  name: string;
-  in: 'path' | 'query' | 'header' | 'cookie';
-  required?: boolean;
-  schema?: Record<string, unknown>;
-  example?: unknown;
-  examples?: Record<string, { value?: unknown }>;
-  style?: string;
-  explode?: boolean;
-  allowEmptyValue?: boolean;
-  /** JSON Pointer of the schema in the document, `$ref`s followed. */
-  at?: string;
-}
-
-export interface BodyInput {
-  /** As the contract writes it (may carry parameters or wildcards). */
-  mediaType: string;
-  schema?: Record<string, unknown>;
-  /** JSON Pointer of the schema in the document, `$ref`s followed. */
-  at?: string;
-  example?: unknown;
-  examples?: Record<string, unknown>;
-}
-
-/** What one operation takes, `$ref`s followed. */
-export interface OperationInputs {
-  parameters: ParameterInput[];
-  bodies: BodyInput[];
-  bodyRequired: boolean;
 }
 
 /** Credentials by security scheme name: an API key, a token, or `user:password` for Basic. */
@@ -67,49 +47,6 @@ export interface RequestValues {
 
 /** A body as a value to serialise for its media type, or as raw bytes (malformed on purpose). */
 export type BodyValue = { mediaType: string; value: unknown } | { mediaType: string; raw: string };
-
-type Doc = OpenAPIDocument;
-
-export function operationInputs(doc: Doc, op: Operation): OperationInputs {
-  const item = follow(doc, (doc.paths as Record<string, unknown>)[op.path], `/paths/${escapePointer(op.path)}`);
-  const operation = follow(doc, (item.value as Record<string, unknown> | undefined)?.[op.method], `${item.at}/${op.method}`);
-  const raw = [
-    ...(((item.value as { parameters?: unknown[] } | undefined)?.parameters ?? []).map((p, i) => follow(doc, p, `${item.at}/parameters/${i}`))),
-    ...(((operation.value as { parameters?: unknown[] } | undefined)?.parameters ?? []).map((p, i) => follow(doc, p, `${operation.at}/parameters/${i}`))),
-  ];
-  const byKey = new Map<string, ParameterInput>();
-  for (const { value, at } of raw) {
-    const p = value as ParameterInput | undefined;
-    if (!p) continue;
-    const schema = follow(doc, p.schema, `${at}/schema`);
-    byKey.set(`${p.in}:${p.name}`, { ...p, schema: schema.value as Record<string, unknown> | undefined, at: schema.at });
-  }
-  const bodyAt = follow(doc, (operation.value as { requestBody?: unknown } | undefined)?.requestBody, `${operation.at}/requestBody`);
-  const body = bodyAt.value as { required?: boolean; content?: Record<string, BodyInput> } | undefined;
-  const bodies = Object.entries(body?.content ?? {}).map(([mediaType, m]) => {
-    const media = follow(doc, m, `${bodyAt.at}/content/${escapePointer(mediaType)}`);
-    const schema = follow(doc, (media.value as BodyInput | undefined)?.schema, `${media.at}/schema`);
-    return { ...(media.value as BodyInput), mediaType, schema: schema.value as Record<string, unknown> | undefined, at: schema.at };
-  });
-  return { parameters: [...byKey.values()], bodies, bodyRequired: body?.required === true };
-}
-
-/** A value with its `$ref`s followed, and the JSON Pointer of where it ends up. */
-export function follow(doc: Doc, value: unknown, at: string): { value: unknown; at: string } {
-  let cur = value;
-  let pointer = at;
-  for (let hops = 0; hops < 32; hops++) {
-    const ref = (cur as { $ref?: unknown } | null | undefined)?.$ref;
-    if (typeof ref !== 'string' || !ref.startsWith('#')) break;
-    pointer = ref.slice(1);
-    cur = deref(doc, { $ref: ref } as never);
-  }
-  return { value: cur, at: pointer };
-}
-
-export function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 /** Every required parameter from examples or samples, credentials, and the first body we can build. */
 export function requiredValues(doc: Doc, op: Operation, inputs = operationInputs(doc, op)): RequestValues {
@@ -177,50 +114,6 @@ export function buildRequest(doc: Doc, op: Operation, values: RequestValues): Re
     if (body.contentType) headers['content-type'] = body.contentType;
   }
   return spec;
-}
-
-export function exampleValue(doc: Doc, p: ParameterInput): unknown {
-  if (p.example !== undefined) return p.example;
-  const example = deref<{ value?: unknown }>(doc, Object.values(p.examples ?? {})[0] as never);
-  if (example?.value !== undefined) return example.value;
-  return p.schema ? sampleSchema(doc as unknown as Document, p.schema, { direction: 'request' }) : 'x';
-}
-
-export function exampleBody(doc: Doc, media: BodyInput): unknown {
-  if (media.example !== undefined) return media.example;
-  const first = deref<{ value?: unknown }>(doc, Object.values(media.examples ?? {})[0] as never);
-  if (first?.value !== undefined) return first.value;
-  return media.schema ? sampleSchema(doc as unknown as Document, media.schema, { direction: 'request' }) : {};
-}
-
-/** Bodies in the order we prefer to build them: JSON, form, multipart, text, anything else. */
-export function buildableBodies(inputs: OperationInputs): BodyInput[] {
-  const order = [/^application\/(.+\+)?json/i, /^application\/x-www-form-urlencoded/i, /^multipart\/form-data/i, /^text\//i, /./];
-  const out: BodyInput[] = [];
-  for (const test of order) for (const b of inputs.bodies) if (test.test(b.mediaType) && !out.includes(b)) out.push(b);
-  return out;
-}
-
-export function jsonBodySchema(inputs: OperationInputs): Record<string, unknown> | undefined {
-  return inputs.bodies.find((b) => /json/i.test(b.mediaType))?.schema;
-}
-
-export function schemaType(schema: Record<string, unknown> | undefined): string | undefined {
-  const t = schema?.type;
-  return Array.isArray(t) ? (t.find((x) => x !== 'null') as string | undefined) : ((t as string | undefined) ?? (schema?.properties ? 'object' : undefined));
-}
-
-/** Form fields are scalars or lists of scalars: nested objects have no defined form encoding. */
-export function flatForm(value: unknown): boolean {
-  const scalar = (v: unknown) => v === null || typeof v !== 'object';
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => scalar(v) || (Array.isArray(v) && v.every(scalar)));
-}
-
-/** The media type a request names for a declared one (`*` and parameters dropped). */
-export function concreteMediaType(declared: string): string {
-  const base = declared.split(';')[0]!.trim();
-  if (base.includes('*')) return 'application/octet-stream';
-  return base;
 }
 
 function pathSegment(p: ParameterInput, value: unknown): string {
