@@ -130,13 +130,21 @@ describe('differential test against Prism', () => {
     it(`${name}: specfirst and Prism agree on every request and response`, { timeout: 240_000 }, async () => {
       const started = performance.now();
       const { api, plan, mock, credentials, cleanup } = await target.api();
-      const server = await startServer({ apis: [api], logger: pino({ level: 'silent' }), mock });
-      const bundled = (await (await fetch(`${server.url}/openapi/${api.name}.json`)).json()) as Document;
-      const upstream = server.url + basePath(bundled);
-      const proxies = await Promise.all([startPrism(target.contract, upstream, ['--errors']), startPrism(target.contract, upstream, [])]).catch(async (error) => {
-        await server.close();
+      const server = await startServer({ apis: [api], logger: pino({ level: 'silent' }), mock }).catch(async (error) => {
+        await cleanup?.();
         throw error;
       });
+      const bundled = (await (await fetch(`${server.url}/openapi/${api.name}.json`)).json()) as Document;
+      const upstream = server.url + basePath(bundled);
+      const starting = await Promise.allSettled([startPrism(target.contract, upstream, ['--errors']), startPrism(target.contract, upstream, [])]);
+      const proxies = starting.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      const failed = starting.find((r) => r.status === 'rejected');
+      if (failed) {
+        await Promise.all(proxies.map((p) => p.stop()));
+        await server.close();
+        await cleanup?.();
+        throw failed.reason;
+      }
       const [judging, checking] = proxies;
       const ready = performance.now();
       try {
