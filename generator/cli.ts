@@ -17,6 +17,7 @@ Commands:
   build                        compile the project (tsconfig.json) for production, contracts beside the code
   start [ENTRY] [--workers N]  serve the built project with plain node, on N cores
   verify CONTRACT...           try contracts end to end: generate, compile, serve mocked, send requests
+  fuzz [CONTRACT] --url URL    property-based requests against a running server, failures shrunk
 
 Run \`specfirst <command> --help\` for its options and examples.
 
@@ -76,6 +77,20 @@ const COMMANDS: Record<string, Command> = {
     load: async () => {
       const m = await import('./command-verify.js');
       return { help: m.VERIFY_HELP, run: (v, p) => m.runVerify(v as { json?: boolean; strict?: boolean }, p) };
+    },
+  },
+  fuzz: {
+    options: {
+      url: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      credential: { type: 'string', multiple: true },
+      operation: { type: 'string', multiple: true },
+      timeout: { type: 'string' },
+    },
+    load: async () => {
+      const m = await import('./command-fuzz.js');
+      return { help: m.FUZZ_HELP, run: (v, p) => m.runFuzz(v as import('./command-fuzz.js').FuzzValues, p) };
     },
   },
   build: {

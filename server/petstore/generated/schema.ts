@@ -207,7 +207,7 @@ export interface components {
         "application/problem+json": components["schemas"]["Problem"];
       };
     };
-    /** @description Something went wrong. */
+    /** @description Any other error the server answers with (401 without credentials, 415 for a body of another media type, …). */
     Error: {
       headers: {
         [name: string]: unknown;
@@ -317,6 +317,7 @@ export interface operations {
       };
       400: components["responses"]["BadRequest"];
       404: components["responses"]["NotFound"];
+      default: components["responses"]["Error"];
     };
   };
   deletePet: {
@@ -341,6 +342,7 @@ export interface operations {
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      default: components["responses"]["Error"];
     };
   };
   updatePet: {
@@ -370,6 +372,7 @@ export interface operations {
       };
       400: components["responses"]["BadRequest"];
       404: components["responses"]["NotFound"];
+      default: components["responses"]["Error"];
     };
   };
   uploadPetPhoto: {
@@ -406,6 +409,7 @@ export interface operations {
       };
       400: components["responses"]["BadRequest"];
       404: components["responses"]["NotFound"];
+      default: components["responses"]["Error"];
     };
   };
 }

@@ -29,6 +29,8 @@ export interface ParameterSpec {
   takesAnyKey: boolean;
   /** The value (or its items) must be an integer: checked for exactness before coercion. */
   integer: boolean;
+  /** The value (or its items) is an integer or a number: its text must be written as one. */
+  numeric: boolean;
   schema: unknown;
   /** Where the schema is, as a pointer from the document root with `$ref`s followed. */
   at: string;
@@ -104,6 +106,7 @@ function specOf(doc: Document, p: Record<string, unknown>, at: string): Paramete
     properties,
     takesAnyKey: kind === 'object' && style === 'form' && explode && resolved.additionalProperties !== undefined && resolved.additionalProperties !== false,
     integer: typeOf(itemSchema) === 'integer',
+    numeric: typeOf(itemSchema) === 'integer' || typeOf(itemSchema) === 'number',
     schema,
     at: media ? `${at}/content/${escapePointer(mediaType!)}/schema` : `${at}/schema`,
   };
@@ -274,12 +277,28 @@ function stripPrefix(s: ParameterSpec, text: string): string {
 }
 
 const SAFE_DIGITS = 15;
+/** A number written as a number: no spaces, no `0x`, no `+`, no `Infinity` (all of which `+text` takes). */
+const NUMBER_TEXT = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 
 /**
- * Puts a value where the validator will read it, after checking integers are exact: `2^53 + 1`
- * would otherwise be coerced to `2^53` and reach the handler silently changed.
+ * Puts a value where the validator will read it, after checking numbers are written as numbers
+ * (the validator's coercion is JavaScript's `+text`, which reads ` 2`, `0x2` and `Infinity`) and
+ * integers are exact: `2^53 + 1` would otherwise be coerced to `2^53` and reach the handler
+ * silently changed.
  */
 function put(into: Record<string, unknown>, s: ParameterSpec, value: unknown, errors: ProblemField[]): void {
+  if (s.numeric && !s.json && s.kind !== 'object') {
+    const values = Array.isArray(value) ? value : [value];
+    // Only what the validator's coercion would let through (it refuses `abc` itself). A header
+    // list may put spaces after its commas (RFC 9110 §5.6.1): those are not part of a value.
+    const slipsThrough = (v: unknown) => typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)) && !NUMBER_TEXT.test(s.in === 'header' ? v.trim() : v);
+    if (values.some(slipsThrough)) {
+      // Reported here; the value still goes in, so the validator does not add "is required".
+      errors.push({ in: s.in, name: s.name, message: `must be ${s.integer ? 'integer' : 'number'}`, code: 'type' });
+      into[s.key] = value;
+      return;
+    }
+  }
   if (s.integer) {
     const values = Array.isArray(value) ? value : [value];
     for (const v of values) {

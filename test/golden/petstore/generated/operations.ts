@@ -132,7 +132,7 @@ export interface ListPets400Response {
 }
 
 /**
- * `listPets` answers default: Something went wrong.
+ * `listPets` answers default: Any other error the server answers with (401 without credentials, 415 for a body of another media type, …).
  */
 export interface ListPetsDefaultResponse {
   status: Exclude<HttpStatus, 200 | 400>;
@@ -187,7 +187,7 @@ export interface CreatePet400Response {
 }
 
 /**
- * `createPet` answers default: Something went wrong.
+ * `createPet` answers default: Any other error the server answers with (401 without credentials, 415 for a body of another media type, …).
  */
 export interface CreatePetDefaultResponse {
   status: Exclude<HttpStatus, 201 | 400>;
@@ -253,9 +253,20 @@ export interface GetPet404Response {
 }
 
 /**
+ * `getPet` answers default: Any other error the server answers with (401 without credentials, 415 for a body of another media type, …).
+ */
+export interface GetPetDefaultResponse {
+  status: Exclude<HttpStatus, 200 | 400 | 404>;
+  contentType?: "application/problem+json";
+  headers?: ResponseHeaders;
+  body: GetPetOperation["responses"]["default"]["content"]["application/problem+json"];
+}
+
+/**
  * What `getPet` may answer: one entry per status and media type in the contract.
  */
-export type GetPetResponse = GetPet200Response | GetPet400Response | GetPet404Response;
+export type GetPetResponse =
+  GetPet200Response | GetPet400Response | GetPet404Response | GetPetDefaultResponse;
 
 /**
  * What `getPet` receives besides the request.
@@ -319,10 +330,24 @@ export interface DeletePet404Response {
 }
 
 /**
+ * `deletePet` answers default: Any other error the server answers with (401 without credentials, 415 for a body of another media type, …).
+ */
+export interface DeletePetDefaultResponse {
+  status: Exclude<HttpStatus, 204 | 401 | 403 | 404>;
+  contentType?: "application/problem+json";
+  headers?: ResponseHeaders;
+  body: DeletePetOperation["responses"]["default"]["content"]["application/problem+json"];
+}
+
+/**
  * What `deletePet` may answer: one entry per status and media type in the contract.
  */
 export type DeletePetResponse =
-  DeletePet204Response | DeletePet401Response | DeletePet403Response | DeletePet404Response;
+  | DeletePet204Response
+  | DeletePet401Response
+  | DeletePet403Response
+  | DeletePet404Response
+  | DeletePetDefaultResponse;
 
 /**
  * What `deletePet` receives besides the request.
@@ -377,9 +402,20 @@ export interface UpdatePet404Response {
 }
 
 /**
+ * `updatePet` answers default: Any other error the server answers with (401 without credentials, 415 for a body of another media type, …).
+ */
+export interface UpdatePetDefaultResponse {
+  status: Exclude<HttpStatus, 200 | 400 | 404>;
+  contentType?: "application/problem+json";
+  headers?: ResponseHeaders;
+  body: UpdatePetOperation["responses"]["default"]["content"]["application/problem+json"];
+}
+
+/**
  * What `updatePet` may answer: one entry per status and media type in the contract.
  */
-export type UpdatePetResponse = UpdatePet200Response | UpdatePet400Response | UpdatePet404Response;
+export type UpdatePetResponse =
+  UpdatePet200Response | UpdatePet400Response | UpdatePet404Response | UpdatePetDefaultResponse;
 
 /**
  * What `updatePet` receives besides the request.
@@ -432,10 +468,23 @@ export interface UploadPetPhoto404Response {
 }
 
 /**
+ * `uploadPetPhoto` answers default: Any other error the server answers with (401 without credentials, 415 for a body of another media type, …).
+ */
+export interface UploadPetPhotoDefaultResponse {
+  status: Exclude<HttpStatus, 201 | 400 | 404>;
+  contentType?: "application/problem+json";
+  headers?: ResponseHeaders;
+  body: UploadPetPhotoOperation["responses"]["default"]["content"]["application/problem+json"];
+}
+
+/**
  * What `uploadPetPhoto` may answer: one entry per status and media type in the contract.
  */
 export type UploadPetPhotoResponse =
-  UploadPetPhoto201Response | UploadPetPhoto400Response | UploadPetPhoto404Response;
+  | UploadPetPhoto201Response
+  | UploadPetPhoto400Response
+  | UploadPetPhoto404Response
+  | UploadPetPhotoDefaultResponse;
 
 /**
  * What `uploadPetPhoto` receives besides the request.
