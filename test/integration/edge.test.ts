@@ -2,7 +2,6 @@
 // construct of a large real contract, is generated into a temporary project, gets tiny handlers
 // that answer a valid response, and is served once on 127.0.0.1; the tests send the requests
 // EXPECT.md names and assert the exact statuses. Rows that need the lint output ask the linter.
-// Rows that wait for work in progress elsewhere are marked todo with what they need.
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,9 +12,6 @@ import type { Diagnostic } from '../../generator/diagnostics.js';
 import { blocksGeneration } from '../../generator/lint-rules.js';
 import { ROOT, fixture, generateInto, importApi, LogCapture, startServer, tempProject, type RunningServer } from '../helpers.js';
 
-/** What a todo waits for (node:test runs the test but does not fail the run). */
-const NEEDS_LINT = 'needs the lint rule (lint is being extended by another engineer)';
-const NEEDS_OPERATION_REF = 'needs operation objects given as $ref loaded (generator/load.ts, another engineer)';
 
 interface Served {
   url: string;
@@ -106,7 +102,7 @@ describe('nullable31.yaml: nullable in a 3.1 document', () => {
     for (const size of [null, 's', 3]) assert.equal(await status(`${s.url}/widgets`, json({ size })), 201, `size ${JSON.stringify(size)}`);
     assert.equal(await status(`${s.url}/widgets`, json({ size: true })), 400);
   });
-  it('lint warns that 3.1 spells it type: [..., "null"]', { todo: NEEDS_LINT }, async () => {
+  it('lint warns that 3.1 spells it type: [..., "null"]', async () => {
     const file = edge('nullable31.yaml');
     assertReported(await lint(file), 'warning', 'nullable31.yaml', await lineOf(file, 'nullable: true'));
   });
@@ -279,12 +275,12 @@ for (const folder of ['opref', 'opref2']) {
     before(async () => void (s = await serve(contract, responses).catch((error: unknown) => void (failure = error))));
     after(() => s?.close());
 
-    it('loads, generates and serves every operation', { todo: NEEDS_OPERATION_REF }, async () => {
+    it('loads, generates and serves every operation', async () => {
       if (!s) throw failure;
       assert.equal(await status(`${s.url}/nodes`), 200);
       if (folder === 'opref') assert.equal(await status(`${s.url}/flat`), 200);
     });
-    it('its recursive types compile, and a handler can return a tree', { todo: NEEDS_OPERATION_REF }, async () => {
+    it('its recursive types compile, and a handler can return a tree', async () => {
       const project = await tempProject('edge-types');
       try {
         const plan = await generateInto(contract, project.dir);
@@ -301,7 +297,7 @@ for (const folder of ['opref', 'opref2']) {
 }
 
 describe('pathref/: a path item $ref to a file with a misspelled field and a recursive schema', () => {
-  it('lint reports bogusField at its line in nodes-path.yaml', { todo: NEEDS_LINT }, async () => {
+  it('lint reports bogusField at its line in nodes-path.yaml', async () => {
     const file = edge('pathref', 'nodes-path.yaml');
     assertReported(await lint(edge('pathref', 'openapi.yaml')), 'error', 'nodes-path.yaml', await lineOf(file, 'bogusField'));
   });
@@ -321,7 +317,7 @@ describe('empty-enum.yaml: enum: [] (valid JSON Schema: matches nothing)', () =>
   it('GET /requests?status=1 is 400: the enum matches nothing', async () => {
     assert.equal(await status(`${s.url}/requests?status=1`), 400);
   });
-  it('lint warns', { todo: NEEDS_LINT }, async () => {
+  it('lint warns', async () => {
     const file = edge('empty-enum.yaml');
     assertReported(await lint(file), 'warning', 'empty-enum.yaml', await lineOf(file, 'enum: []'));
   });
@@ -332,7 +328,7 @@ describe('exclusive-bool31.yaml: 3.0-style exclusiveMinimum: true in a 3.1 docum
   before(async () => (s = await serve(edge('exclusive-bool31.yaml'), { createRun: '{ status: 201 }' })));
   after(() => s.close());
 
-  it('lint reports it at its line', { todo: NEEDS_LINT }, async () => {
+  it('lint reports it at its line', async () => {
     const file = edge('exclusive-bool31.yaml');
     const diagnostics = await lint(file);
     const line = await lineOf(file, 'exclusiveMinimum: true');
@@ -365,7 +361,7 @@ describe('typo-type31.yaml: type: strnig in a 3.1 schema', () => {
 });
 
 describe('query-in-path-key.yaml: a path key containing ?beta=true', () => {
-  it('lint reports it at its line', { todo: NEEDS_LINT }, async () => {
+  it('lint reports it at its line', async () => {
     const file = edge('query-in-path-key.yaml');
     const line = await lineOf(file, '/responses/compact?beta=true');
     assert.ok((await lint(file)).some((d) => d.file.endsWith('query-in-path-key.yaml') && d.line === line));
