@@ -9,9 +9,9 @@ import { pinned } from './pinning.js';
 import { spawnServer, type ServerProcess } from './server-process.js';
 import { fixed, medianRatio, rotate, summarize, table } from './stats.js';
 import { TARGETS, type TargetName } from './targets.js';
+import { SOURCE_NODE_ARGS } from './node-args.js';
 
 const CLIENT = fileURLToPath(new URL('./load-client.ts', import.meta.url));
-const TSX = import.meta.resolve('tsx');
 const CLIENT_CPU = 1;
 
 export interface LoopbackOptions {
@@ -37,7 +37,7 @@ interface LoadClient {
 function startClient(): Promise<LoadClient> {
   // fork runs `execPath ...execArgv CLIENT`: with taskset that is `taskset -c 1 node --import tsx CLIENT`.
   const [command, args] = pinned(CLIENT_CPU, process.execPath, []);
-  const child: ChildProcess = fork(CLIENT, [], { execPath: command, execArgv: [...args, '--import', TSX], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(CLIENT, [], { execPath: command, execArgv: [...args, ...SOURCE_NODE_ARGS], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let next = 0;
   const waiting = new Map<number, (r: LoadResult) => void>();
   return new Promise((resolve, reject) => {

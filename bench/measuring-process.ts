@@ -3,9 +3,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { BatchResult, PairedResult } from './request-cost.js';
+import { SOURCE_NODE_ARGS } from './node-args.js';
 
 const CHILD = fileURLToPath(new URL('./measuring-child.ts', import.meta.url));
-const TSX = import.meta.resolve('tsx');
 
 export interface MeasuringProcess {
   /** What each request index is, e.g. `GET /pets/2`. */
@@ -20,7 +20,7 @@ export interface MeasuringProcess {
 }
 
 export function startMeasuring(args: string[]): Promise<MeasuringProcess> {
-  const child: ChildProcess = fork(CHILD, args, { execArgv: ['--import', TSX], stdio: ['ignore', 'inherit', 'pipe', 'ipc'], env: { ...process.env, NODE_ENV: 'production' } });
+  const child: ChildProcess = fork(CHILD, args, { execArgv: [...SOURCE_NODE_ARGS], stdio: ['ignore', 'inherit', 'pipe', 'ipc'], env: { ...process.env, NODE_ENV: 'production' } });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-5000);

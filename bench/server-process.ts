@@ -5,9 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { pinned } from './pinning.js';
 import type { TargetName } from './targets.js';
+import { SOURCE_NODE_ARGS } from './node-args.js';
 
 const SCRIPT = fileURLToPath(new URL('./serve-target.ts', import.meta.url));
-const TSX = import.meta.resolve('tsx');
 export const SERVER_CPU = 0;
 
 export interface ServerProcess {
@@ -26,7 +26,7 @@ export async function rssMb(pid: number): Promise<number> {
 
 export function spawnServer(name: TargetName): Promise<ServerProcess> {
   const spawnedAt = performance.now();
-  const [command, args] = pinned(SERVER_CPU, process.execPath, ['--import', TSX, SCRIPT, name]);
+  const [command, args] = pinned(SERVER_CPU, process.execPath, [...SOURCE_NODE_ARGS, SCRIPT, name]);
   const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, NODE_ENV: 'production' } });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-5000)));

@@ -90,7 +90,7 @@ describe('the packed package in a new project', () => {
     for (const needed of ['generator/bin.js', 'dist/generator/cli.js', 'dist/server/runtime/index.js', 'dist/server/runtime/index.d.ts', 'package.json']) {
       assert.ok(files.includes(needed), `${needed} is missing from the tarball`);
     }
-    const unwanted = files.filter((f) => !/^(dist\/(generator|server\/runtime)\/[^/]+\.(js|d\.ts)|generator\/bin\.js|package\.json|README\.md|LICENSE)$/.test(f));
+    const unwanted = files.filter((f) => !/^(dist\/(generator|server\/runtime)\/([\w-]+\/)*[\w.-]+\.(js|d\.ts)|generator\/bin\.js|package\.json|README\.md|LICENSE)$/.test(f));
     assert.deepEqual(unwanted, []);
   });
 
