@@ -19,7 +19,7 @@ const parts = new Set(values.only ? values.only.split(',') : PARTS);
 for (const p of parts) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--only: unknown part ${p}; parts: ${PARTS.join(', ')}`);
 const quick = values.quick;
 
-const inProcess: InProcessOptions = quick ? { rounds: 3, batch: 100, warmup: 300 } : { rounds: 11, batch: 300, warmup: 1000 };
+const inProcess: InProcessOptions = quick ? { rounds: 3, batch: 100, warmup: 300 } : { rounds: 11, batch: 1500, warmup: 1000 };
 const loopback: LoopbackOptions = quick ? { rounds: 3, duration: 1, warmup: 1, connections: 10 } : { rounds: 9, duration: 1, warmup: 1, connections: 10 };
 const startSamples = quick ? 1 : 3;
 const sweep: SweepOptions = quick
