@@ -10,7 +10,7 @@ import addFormats from 'ajv-formats';
 import type { RouteBinding } from './api.js';
 import { deref, type Document } from './contract.js';
 import { isJson } from './media-types.js';
-import { sampleSchema } from './sample.js';
+import { rotatedDocument, sampleSchema } from './sample.js';
 
 export interface MockResponse {
   status: number;
@@ -91,7 +91,41 @@ function buildMock(doc: Document, route: RouteBinding, isValid: SchemaCheck, war
     warn(`${route.method.toUpperCase()} ${route.path} ${key}: the contract's example does not match its schema; mocking a sample of the schema instead`);
     resolved = { schema: resolved.schema };
   }
-  return { status, contentType, headers, body: bodyFor(doc, contentType, resolved) };
+  const pointer = responseSchemaPointer(doc, responses[key], schemaPointer, mediaType);
+  let body = bodyFor(doc, contentType, resolved);
+  if (resolved.example === undefined && resolved.examples === undefined && resolved.schema && isJson(contentType) && !isValid(pointer, body)) {
+    body = otherSample(doc, pointer, isValid) ?? body;
+  }
+  return { status, contentType, headers, body };
+}
+
+/** How many rotations of the `oneOf`/`anyOf` lists a mock tries before it gives up. */
+const MAX_SHIFTS = 8;
+
+/**
+ * A sample of the schema at `pointer` that is valid, taken with other `oneOf`/`anyOf` members
+ * first (see rotatedDocument); undefined when none of the shifts gives one.
+ */
+function otherSample(doc: Document, pointer: string, isValid: SchemaCheck): unknown {
+  for (let shift = 1; shift < MAX_SHIFTS; shift++) {
+    const rotated = rotatedDocument(doc, shift);
+    const schema = at(rotated, pointer);
+    if (schema === undefined) return undefined;
+    const value = sampleSchema(rotated, schema, { direction: 'response' });
+    if (isValid(pointer, value)) return value;
+  }
+  return undefined;
+}
+
+/** The value at a JSON pointer of the document. */
+function at(doc: Document, pointer: string): unknown {
+  let node: unknown = doc;
+  for (const raw of pointer.split('/').slice(1)) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
 }
 
 /** Where the schema of a response lives, following a response `$ref` to components. */

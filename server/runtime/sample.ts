@@ -28,6 +28,28 @@ export function sampleSchema(doc: Document, schema: unknown, { direction }: Samp
   return repairPatterns(doc, schema, value, 0);
 }
 
+/**
+ * The document with every `oneOf`/`anyOf` list rotated by `shift`: openapi-sampler always samples
+ * the first member, and where that member's sample is not valid for the whole (Box's event
+ * `source` is `oneOf: [User, …, GenericSource]` and GenericSource accepts any object, so a User
+ * matches two members and fails), another member's may be. Mocks try shifts in turn.
+ */
+export function rotatedDocument(doc: Document, shift: number): Document {
+  const copy = structuredClone(doc);
+  walkDocument(copy as Json, {
+    schema: (schema) => {
+      for (const keyword of ['oneOf', 'anyOf'] as const) {
+        const members = schema[keyword];
+        if (Array.isArray(members) && members.length > 1) {
+          const k = shift % members.length;
+          schema[keyword] = [...members.slice(k), ...members.slice(0, k)];
+        }
+      }
+    },
+  });
+  return copy;
+}
+
 /** Keywords that do not constrain a value (an allOf member's example is not the whole value's). */
 const ANNOTATIONS = new Set(['title', 'description', 'nullable', 'deprecated', 'externalDocs', 'xml', '$comment', 'example', 'examples']);
 
@@ -76,30 +98,38 @@ type Schema = {
  * What openapi-sampler leaves short of the schema, repaired: strings that break their pattern,
  * integers beyond ±(2^53 − 1) (a bound like int64's minimum is no exact JSON number), arrays
  * with duplicate items where `uniqueItems` says no, and properties listed in `required` that the
- * schema never defines (valid JSON Schema: the property must be there, with any value) — a mock
- * or a request built from the schema must satisfy it, as the validator reads it.
+ * schema never defines (valid JSON Schema: the property must be there, with any value), however
+ * deep in `allOf` chains they are (Box nests `allOf` three levels: File--Full → File → File--Mini) —
+ * a mock or a request built from the schema must satisfy it, as the validator reads it.
+ * And recursion cut where the schema allows it: openapi-sampler stops at a fixed depth and leaves
+ * `{}` there, which breaks the `required` of a recursive schema (Discord's message components
+ * hold components); an optional array whose items schema is already being sampled further up
+ * (or that is nested deeper than MAX_ARRAY_DEPTH) is sampled empty instead.
  */
-function repairPatterns(doc: Document, rawSchema: unknown, value: unknown, depth: number): unknown {
+function repairPatterns(doc: Document, rawSchema: unknown, value: unknown, depth: number, open: ReadonlySet<Schema> = new Set()): unknown {
   const schema = deref<Schema>(doc, rawSchema);
   if (!schema || depth > 24) return value;
   if (nullFirst(doc, schema)) return null;
   if (typeof value === 'string' && typeof schema.pattern === 'string') return matching(schema, value);
   if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) return Math.sign(value) * Number.MAX_SAFE_INTEGER;
+  const inside = new Set(open);
+  for (const branch of branchesOf(doc, schema)) inside.add(branch);
   if (Array.isArray(value) && schema.items) {
-    const items = value.map((v) => repairPatterns(doc, schema.items, v, depth + 1));
+    const itemSchema = deref<Schema>(doc, schema.items);
+    if (!schema.minItems && value.length > 0 && ((itemSchema && branchesOf(doc, itemSchema).some((b) => open.has(b))) || depth > MAX_ARRAY_DEPTH)) return [];
+    const items = value.map((v) => repairPatterns(doc, schema.items, v, depth + 1, inside));
     return schema.uniqueItems ? distinct(items) : items;
   }
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const out = { ...(value as Record<string, unknown>) };
     const named = new Set<string>();
     const required = new Set<string>();
-    for (const branch of [schema, ...(schema.allOf ?? []), ...(schema.oneOf ?? []).slice(0, 1), ...(schema.anyOf ?? []).slice(0, 1)]) {
-      const resolved = deref<Schema>(doc, branch);
+    for (const resolved of branchesOf(doc, schema)) {
       for (const name of resolved?.required ?? []) if (typeof name === 'string') required.add(name);
       const props = resolved?.properties ?? {};
       for (const [key, prop] of Object.entries(props)) {
         named.add(key);
-        if (key in out) out[key] = repairPatterns(doc, prop, out[key], depth + 1);
+        if (key in out) out[key] = repairPatterns(doc, prop, out[key], depth + 1, inside);
       }
     }
     for (const name of required) {
@@ -109,11 +139,29 @@ function repairPatterns(doc: Document, rawSchema: unknown, value: unknown, depth
     }
     // Maps (`additionalProperties: {…}`): openapi-sampler names their sample entries property1, property2.
     if (typeof schema.additionalProperties === 'object' && schema.additionalProperties !== null) {
-      for (const key of Object.keys(out)) if (!named.has(key)) out[key] = repairPatterns(doc, schema.additionalProperties, out[key], depth + 1);
+      for (const key of Object.keys(out)) if (!named.has(key)) out[key] = repairPatterns(doc, schema.additionalProperties, out[key], depth + 1, inside);
     }
     return out;
   }
   return value;
+}
+
+/** Arrays nested deeper than this (properties and items counted) are sampled empty where allowed. */
+const MAX_ARRAY_DEPTH = 10;
+
+/**
+ * The schema and what an object sampled from it took its properties from: every `allOf` member,
+ * however deeply nested, and the first `oneOf`/`anyOf` member (the one openapi-sampler samples).
+ */
+function branchesOf(doc: Document, schema: Schema, seen: Set<Schema> = new Set()): Schema[] {
+  if (seen.has(schema)) return [];
+  seen.add(schema);
+  const out = [schema];
+  for (const member of [...(schema.allOf ?? []), ...(schema.oneOf ?? []).slice(0, 1), ...(schema.anyOf ?? []).slice(0, 1)]) {
+    const resolved = deref<Schema>(doc, member);
+    if (resolved) out.push(...branchesOf(doc, resolved, seen));
+  }
+  return out;
 }
 
 /**

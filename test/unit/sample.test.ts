@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Document } from '../../server/runtime/contract.js';
+import type { RouteBinding } from '../../server/runtime/api.js';
+import { createMocker } from '../../server/runtime/mock.js';
 import { sampleSchema } from '../../server/runtime/sample.js';
 import { validatorAt } from './ajv-compile.js';
 
@@ -65,5 +67,48 @@ describe('schema samples', () => {
       const value = sampleSchema(doc, { type: 'array', uniqueItems: true, minItems: 3, items }, { direction: 'request' }) as unknown[];
       assert.ok(value.length >= 3 && new Set(value.map((v) => JSON.stringify(v))).size === value.length, JSON.stringify(value));
     }
+  });
+  it('gives a required-but-undefined property a value however deep in allOf chains it is (Box: File--Full → File → File--Mini)', () => {
+    const schemas = {
+      Mini: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
+      File: { allOf: [{ $ref: '#/components/schemas/Mini' }, { type: 'object', properties: { link: { allOf: [{ type: 'object', required: ['url', 'accessed'], properties: { url: { type: 'string' } } }, { description: 'The link.' }] } } }] },
+      Full: { allOf: [{ $ref: '#/components/schemas/File' }, { type: 'object', required: ['link'] }] },
+    };
+    const local = { ...doc, components: { schemas } } as Document;
+    const value = sampleSchema(local, { $ref: '#/components/schemas/Full' }, { direction: 'response' });
+    assert.ok(validatorAt(local as never, '#/components/schemas/Full')(value), JSON.stringify(value));
+  });
+
+  it('samples a schema that holds itself through arrays as a valid, finite value (Discord: components in components)', () => {
+    const schemas = {
+      Component: {
+        type: 'object',
+        required: ['type', 'components'],
+        properties: { type: { type: 'integer' }, components: { type: 'array', items: { oneOf: [{ $ref: '#/components/schemas/Component' }, { $ref: '#/components/schemas/Button' }] } } },
+      },
+      Button: { type: 'object', required: ['type', 'style'], properties: { type: { type: 'integer' }, style: { type: 'integer' } }, additionalProperties: false },
+      Message: { type: 'object', required: ['embeds'], properties: { embeds: { type: 'array', items: { type: 'object', required: ['components'], properties: { components: { type: 'array', items: { $ref: '#/components/schemas/Component' } } } } } } },
+      Page: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { type: 'object', required: ['message'], properties: { message: { $ref: '#/components/schemas/Message' } } } } } },
+    };
+    const local = { ...doc, components: { schemas } } as Document;
+    const value = sampleSchema(local, { $ref: '#/components/schemas/Page' }, { direction: 'response' });
+    assert.ok(validatorAt(local as never, '#/components/schemas/Page')(value), JSON.stringify(value));
+  });
+
+  it('mocks a oneOf whose first member also matches a catch-all member with another member that is valid (Box: event source)', () => {
+    const schemas = {
+      User: { type: 'object', required: ['type', 'id'], properties: { type: { type: 'string', enum: ['user'] }, id: { type: 'string' } } },
+      Generic: { type: 'object', additionalProperties: {} },
+      Event: { type: 'object', required: ['source'], properties: { source: { oneOf: [{ $ref: '#/components/schemas/User' }, { $ref: '#/components/schemas/Generic' }] } } },
+    };
+    const events: Document = {
+      openapi: '3.0.3',
+      info: { title: 'events', version: '1' },
+      paths: { '/events': { get: { operationId: 'listEvents', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Event' } } } } } } } },
+      components: { schemas },
+    } as never;
+    const mock = createMocker(events, events)({ path: '/events', method: 'get' } as RouteBinding);
+    assert.equal(mock.status, 200);
+    assert.ok(validatorAt(events as never, '#/components/schemas/Event')(mock.body), JSON.stringify(mock.body));
   });
 });
