@@ -95,8 +95,27 @@ export function chooseValue(doc: Doc, validatorDoc: Document, check: ValueCheck,
   into.problems.push(...invalidSchemaExamples(doc, check, schema, label));
   const bare = decodePointer(schema.pointer).reduce<unknown>((v, s) => (v as Record<string, unknown> | undefined)?.[s], validatorDoc);
   value = sampleSchema(validatorDoc, bare, { direction: source.direction });
-  if (check(schema.pointer, value) !== null) into.doubtful.push(label);
+  if (check(schema.pointer, value) === null) return value;
+  // An optional property no value satisfies (Discord: `action: {enum: []}` in a PATCH body) can
+  // still be left out: the sample with only the required properties.
+  const required = onlyRequired(doc, schema, value);
+  if (required !== undefined && check(schema.pointer, required) === null) return required;
+  into.doubtful.push(label);
   return value;
+}
+
+/** An object sample cut down to the properties its schema (or an allOf member) requires. */
+function onlyRequired(doc: Doc, schema: Located<unknown>, value: unknown): Record<string, unknown> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const names = new Set<string>();
+  const visit = (at: unknown, pointer: string, depth: number): void => {
+    const here = derefAt<{ required?: unknown; allOf?: unknown[] }>(doc, at, pointer);
+    if (depth > 8 || typeof here.value !== 'object' || here.value === null) return;
+    for (const name of Array.isArray(here.value.required) ? here.value.required : []) if (typeof name === 'string') names.add(name);
+    (here.value.allOf ?? []).forEach((member, i) => visit(member, `${here.pointer}/allOf/${i}`, depth + 1));
+  };
+  visit(schema.value, schema.pointer, 0);
+  return Object.fromEntries(Object.entries(value).filter(([key]) => names.has(key)));
 }
 
 /** `example`s inside a schema (and the schemas it refers to) that their own schema rejects. */

@@ -116,9 +116,9 @@ function repairPatterns(doc: Document, rawSchema: unknown, value: unknown, depth
   for (const branch of branchesOf(doc, schema)) inside.add(branch);
   if (Array.isArray(value) && schema.items) {
     const itemSchema = deref<Schema>(doc, schema.items);
-    if (!schema.minItems && value.length > 0 && ((itemSchema && branchesOf(doc, itemSchema).some((b) => open.has(b))) || depth > MAX_ARRAY_DEPTH)) return [];
+    if (!schema.minItems && value.length > 0 && ((itemSchema && reaches(doc, itemSchema, open, 3)) || depth > MAX_ARRAY_DEPTH)) return [];
     const items = value.map((v) => repairPatterns(doc, schema.items, v, depth + 1, inside));
-    return schema.uniqueItems ? distinct(items) : items;
+    return schema.uniqueItems ? distinct(items, patternOf(doc, schema.items)) : items;
   }
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const out = { ...(value as Record<string, unknown>) };
@@ -150,6 +150,22 @@ function repairPatterns(doc: Document, rawSchema: unknown, value: unknown, depth
 const MAX_ARRAY_DEPTH = 10;
 
 /**
+ * Whether a schema leads back to one being sampled further up, within `levels` properties or
+ * items: `snapshots: [{message: Message}]` inside Message recurses through an inline object.
+ */
+function reaches(doc: Document, schema: Schema, open: ReadonlySet<Schema>, levels: number): boolean {
+  for (const branch of branchesOf(doc, schema)) {
+    if (open.has(branch)) return true;
+    if (levels === 0) continue;
+    for (const sub of [...Object.values(branch.properties ?? {}), branch.items]) {
+      const resolved = deref<Schema>(doc, sub);
+      if (resolved && reaches(doc, resolved, open, levels - 1)) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * The schema and what an object sampled from it took its properties from: every `allOf` member,
  * however deeply nested, and the first `oneOf`/`anyOf` member (the one openapi-sampler samples).
  */
@@ -168,12 +184,12 @@ function branchesOf(doc: Document, schema: Schema, seen: Set<Schema> = new Set()
  * The items made pairwise different with the smallest change: a string's last character (a digit
  * or hex digit stays one, so snowflake ids and UUIDs keep their shape), a number's value.
  */
-function distinct(items: unknown[]): unknown[] {
+function distinct(items: unknown[], pattern: RegExp | undefined): unknown[] {
   const seen = new Set<string>();
   return items.map((item) => {
     let candidate = item;
-    for (let i = 1; seen.has(JSON.stringify(candidate)) && i < 16; i++) {
-      if (typeof item === 'string') candidate = item.length > 0 && /[0-9a-f]$/i.test(item) ? item.slice(0, -1) + ((parseInt(item.slice(-1), 16) + i) % 16).toString(16) : `${item}${i}`;
+    for (let i = 1; (seen.has(JSON.stringify(candidate)) || (typeof candidate === 'string' && pattern && !pattern.test(candidate))) && i < 16; i++) {
+      if (typeof item === 'string') candidate = item.length > 0 && /[0-9a-f]$/i.test(item) ? item.slice(0, -1) + nextDigit(item.slice(-1), i) : `${item}${i}`;
       else if (typeof item === 'number') candidate = item + i;
       else break;
     }
@@ -182,9 +198,25 @@ function distinct(items: unknown[]): unknown[] {
   });
 }
 
+/** A decimal digit stays decimal (a snowflake id `^(0|[1-9][0-9]*)$` stays one), a hex digit stays hex. */
+function nextDigit(digit: string, step: number): string {
+  return /[0-9]/.test(digit) ? String((Number(digit) + step) % 10) : ((parseInt(digit, 16) + step) % 16).toString(16);
+}
+
 function nullFirst(doc: Document, schema: Schema): boolean {
   const first = deref<Schema>(doc, (schema.oneOf ?? schema.anyOf)?.[0]);
   return first !== undefined && (first.type === 'null' || (Array.isArray(first.type) && first.type.length === 1 && first.type[0] === 'null'));
+}
+
+/** The items' pattern, compiled as the validator reads it, when there is one that compiles. */
+function patternOf(doc: Document, items: unknown): RegExp | undefined {
+  const pattern = deref<Schema>(doc, items)?.pattern;
+  if (typeof pattern !== 'string') return undefined;
+  try {
+    return new RegExp(pattern, 'u');
+  } catch {
+    return undefined;
+  }
 }
 
 function matching(schema: Schema, value: string): string {

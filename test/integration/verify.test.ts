@@ -41,6 +41,17 @@ describe('specfirst verify', () => {
     assert.equal((await runCli(['verify', '--strict', file])).code, 1);
   });
 
+  it('makes valid requests and mocks for the shapes of large contracts (Box, Discord), and passes', async () => {
+    const r = await runCli(['verify', '--json', 'test/fixtures/verify/large-contract-shapes.yaml']);
+    const [row] = JSON.parse(r.stdout) as { validOk: number; invalidRejected: number; operations: number; unverified: string[]; failures: string[] }[];
+    assert.deepEqual(row!.failures, []);
+    assert.deepEqual(row!.unverified, []);
+    assert.equal(row!.operations, 5);
+    assert.equal(row!.validOk, 5);
+    assert.equal(row!.invalidRejected, 5);
+    assert.equal(r.code, 0);
+  });
+
   it('fails, naming the operation, when a response cannot be produced within the contract', async () => {
     const r = await runCli(['verify', 'test/fixtures/verify/unmockable.yaml']);
     assert.equal(r.code, 1);
