@@ -2,7 +2,8 @@
 // (`dialect-keyword`: the runtime reads them as their author meant, other tools may not), an
 // `enum` that allows nothing (`empty-enum`), patterns the validator cannot take as written
 // (`pattern`), and required properties that no properties in scope define
-// (`required-not-in-properties`, with `allOf` siblings and the enclosing schema in scope).
+// (`required-not-in-properties`, with `allOf` siblings and the enclosing schema in scope), and a
+// `oneOf` member that constrains nothing (`oneof-catch-all`).
 import type { Finding } from './diagnostics.js';
 import { JSON_SCHEMA_ONLY } from './lint-structure.js';
 import type { OasVersion } from './meta-schemas.js';
@@ -26,7 +27,7 @@ export function lintSchema(v: Visit, ctx: SchemaContext): Finding[] {
     file: v.file.path,
     pointer: v.pointer + encodePointer(Array.isArray(field) ? field : [field]),
   });
-  return [...dialectKeywords(schema, ctx.version, at), ...emptyEnum(schema, at), ...patterns(schema, at), ...requiredNotInProperties(v, ctx, at)];
+  return [...dialectKeywords(schema, ctx.version, at), ...emptyEnum(schema, at), ...oneOfCatchAll(v, ctx, at), ...patterns(schema, at), ...requiredNotInProperties(v, ctx, at)];
 }
 
 type At = (field: string | (string | number)[], f: Omit<Finding, 'file' | 'pointer'>) => Finding;
@@ -86,6 +87,66 @@ function emptyEnum(schema: Schema, at: At): Finding[] {
       hint: 'list the allowed values, or remove enum',
     }),
   ];
+}
+
+/** Keywords that never narrow what a schema accepts. */
+const ANNOTATIONS = new Set(['title', 'description', 'example', 'examples', 'deprecated', 'externalDocs', 'xml', '$comment', 'nullable', 'readOnly', 'writeOnly', 'default']);
+
+/**
+ * `oneOf: [User, File, {type: object}]` (Box's event source ends in GenericSource, an object with
+ * any properties): every User is also a plain object, matches two members, and `oneOf` rejects
+ * it — the contract forbids the values it means. Found where a member accepts every value of
+ * its type (or every value at all) and another member is there to collide with it.
+ */
+function oneOfCatchAll(v: Visit, ctx: SchemaContext, at: At): Finding[] {
+  const members = (v.value as Schema).oneOf;
+  if (!Array.isArray(members) || members.length < 2) return [];
+  const out: Finding[] = [];
+  const resolvedMembers = members.map((member) => ctx.resolve(v.file, member));
+  resolvedMembers.forEach((resolved, i) => {
+    if (!resolved || !acceptsEverything(resolved.file, resolved.schema, ctx, 0)) return;
+    // It collides only with a member that can hold a value of its type (`[{type: string}, {type: array}]` is fine).
+    const type = typeof resolved.schema.type === 'string' ? resolved.schema.type : undefined;
+    const collides = resolvedMembers.some((other, j) => j !== i && (other === null || type === undefined || mayBe(other.schema, type)));
+    if (!collides) return;
+    const kind = typeof resolved.schema.type === 'string' ? `every ${resolved.schema.type}` : 'every value';
+    out.push(
+      at(['oneOf', i], {
+        severity: 'warning',
+        rule: 'oneof-catch-all',
+        message: `oneOf member ${i} accepts ${kind}: a value valid for another member matches two members, and oneOf rejects it`,
+        hint: 'write anyOf (a value may match several), or give this member a constraint the others do not meet',
+      }),
+    );
+  });
+  return out;
+}
+
+/** Whether a schema may accept a value of JSON type `type`, judged by its own `type` keyword (no `type`: it may). */
+function mayBe(schema: Schema, type: string): boolean {
+  const own = schema.type;
+  const types = typeof own === 'string' ? [own] : Array.isArray(own) ? own : undefined;
+  if (!types) return true;
+  return types.includes(type) || (type === 'integer' && types.includes('number')) || (type === 'number' && types.includes('integer')) || (type === 'null' && schema.nullable === true);
+}
+
+/** True for a schema that constrains nothing but (at most) a single type. */
+function acceptsEverything(file: SourceFile, schema: Schema, ctx: SchemaContext, depth: number): boolean {
+  if (depth > 8) return false;
+  for (const [key, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(key) || key.startsWith('x-')) continue;
+    if (key === 'type' && typeof value === 'string') continue;
+    if (key === 'additionalProperties' && (value === true || (typeof value === 'object' && value !== null && acceptsEverything(file, value as Schema, ctx, depth + 1)))) continue;
+    if (key === 'allOf' && Array.isArray(value)) {
+      const all = value.every((m) => {
+        const r = ctx.resolve(file, m);
+        return r !== null && acceptsEverything(r.file, r.schema, ctx, depth + 1);
+      });
+      if (all) continue;
+    }
+    return false;
+  }
+  return true;
 }
 
 function patterns(schema: Schema, at: At): Finding[] {
