@@ -109,23 +109,12 @@ const MAX_SHIFTS = 8;
 function otherSample(doc: Document, pointer: string, isValid: SchemaCheck): unknown {
   for (let shift = 1; shift < MAX_SHIFTS; shift++) {
     const rotated = rotatedDocument(doc, shift);
-    const schema = at(rotated, pointer);
+    const schema = deref(rotated, { $ref: `#${pointer}` });
     if (schema === undefined) return undefined;
     const value = sampleSchema(rotated, schema, { direction: 'response' });
     if (isValid(pointer, value)) return value;
   }
   return undefined;
-}
-
-/** The value at a JSON pointer of the document. */
-function at(doc: Document, pointer: string): unknown {
-  let node: unknown = doc;
-  for (const raw of pointer.split('/').slice(1)) {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return node;
 }
 
 /** Where the schema of a response lives, following a response `$ref` to components. */

@@ -35,6 +35,15 @@ export function sampleSchema(doc: Document, schema: unknown, { direction }: Samp
  * matches two members and fails), another member's may be. Mocks try shifts in turn.
  */
 export function rotatedDocument(doc: Document, shift: number): Document {
+  const made = rotations.get(doc) ?? [];
+  rotations.set(doc, made);
+  return (made[shift] ??= rotate(doc, shift));
+}
+
+/** Made once per document and shift: every route of a large contract that needs one shares it. */
+const rotations = new WeakMap<Document, Document[]>();
+
+function rotate(doc: Document, shift: number): Document {
   const copy = structuredClone(doc);
   walkDocument(copy as Json, {
     schema: (schema) => {
