@@ -1,8 +1,8 @@
 // Values → an HTTP request serialised as the contract says (parameter styles, media types, the
-// operation's credentials), for the Prism differential test and `specfirst fuzz`. Values come from
-// the contract's examples, else openapi-sampler (operation-inputs.ts), or from whoever calls
-// `buildRequest` (the fuzzer's arbitraries). Pure: document in, requests out. (`specfirst verify`
-// builds its two requests per operation in verify-requests.ts, which also checks the examples.)
+// operation's credentials), for `specfirst verify`, the Prism differential test and `specfirst
+// fuzz`. Values come from the contract's examples, else openapi-sampler (operation-inputs.ts), or
+// from whoever calls `buildRequest`: the fuzzer's arbitraries, verify's checked values
+// (verify-requests.ts). Pure: document in, requests out.
 import type { OpenAPIDocument } from './load.js';
 import { deref, type Operation } from './model.js';
 import {

@@ -1,25 +1,18 @@
 // For `specfirst verify`: per operation, one request the contract allows (every required
 // parameter, credentials for its security, a body of a media type we can build) and one it
 // forbids (the smallest change the validator must reject). Values are chosen by verify-values.ts:
-// valid examples, else generated ones. Pure: the bundled document and an operation in, requests out.
+// valid examples, else generated ones, serialised by build-request.ts as the contract says (the
+// same serialisation the fuzzer and the Prism test use). Pure: the bundled document and an
+// operation in, requests out.
 import { normalizeForValidator } from '../server/runtime/normalize/index.js';
 import type { Document } from '../server/runtime/contract.js';
+import { buildRequest, type BodyValue, type RequestSpec, type RequestValues } from './build-request.js';
 import type { Operation } from './model.js';
 import type { OpenAPIDocument } from './load.js';
 import { encodePointer } from './pointers.js';
 import { chooseValue, derefAt, valueChecker, type ExampleProblem, type Located, type ValueReport } from './verify-values.js';
 
-export type { ExampleProblem };
-
-export interface RequestSpec {
-  method: string;
-  /** Path and query, relative to the API's base path. */
-  url: string;
-  headers: Record<string, string>;
-  body?: string | FormData | URLSearchParams | Uint8Array;
-  /** What the invalid request breaks, for the report. */
-  breaks?: string;
-}
+export type { ExampleProblem, RequestSpec };
 
 export interface ValidRequest extends ValueReport {
   spec: RequestSpec;
@@ -47,34 +40,21 @@ export function requestBuilder(doc: Doc): RequestBuilder {
   const check = valueChecker(validatorDoc);
 
   const valid = (op: Operation, pathValues: Record<string, string> = {}): ValidRequest => {
-    const result: ValidRequest = { spec: { method: op.method.toUpperCase(), url: '', headers: {} }, problems: [], doubtful: [] };
+    const report: ValueReport = { problems: [], doubtful: [] };
     const choose = (label: string, at: Located<unknown> | null, examples: Located<unknown>[], fallback: unknown): unknown =>
-      chooseValue(doc, validatorDoc, check, { label, schema: at, examples, direction: 'request', fallback }, result);
+      chooseValue(doc, validatorDoc, check, { label, schema: at, examples, direction: 'request', fallback }, report);
     const params = parametersOf(doc, op);
-    const value = (p: Located<ParameterObject>): unknown =>
-      choose(`${p.value.in} parameter "${p.value.name}"`, schemaOf(p), examplesOf(doc, p.value, p.pointer), 'x');
-    const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
-      const p = params.find((x) => x.value.in === 'path' && x.value.name === name);
-      return encodeURIComponent(pathValues[name] ?? (p ? serialize(value(p)) : 'x'));
-    });
-    const query = new URLSearchParams();
-    const headers = result.spec.headers;
-    const cookies: string[] = [];
-    for (const p of params.filter((x) => x.value.required && x.value.in !== 'path')) {
-      const { name } = p.value;
-      if (p.value.in === 'query') addQuery(query, name, value(p));
-      else if (p.value.in === 'header' && !/^(accept|content-type|authorization)$/i.test(name)) headers[name] = serialize(value(p));
-      else if (p.value.in === 'cookie') cookies.push(`${name}=${encodeURIComponent(serialize(value(p)))}`);
+    const values: RequestValues = { path: {}, query: {}, header: {}, cookie: {} };
+    for (const name of op.path.match(/\{[^}]+\}/g) ?? []) values.path![name.slice(1, -1)] = 'x';
+    for (const p of params.filter((x) => x.value.required || x.value.in === 'path')) {
+      const location = p.value.in as 'path' | 'query' | 'header' | 'cookie';
+      if (!values[location]) continue;
+      values[location]![p.value.name] = choose(`${p.value.in} parameter "${p.value.name}"`, schemaOf(p), examplesOf(doc, p.value, p.pointer), 'x');
     }
-    addCredentials(doc, op, query, headers, cookies);
-    if (cookies.length > 0) headers.cookie = cookies.join('; ');
-    result.spec.url = withQuery(path, query);
+    Object.assign(values.path!, pathValues);
     const body = requestBody(doc, op, (label, media) => choose(label, media.schema, media.examples, {}));
-    if (body) {
-      result.spec.body = body.body;
-      if (body.contentType) headers['content-type'] = body.contentType;
-    }
-    return result;
+    if (body) values.body = body;
+    return { spec: buildRequest(doc, op, values), ...report };
   };
 
   const invalid = (op: Operation, validSpec: RequestSpec): RequestSpec => {
@@ -92,10 +72,10 @@ export function requestBuilder(doc: Doc): RequestBuilder {
     const requiredQuery = params.find((p) => p.in === 'query' && p.required);
     if (requiredQuery) {
       query.delete(requiredQuery.name);
-      return { ...validSpec, url: withQuery(path!, query), breaks: `required query parameter ${requiredQuery.name} missing` };
+      return { ...validSpec, url: withSearch(path!, query), breaks: `required query parameter ${requiredQuery.name} missing` };
     }
     query.set('specfirst_unknown', '1');
-    return { ...validSpec, url: withQuery(path!, query), breaks: 'an unknown query parameter' };
+    return { ...validSpec, url: withSearch(path!, query), breaks: 'an unknown query parameter' };
   };
 
   return { valid: (op) => valid(op), invalid };
@@ -135,39 +115,9 @@ function examplesOf(doc: Doc, holder: { example?: unknown; examples?: Record<str
   return example.value?.value !== undefined ? [{ value: example.value.value, pointer: `${example.pointer}/value` }] : [];
 }
 
-function addQuery(query: URLSearchParams, name: string, value: unknown): void {
-  if (Array.isArray(value)) for (const v of value) query.append(name, serialize(v));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) query.append(k, serialize(v));
-  else query.append(name, serialize(value));
-}
-
-function serialize(value: unknown): string {
-  return typeof value === 'string' ? value : Array.isArray(value) ? value.map(serialize).join(',') : JSON.stringify(value);
-}
-
-function withQuery(path: string, query: URLSearchParams): string {
+function withSearch(path: string, query: URLSearchParams): string {
   const q = query.toString();
   return q ? `${path}?${q}` : path;
-}
-
-/** Credentials for the first security requirement: the mock verifiers accept any. */
-function addCredentials(doc: Doc, op: Operation, query: URLSearchParams, headers: Record<string, string>, cookies: string[]): void {
-  const requirement = op.security?.[0];
-  if (!requirement) return;
-  const schemes = (doc.components?.securitySchemes ?? {}) as Record<string, unknown>;
-  for (const name of Object.keys(requirement)) {
-    const scheme = deref<{ type?: string; in?: string; name?: string; scheme?: string }>(doc, schemes[name]);
-    if (!scheme) continue;
-    if (scheme.type === 'apiKey' && scheme.name) {
-      if (scheme.in === 'query') query.set(scheme.name, 'specfirst-mock-key');
-      else if (scheme.in === 'cookie') cookies.push(`${scheme.name}=specfirst-mock-key`);
-      else headers[scheme.name] = 'specfirst-mock-key';
-    } else if (scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'basic') {
-      headers.authorization = `Basic ${Buffer.from('specfirst:mock').toString('base64')}`;
-    } else {
-      headers.authorization = 'Bearer specfirst-mock-token';
-    }
-  }
 }
 
 interface Media {
@@ -202,33 +152,13 @@ function typeOf(schema: Record<string, unknown> | undefined): string | undefined
   return Array.isArray(t) ? (t.find((x) => x !== 'null') as string | undefined) : (t as string | undefined) ?? (schema?.properties ? 'object' : undefined);
 }
 
-function requestBody(doc: Doc, op: Operation, sample: (label: string, media: Media) => unknown): { body: RequestSpec['body']; contentType?: string } | null {
+/** The body verify sends: JSON first, then a form, multipart, text, else a few raw bytes of the first media type. */
+function requestBody(doc: Doc, op: Operation, sample: (label: string, media: Media) => unknown): BodyValue | null {
   if (!op.requestBody) return null;
   const media = mediaTypesOf(doc, op);
   const pick = (test: RegExp) => media.find((m) => test.test(m.mediaType));
-  const valueOf = (m: Media): unknown => sample(`the ${m.mediaType.split(';')[0]} request body`, m);
-  const json = pick(/^application\/(.+\+)?json/i);
-  if (json) return { body: JSON.stringify(valueOf(json)), contentType: json.mediaType.split(';')[0] };
-  const form = pick(/^application\/x-www-form-urlencoded/i);
-  if (form) {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries((valueOf(form) ?? {}) as Record<string, unknown>)) addQuery(params, k, v);
-    return { body: params };
-  }
-  const multipart = pick(/^multipart\/form-data/i);
-  if (multipart) {
-    const data = new FormData();
-    const schema = deref<{ properties?: Record<string, unknown> }>(doc, multipart.rawSchema);
-    for (const [k, v] of Object.entries((valueOf(multipart) ?? {}) as Record<string, unknown>)) {
-      const prop = deref<{ format?: string; type?: string }>(doc, schema?.properties?.[k]);
-      if (prop?.format === 'binary') data.set(k, new Blob(['specfirst'], { type: 'application/octet-stream' }), 'file.bin');
-      else data.set(k, serialize(v));
-    }
-    return { body: data };
-  }
-  const text = pick(/^text\//i);
-  if (text) return { body: serialize(valueOf(text)), contentType: text.mediaType.split(';')[0] };
+  const chosen = pick(/^application\/(.+\+)?json/i) ?? pick(/^application\/x-www-form-urlencoded/i) ?? pick(/^multipart\/form-data/i) ?? pick(/^text\//i);
+  if (chosen) return { mediaType: chosen.mediaType, value: sample(`the ${chosen.mediaType.split(';')[0]} request body`, chosen) };
   const [other] = media;
-  if (other) return { body: new Uint8Array([115, 102]), contentType: other.mediaType.includes('*') ? 'application/octet-stream' : other.mediaType.split(';')[0] };
-  return null;
+  return other ? { mediaType: other.mediaType, raw: 'sf' } : null;
 }
