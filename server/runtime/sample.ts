@@ -121,8 +121,8 @@ function repairPatterns(doc: Document, rawSchema: unknown, value: unknown, depth
   if (nullFirst(doc, schema)) return null;
   if (typeof value === 'string' && typeof schema.pattern === 'string') return matching(schema, value);
   if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) return Math.sign(value) * Number.MAX_SAFE_INTEGER;
-  const inside = new Set(open);
-  for (const branch of branchesOf(doc, schema)) inside.add(branch);
+  const branches = branchesOf(doc, schema);
+  const inside = new Set([...open, ...branches]);
   if (Array.isArray(value) && schema.items) {
     const itemSchema = deref<Schema>(doc, schema.items);
     if (!schema.minItems && value.length > 0 && ((itemSchema && reaches(doc, itemSchema, open, 3)) || depth > MAX_ARRAY_DEPTH)) return [];
@@ -133,7 +133,7 @@ function repairPatterns(doc: Document, rawSchema: unknown, value: unknown, depth
     const out = { ...(value as Record<string, unknown>) };
     const named = new Set<string>();
     const required = new Set<string>();
-    for (const resolved of branchesOf(doc, schema)) {
+    for (const resolved of branches) {
       for (const name of resolved?.required ?? []) if (typeof name === 'string') required.add(name);
       const props = resolved?.properties ?? {};
       for (const [key, prop] of Object.entries(props)) {
@@ -220,7 +220,11 @@ function nullFirst(doc: Document, schema: Schema): boolean {
 /** The items' pattern, compiled as the validator reads it, when there is one that compiles. */
 function patternOf(doc: Document, items: unknown): RegExp | undefined {
   const pattern = deref<Schema>(doc, items)?.pattern;
-  if (typeof pattern !== 'string') return undefined;
+  return typeof pattern === 'string' ? compiled(pattern) : undefined;
+}
+
+/** A pattern as ajv compiles it (the `u` flag); undefined when it does not compile so. */
+function compiled(pattern: string): RegExp | undefined {
   try {
     return new RegExp(pattern, 'u');
   } catch {
@@ -229,12 +233,8 @@ function patternOf(doc: Document, items: unknown): RegExp | undefined {
 }
 
 function matching(schema: Schema, value: string): string {
-  let re: RegExp;
-  try {
-    re = new RegExp(schema.pattern!, 'u');
-  } catch {
-    return value;
-  }
+  const re = compiled(schema.pattern!);
+  if (!re) return value;
   const fits = (s: string): boolean => re.test(s) && s.length >= (schema.minLength ?? 0) && s.length <= (schema.maxLength ?? Infinity);
   if (fits(value)) return value;
   const generator = new RandExp(re);
