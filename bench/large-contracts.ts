@@ -8,11 +8,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startChild, type ServerChild } from '../generator/dev-child.js';
-import { planContract } from '../generator/generate.js';
-import { TypeChecker } from '../generator/typecheck.js';
-import { requestBuilder, type RequestSpec } from '../generator/verify-requests.js';
-import { writePlan } from '../generator/write.js';
+import { startChild, type ServerChild } from '../generator/commands/dev/child.js';
+import { planContract } from '../generator/generate/plan-contract.js';
+import { TypeChecker } from '../generator/typecheck/typecheck.js';
+import { requestBuilder, type RequestSpec } from '../generator/verify/requests.js';
+import { writePlan } from '../generator/generate/write.js';
 import { rssMb } from './server-process.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { startChild } from '../generator/dev-child.js';
-import { planContract } from '../generator/generate.js';
-import { TypeChecker } from '../generator/typecheck.js';
-import { writePlan } from '../generator/write.js';
+import { startChild } from '../generator/commands/dev/child.js';
+import { planContract } from '../generator/generate/plan-contract.js';
+import { TypeChecker } from '../generator/typecheck/typecheck.js';
+import { writePlan } from '../generator/generate/write.js';
 import { LARGE_CONTRACTS, measureLargeContract, printLargeRows, sharedContractsDir, type LargeRow } from './large-contracts.js';
 import { rssMb } from './server-process.js';
 

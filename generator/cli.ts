@@ -2,7 +2,7 @@
 // modules do the work and return the exit status. A command's module is loaded only when that
 // command runs, so `specfirst start` does not load the generator (TypeScript, prettier, …).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { packageVersion } from './package-root.js';
+import { packageVersion } from './paths/package-root.js';
 
 const HELP = `specfirst: the OpenAPI contract is the single source of truth.
 
@@ -40,42 +40,42 @@ const COMMANDS: Record<string, Command> = {
   generate: {
     options: { out: { type: 'string' }, check: { type: 'boolean' } },
     load: async () => {
-      const m = await import('./command-generate.js');
+      const m = await import('./commands/generate.js');
       return { help: m.GENERATE_HELP, run: (v, p) => m.runGenerate(v as { out?: string; check?: boolean }, p) };
     },
   },
   lint: {
     options: {},
     load: async () => {
-      const m = await import('./command-lint.js');
+      const m = await import('./commands/lint.js');
       return { help: m.LINT_HELP, run: (_v, p) => m.runLint(p) };
     },
   },
   check: {
     options: { out: { type: 'string' } },
     load: async () => {
-      const m = await import('./command-check.js');
+      const m = await import('./commands/check.js');
       return { help: m.CHECK_HELP, run: (v, p) => m.runCheck(v as { out?: string }, p) };
     },
   },
   init: {
     options: {},
     load: async () => {
-      const m = await import('./command-init.js');
+      const m = await import('./commands/init/init.js');
       return { help: m.INIT_HELP, run: (_v, p) => m.runInit(p) };
     },
   },
   dev: {
     options: { port: { type: 'string' }, host: { type: 'string' }, mock: { type: 'boolean' } },
     load: async () => {
-      const m = await import('./command-dev.js');
+      const m = await import('./commands/dev/dev.js');
       return { help: m.DEV_HELP, run: (v, p) => m.runDev(v as { port?: string; host?: string; mock?: boolean }, p) };
     },
   },
   verify: {
     options: { json: { type: 'boolean' }, strict: { type: 'boolean' } },
     load: async () => {
-      const m = await import('./command-verify.js');
+      const m = await import('./commands/verify.js');
       return { help: m.VERIFY_HELP, run: (v, p) => m.runVerify(v as { json?: boolean; strict?: boolean }, p) };
     },
   },
@@ -89,21 +89,21 @@ const COMMANDS: Record<string, Command> = {
       timeout: { type: 'string' },
     },
     load: async () => {
-      const m = await import('./command-fuzz.js');
-      return { help: m.FUZZ_HELP, run: (v, p) => m.runFuzz(v as import('./command-fuzz.js').FuzzValues, p) };
+      const m = await import('./commands/fuzz.js');
+      return { help: m.FUZZ_HELP, run: (v, p) => m.runFuzz(v as import('./commands/fuzz.js').FuzzValues, p) };
     },
   },
   build: {
     options: {},
     load: async () => {
-      const m = await import('./command-build.js');
+      const m = await import('./commands/build.js');
       return { help: m.BUILD_HELP, run: (_v, p) => m.runBuild(p) };
     },
   },
   start: {
     options: { workers: { type: 'string' } },
     load: async () => {
-      const m = await import('./command-start.js');
+      const m = await import('./commands/start.js');
       return { help: m.START_HELP, run: (v, p) => m.runStart(v as { workers?: string }, p) };
     },
   },

@@ -3,7 +3,7 @@
 // `--errors`, which forwards everything and lists violations in `sl-violations`, so every answer
 // specfirst gives is checked against the contract, its own 400s and 401s included. This module turns those three answers into
 // verdicts, matches them against the reviewed allow-list and prints the table.
-import type { RequestSpec } from '../../generator/build-request.js';
+import type { RequestSpec } from '../../generator/requests/build-request.js';
 
 export type Verdict = 'accept' | 'reject';
 

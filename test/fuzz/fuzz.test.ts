@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { pino } from 'pino';
-import { runFuzz } from '../../generator/command-fuzz.js';
-import { fuzz } from '../../generator/fuzz-run.js';
-import { buildModel } from '../../generator/model.js';
-import type { OpenAPIDocument } from '../../generator/load.js';
+import { runFuzz } from '../../generator/commands/fuzz.js';
+import { fuzz } from '../../generator/fuzz/run.js';
+import { buildModel } from '../../generator/model/model.js';
+import type { OpenAPIDocument } from '../../generator/contract/load.js';
 import { exampleToken } from '../../server/petstore/example-token.js';
 import { api as petstore } from '../../server/petstore/generated/routes.js';
 import type { ApiDefinition } from '../../server/runtime/api.js';

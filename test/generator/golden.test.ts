@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { describe, it } from 'node:test';
-import { planContract } from '../../generator/generate.js';
+import { planContract } from '../../generator/generate/plan-contract.js';
 import { ROOT, fixture } from '../helpers.js';
 
 const CASES = {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { RULES } from '../../generator/lint-rules.js';
+import { RULES } from '../../generator/lint/catalogue.js';
 import { ROOT, runCli } from '../helpers.js';
 
 const CASES: Record<string, { file: string; code: number; rules: string[] }> = {

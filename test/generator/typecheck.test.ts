@@ -7,7 +7,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ts from 'typescript';
-import { toDiagnostic } from '../../generator/type-diagnostics.js';
+import { toDiagnostic } from '../../generator/typecheck/type-diagnostics.js';
 import { ROOT, fixture, generateInto, tempProject } from '../helpers.js';
 
 const OPTIONS: ts.CompilerOptions = {

@@ -7,9 +7,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ts from 'typescript';
-import { checkContract } from '../../generator/check-contract.js';
-import type { Diagnostic } from '../../generator/diagnostics.js';
-import { blocksGeneration } from '../../generator/lint-rules.js';
+import { lintContractFile } from '../../generator/lint/lint-contract.js';
+import type { Diagnostic } from '../../generator/contract/diagnostics.js';
+import { blocksGeneration } from '../../generator/lint/catalogue.js';
 import { ROOT, fixture, generateInto, importApi, LogCapture, startServer, tempProject, type RunningServer } from '../helpers.js';
 
 
@@ -67,7 +67,7 @@ async function lineOf(file: string, text: string): Promise<number> {
 }
 
 async function lint(contract: string): Promise<Diagnostic[]> {
-  return (await checkContract(contract)).diagnostics;
+  return (await lintContractFile(contract)).diagnostics;
 }
 
 /** Asserts a diagnostic of `severity` at `line` of a file whose path ends with `fileEnd`. */

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Ajv } from 'ajv';
-import { planContract } from '../../generator/generate.js';
+import { planContract } from '../../generator/generate/plan-contract.js';
 import type { ApiDefinition } from '../../server/runtime/api.js';
 import { fixture, generateInto, importApi, LogCapture, ROOT, startServer, tempProject, type RunningServer } from '../helpers.js';
 

@@ -8,7 +8,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import ts from 'typescript';
-import { emitSchema } from '../../generator/emit-types.js';
+import { emitSchema } from '../../generator/emit/types.js';
 import { normalizeForValidator } from '../../server/runtime/normalize/index.js';
 import type { Document } from '../../server/runtime/contract.js';
 import { ROOT } from '../helpers.js';

@@ -8,7 +8,7 @@
 //   wrong branch for every mapping entry after the first, rejecting valid bodies.)
 // - otherwise (no mapping and values that are not schema names, branches that do not pin the
 //   property, a discriminator without oneOf): the discriminator is removed and oneOf decides.
-// generator/type-rules.ts removes the same inexact discriminators before openapi-typescript reads
+// generator/emit/type-meaning.ts removes the same inexact discriminators before openapi-typescript reads
 // the contract, which would otherwise type the property as the mapping value.
 import type { SchemaRule } from './change.js';
 import { isObject, type Json } from './walk.js';

@@ -2,7 +2,7 @@
 // are described by `responses.content`, `requestBody.content` and `security`. Validating one as
 // declared would refuse a request that follows the rest of the contract (a browser's
 // `Accept: */*` against an enum of media types). The generator leaves them out of the typed
-// request too (generator/model.ts).
+// request too (generator/model/model.ts).
 import type { RuleContext } from './change.js';
 import { isObject, type Json } from './walk.js';
 

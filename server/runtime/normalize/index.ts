@@ -2,7 +2,7 @@
 // express-openapi-validator configures it: draft-04 for 3.0, 2020-12 for 3.1, unicode patterns)
 // compiles, with the meaning the generated TypeScript types already give it. One file per rule;
 // each changes only what ajv (or express-openapi-validator around it) cannot take as written, or
-// where it would disagree with the types (generator/type-rules.ts applies the same rules there).
+// where it would disagree with the types (generator/emit/type-meaning.ts applies the same rules there).
 // The served /openapi.json is never normalised, and the input document is never modified.
 import type { Document } from '../contract.js';
 import { acceptReserved } from './allow-reserved.js';

@@ -2,7 +2,7 @@
 // say "or null" for a composed schema (`allOf: [{$ref: Link}, {nullable: true}]`). Read literally it
 // is `{}` (3.0.3: nullable without type has no effect): an allOf member that adds nothing, and a
 // oneOf member that every value matches, so that a valid non-null value matches two members and
-// fails. The author means null, and the generated types say so too: generator/type-rules.ts applies
+// fails. The author means null, and the generated types say so too: generator/emit/type-meaning.ts applies
 // this same rule before openapi-typescript reads the contract.
 import type { SchemaRule } from './change.js';
 import { isObject, type Json } from './walk.js';

@@ -5,7 +5,7 @@
 // - `nullable: false` changes nothing: removed where there is no `type`.
 // - `nullable: true` beside `$ref`, `allOf`, `oneOf` or `anyOf`: the type is `T | null`, so the
 //   composed keywords move into `anyOf: [{…they…}, {type: 'null'}]`. Beside `$ref`, openapi-typescript
-//   alone would ignore it (3.0 ignores $ref siblings): generator/type-rules.ts makes the type
+//   alone would ignore it (3.0 ignores $ref siblings): generator/emit/type-meaning.ts makes the type
 //   `T | null` too, as the author meant.
 // - `nullable: true` without `type`, beside nothing that rejects null (alone, `properties`, `not`,
 //   a `const`, an enum that now lists null): removed, the rest already means what the type says.

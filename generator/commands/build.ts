@@ -1,0 +1,90 @@
+// `specfirst build`: compiles the project for production with its own tsconfig.json, as tsc would,
+// then puts each API's bundled contract (generated/*.json) beside its compiled routes.js, which
+// finds it with new URL("./openapi.json", import.meta.url). Emits nothing if anything fails to compile.
+import { copyFile, readdir } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
+import { SERVER_DIR } from '../paths/project.js';
+import { countLine, paint, printDiagnostics } from './terminal.js';
+import { toDiagnostic } from '../typecheck/type-diagnostics.js';
+
+export const BUILD_HELP = `Usage: specfirst build
+
+Compile the project for production with its tsconfig.json (handlers, generated code and
+server/main.ts become JavaScript in compilerOptions.outDir, default dist/), and copy each API's
+bundled contract (server/<api>/generated/openapi.json) beside its compiled code. Nothing is
+written when a file does not compile. Then \`specfirst start\` serves the result with plain node.
+
+Run \`specfirst generate\` first so the generated code matches the contracts (the build script
+that \`specfirst init\` writes does: "build": "specfirst generate && specfirst build").
+
+Examples:
+  npm run build
+  specfirst build && node dist/server/main.js
+
+Exit status: 0 built, 1 type errors or no tsconfig.json, 2 bad usage.`;
+
+export async function runBuild(positionals: string[]): Promise<number> {
+  if (positionals.length > 0) {
+    console.error(`specfirst build: takes no arguments\n\n${BUILD_HELP}`);
+    return 2;
+  }
+  const c = paint(process.stdout);
+  const started = performance.now();
+  const cwd = process.cwd();
+  const configPath = join(cwd, 'tsconfig.json');
+  if (!ts.sys.fileExists(configPath)) {
+    console.error('specfirst build: no tsconfig.json here; `specfirst init` writes one');
+    return 1;
+  }
+  const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  if (!config || config.errors.length > 0) {
+    printDiagnostics((config?.errors ?? []).map((d) => toDiagnostic(d)));
+    return 1;
+  }
+  // A tsconfig made for type-checking only (noEmit) still builds; one without outDir builds to dist/.
+  const options: ts.CompilerOptions = { ...config.options, noEmit: false, noEmitOnError: true };
+  if (!options.outDir) Object.assign(options, { outDir: join(cwd, 'dist'), rootDir: options.rootDir ?? cwd });
+  const program = ts.createProgram({ rootNames: config.fileNames, options, projectReferences: config.projectReferences });
+  const problems = ts.getPreEmitDiagnostics(program).map((d) => toDiagnostic(d));
+  if (problems.length > 0) {
+    printDiagnostics(problems);
+    console.error(`\nspecfirst build: ${countLine(problems)}: nothing was written.`);
+    return 1;
+  }
+  const emitted = program.emit();
+  const emitProblems = emitted.diagnostics.map((d) => toDiagnostic(d));
+  if (emitted.emitSkipped || emitProblems.length > 0) {
+    printDiagnostics(emitProblems);
+    return 1;
+  }
+  const commandLine = { ...config, options };
+  const outputOf = (file: string): string | undefined => ts.getOutputFileNames(commandLine, file, !ts.sys.useCaseSensitiveFileNames).find((f) => f.endsWith('.js'));
+  const compiled = new Set(config.fileNames.map((f) => resolve(f)));
+  const copied: string[] = [];
+  for (const generated of await generatedFolders(join(cwd, SERVER_DIR))) {
+    const routes = join(generated, 'routes.ts');
+    const out = compiled.has(routes) ? outputOf(routes) : undefined;
+    if (!out) {
+      console.error(`specfirst build: ${relative(cwd, routes)} is not compiled (not in tsconfig.json's "include"); its API will not be served`);
+      continue;
+    }
+    for (const json of (await readdir(generated)).filter((f) => f.endsWith('.json'))) {
+      await copyFile(join(generated, json), join(dirname(out), json));
+      copied.push(relative(cwd, join(dirname(out), json)));
+    }
+  }
+  const main = join(cwd, SERVER_DIR, 'main.ts');
+  const mainOut = compiled.has(main) ? outputOf(main) : undefined;
+  const ms = Math.round(performance.now() - started);
+  console.log(`specfirst: compiled ${config.fileNames.length} files into ${relative(cwd, options.outDir!) || '.'}/, copied ${copied.length} contract file(s) beside them, in ${ms} ms`);
+  for (const file of copied) console.log(`  ${file}`);
+  if (mainOut) console.log(`\n${c('green', 'Built.')} Start it with \`npm start\` (specfirst start ${relative(cwd, mainOut)}).`);
+  return 0;
+}
+
+/** server/<api>/generated folders. */
+async function generatedFolders(serverDir: string): Promise<string[]> {
+  const entries = await readdir(serverDir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isDirectory()).map((e) => join(serverDir, e.name, 'generated')).filter((dir) => ts.sys.directoryExists(dir)).sort();
+}

@@ -1,0 +1,154 @@
+// What `specfirst init` would add to the project in the working directory, and what stops it:
+// reads the project, writes nothing. Only what is missing is planned; an existing file is kept as
+// it is, and a project that cannot be an ES module as it stands is explained, not changed.
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
+import ts from 'typescript';
+import { CONTRACTS_DIR, SERVER_DIR } from '../../paths/project.js';
+import { GITIGNORE, MAIN, packageName, SCRIPTS, TSCONFIG } from './templates.js';
+import { starterContract } from './starter-contract.js';
+
+export interface InitPlan {
+  /** New files, relative to the project. */
+  files: { path: string; content: string }[];
+  /** Files that exist and are left alone. */
+  kept: string[];
+  /** package.json with what was missing added, or null when nothing is. */
+  packageJson: { content: string; added: string[]; created: boolean } | null;
+  /** Scripts the project already has, with a different command than specfirst's. */
+  keptScripts: { name: string; theirs: string; ours: string }[];
+  /** Why the project cannot take what specfirst needs; when any, nothing is written. */
+  blockers: string[];
+}
+
+interface PackageJson {
+  name?: string;
+  type?: string;
+  scripts?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+/** Folders never searched for the project's own code. */
+const SKIP = new Set(['node_modules', 'dist', 'build', 'out', 'coverage']);
+
+export async function planInit(cwd: string, name: string, versions: { specfirst: string; openapiFetch: string }): Promise<InitPlan> {
+  const plan: InitPlan = { files: [], kept: [], packageJson: null, keptScripts: [], blockers: [] };
+  const add = (path: string, content: string): void => {
+    if (existsSync(join(cwd, path))) plan.kept.push(path);
+    else plan.files.push({ path, content });
+  };
+  add(join(CONTRACTS_DIR, `${name}.yaml`), starterContract(name));
+  add(join(SERVER_DIR, 'main.ts'), MAIN);
+  add('tsconfig.json', TSCONFIG);
+  add('.gitignore', GITIGNORE);
+
+  const pkgPath = join(cwd, 'package.json');
+  const created = !existsSync(pkgPath);
+  let text = '';
+  let pkg: PackageJson = {};
+  if (!created) {
+    text = await readFile(pkgPath, 'utf8');
+    try {
+      pkg = JSON.parse(text) as PackageJson;
+    } catch (error) {
+      plan.blockers.push(`package.json is not valid JSON (${(error as Error).message}); fix it and run init again.`);
+      return plan;
+    }
+  }
+  const moduleKind = await tsconfigModule(cwd);
+  if (moduleKind.blocker) plan.blockers.push(moduleKind.blocker);
+
+  const added: string[] = [];
+  let next: PackageJson = created ? { name: packageName(basename(cwd)), version: '0.1.0', private: true } : { ...pkg };
+  if (pkg.type === 'commonjs') {
+    plan.blockers.push(
+      'package.json says "type": "commonjs". specfirst generates ES modules (they use import.meta.url to find the contract), ' +
+        'and Node loads .js and .ts files of this package as CommonJS. Either change it to "type": "module" ' +
+        '(rename CommonJS files to .cjs first), or keep the API in a folder of its own with its own package.json.',
+    );
+  } else if (pkg.type !== 'module') {
+    const commonJs = await commonJsFiles(cwd, moduleKind.nodeNext);
+    if (commonJs.length > 0) {
+      const shown = commonJs.slice(0, 5).join(', ') + (commonJs.length > 5 ? ` and ${commonJs.length - 5} more` : '');
+      plan.blockers.push(
+        `package.json has no "type", so Node treats this project's code as CommonJS (${shown}). specfirst needs "type": "module" ` +
+          '(its generated code is ES modules), and adding it would change how those files load. Either rename them to .cjs ' +
+          '(require() keeps working) and run init again, or keep the API in a folder of its own with its own package.json.',
+      );
+    } else {
+      next = withTypeModule(next);
+      added.push('"type": "module"');
+    }
+  }
+  const scripts = { ...(pkg.scripts ?? {}) };
+  for (const [script, command] of Object.entries(SCRIPTS)) {
+    if (scripts[script] === undefined) {
+      scripts[script] = command;
+      added.push(`scripts.${script}`);
+    } else if (scripts[script] !== command) plan.keptScripts.push({ name: script, theirs: scripts[script]!, ours: command });
+  }
+  next.scripts = scripts;
+  // The package itself, and the library the generated typed client (generated/client.ts) is built on.
+  const has = (dep: string): boolean => Boolean(pkg.dependencies?.[dep] ?? pkg.devDependencies?.[dep]);
+  const dependencies = { ...(pkg.dependencies ?? {}) };
+  if (pkg.name !== 'specfirst') {
+    for (const [dep, version] of [['specfirst', versions.specfirst], ['openapi-fetch', versions.openapiFetch]] as const) {
+      if (has(dep)) continue;
+      dependencies[dep] = version;
+      added.push(`dependencies.${dep}`);
+    }
+  }
+  if (Object.keys(dependencies).length > 0) next.dependencies = Object.fromEntries(Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b)));
+  if (added.length > 0 || created) {
+    const indent = /^[ \t]+(?=")/m.exec(text)?.[0] ?? '  ';
+    plan.packageJson = { content: JSON.stringify(next, null, indent) + '\n', added, created };
+  }
+  return plan;
+}
+
+/** The same package.json with "type": "module" after name, version and description, where people look for it. */
+function withTypeModule(pkg: PackageJson): PackageJson {
+  const entries = Object.entries(pkg).filter(([key]) => key !== 'type');
+  const after = entries.findLastIndex(([key]) => ['name', 'version', 'private', 'description'].includes(key));
+  entries.splice(after + 1, 0, ['type', 'module']);
+  return Object.fromEntries(entries) as PackageJson;
+}
+
+/** What the project's tsconfig.json compiles to, if it has one, and why that would not work. */
+async function tsconfigModule(cwd: string): Promise<{ nodeNext: boolean; blocker?: string }> {
+  const path = join(cwd, 'tsconfig.json');
+  if (!existsSync(path)) return { nodeNext: false };
+  const config = ts.getParsedCommandLineOfConfigFile(path, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  if (!config) return { nodeNext: false, blocker: 'tsconfig.json cannot be read; fix it and run init again.' };
+  const { module, target = ts.ScriptTarget.ES5 } = config.options;
+  const kind = module ?? (target >= ts.ScriptTarget.ES2015 ? ts.ModuleKind.ES2015 : ts.ModuleKind.CommonJS);
+  const nodeNext = kind === ts.ModuleKind.Node16 || kind === ts.ModuleKind.NodeNext;
+  const esm = nodeNext || (kind >= ts.ModuleKind.ES2015 && kind <= ts.ModuleKind.ESNext) || kind === ts.ModuleKind.Preserve;
+  if (esm) return { nodeNext };
+  return {
+    nodeNext,
+    blocker:
+      `tsconfig.json compiles to ${ts.ModuleKind[kind]}, and specfirst's generated code is ES modules (it uses import.meta.url). ` +
+      'Set "module": "NodeNext" and "moduleResolution": "NodeNext" in its compilerOptions (specfirst init would write exactly that), then run init again.',
+  };
+}
+
+/** Files Node (or TypeScript under NodeNext) treats as CommonJS while package.json has no "type". */
+async function commonJsFiles(cwd: string, nodeNextTs: boolean): Promise<string[]> {
+  const pattern = nodeNextTs ? /\.(jsx?|tsx?)$/ : /\.jsx?$/;
+  const found: string[] = [];
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    if (depth > 6 || found.length >= 50) return;
+    for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+      if (entry.name.startsWith('.') || SKIP.has(entry.name)) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path, depth + 1);
+      else if (pattern.test(entry.name) && !entry.name.endsWith('.d.ts')) found.push(relative(cwd, path));
+    }
+  };
+  await walk(cwd, 0);
+  return found.sort();
+}

@@ -1,0 +1,218 @@
+// `specfirst verify CONTRACT...`: tries contracts the way a new user would, end to end: load and
+// lint, generate into a temporary folder, type-check, start the server in mock mode, and for every
+// operation send one valid request (expecting a validated 2xx) and one invalid request (expecting
+// a 400 problem+json, or the 400 body the contract declares). It tells the contract's problems
+// (lint, examples its schemas reject) from the server's failures, and only the latter fail it
+// unless --strict.
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../contract/diagnostics.js';
+import { startChild } from './dev/child.js';
+import { planContract } from '../generate/plan-contract.js';
+import { blocksGeneration } from '../lint/catalogue.js';
+import { displayPath, type LoadedContract } from '../contract/load.js';
+import type { Operation } from '../model/model.js';
+import { placeFindings } from '../contract/positions.js';
+import { paint } from './terminal.js';
+import { TypeChecker } from '../typecheck/typecheck.js';
+import { requestBuilder, type ExampleProblem, type RequestSpec } from '../verify/requests.js';
+import { writePlan } from '../generate/write.js';
+import { coveringKey } from '../../server/runtime/error-format/declarations.js';
+
+export const VERIFY_HELP = `Usage: specfirst verify CONTRACT... [--json] [--strict]
+
+Try each contract end to end, as a new user would:
+  load + lint → generate (temporary folder) → type-check → start the server in mock mode →
+  for every operation: one valid request (expects a validated 2xx) and one invalid request
+  (expects a 400 application/problem+json, or the 400 body the contract declares).
+CONTRACT may be a file anywhere, or a folder holding openapi.yaml (or .yml/.json).
+
+The valid request is built from the contract's examples when its schemas accept them, else
+from generated values. Each row counts two kinds of problem:
+  contract problems  what specfirst lint reports, and examples their own schema rejects
+                     (warning rule "example", at the example's file:line:col)
+  server failures    a 5xx, a valid request rejected, an invalid one accepted, generated
+                     code that does not compile, a server that does not start
+
+Options:
+  --json     print the results as JSON instead of a table
+  --strict   contract problems fail too
+
+Examples:
+  specfirst verify contracts/petstore.yaml
+  specfirst verify ../shared/contracts/*.yaml ../shared/contracts/redocly-starter
+
+Exit status: 0 no server failure (with --strict: and no contract problem), 1 otherwise,
+2 bad usage.`;
+
+export interface VerifyRow {
+  contract: string;
+  load: 'ok' | 'failed';
+  generateMs: number;
+  tscMs: number;
+  startMs: number;
+  operations: number;
+  validOk: number;
+  invalidRejected: number;
+  /** The contract's problems, as `file:line:col severity rule message`. */
+  contractProblems: string[];
+  /** What the server (or specfirst) got wrong. */
+  failures: string[];
+  /** Requests verify could not make valid: their answers prove nothing either way. */
+  unverified: string[];
+}
+
+export async function runVerify(values: { json?: boolean; strict?: boolean }, positionals: string[]): Promise<number> {
+  if (positionals.length === 0) {
+    console.error(`specfirst verify: name at least one contract\n\n${VERIFY_HELP}`);
+    return 2;
+  }
+  const rows: VerifyRow[] = [];
+  for (const input of positionals) rows.push(await verifyContract(await contractFile(resolve(input))));
+  if (values.json) console.log(JSON.stringify(rows, null, 2));
+  else printTable(rows, values.strict === true);
+  return rows.every((r) => passed(r, values.strict === true)) ? 0 : 1;
+}
+
+const passed = (r: VerifyRow, strict: boolean): boolean => r.failures.length === 0 && (!strict || r.contractProblems.length === 0);
+
+async function contractFile(path: string): Promise<string> {
+  if (!(await stat(path).then((s) => s.isDirectory(), () => false))) return path;
+  for (const name of ['openapi.yaml', 'openapi.yml', 'openapi.json']) {
+    if (await stat(join(path, name)).then(() => true, () => false)) return join(path, name);
+  }
+  return join(path, 'openapi.yaml');
+}
+
+async function verifyContract(contract: string): Promise<VerifyRow> {
+  const row: VerifyRow = { contract: displayPath(contract), load: 'failed', generateMs: 0, tscMs: 0, startMs: 0, operations: 0, validOk: 0, invalidRejected: 0, contractProblems: [], failures: [], unverified: [] };
+  const dir = await mkdtemp(join(tmpdir(), 'specfirst-verify-'));
+  const problems: Diagnostic[] = [];
+  try {
+    let t = performance.now();
+    const plan = await planContract(contract);
+    problems.push(...plan.diagnostics);
+    // A contract that leaves nothing to generate is the contract's problem: nothing of the server was tried.
+    if (!plan.model || !plan.contract || blocksGeneration(plan.diagnostics)) return row;
+    row.load = 'ok';
+    await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
+    await writePlan(dir, [plan.name], plan.files);
+    row.generateMs = Math.round(performance.now() - t);
+    row.operations = plan.model.operations.length;
+
+    t = performance.now();
+    const typeErrors = new TypeChecker(dir).check([join(dir, plan.name, 'generated', 'routes.ts')]);
+    row.tscMs = Math.round(performance.now() - t);
+    for (const e of typeErrors.slice(0, 5)) row.failures.push(`tsc: ${e.file}:${e.line}:${e.column} ${e.rule} ${e.message}`);
+
+    t = performance.now();
+    const child = await startChild(dir, { SPECFIRST_MOCK: '1', SPECFIRST_LOG: 'dev', LOG_LEVEL: 'silent', NODE_ENV: 'development' }).catch((error: Error) => error);
+    if (child instanceof Error) {
+      row.failures.push(`start: ${child.message.split('\n').slice(0, 3).join(' ')}`);
+      return row;
+    }
+    try {
+      await fetch(`${child.url}/healthz`);
+      row.startMs = Math.round(performance.now() - t);
+      const document = (await (await fetch(`${child.url}/openapi/${plan.name}.json`)).json()) as { servers?: { url: string }[] };
+      const base = child.url + (document.servers?.[0]?.url ?? '/').replace(/\/$/, '');
+      const builder = requestBuilder(plan.contract.document);
+      const examples: ExampleProblem[] = [];
+      for (const op of plan.model.operations) {
+        // A request path cannot hold ? or # (rule path-key-query): there is nothing to send.
+        if (/[?#]/.test(op.path)) {
+          row.unverified.push(`${op.method.toUpperCase()} ${op.path}: not sent, no request path can reach it (path-key-query)`);
+          continue;
+        }
+        const valid = builder.valid(op);
+        examples.push(...valid.problems);
+        await check(row, op, base, valid.spec, 'valid', valid.doubtful);
+        await check(row, op, base, builder.invalid(op, valid.spec), 'invalid', []);
+      }
+      problems.push(...exampleDiagnostics(plan.contract, examples));
+    } finally {
+      await child.stop();
+    }
+    return row;
+  } catch (error) {
+    row.failures.push(`verify: ${(error as Error).message}`);
+    return row;
+  } finally {
+    // Lint's and the examples' problems, then the operations the server isolated (pushed while checking).
+    row.contractProblems = [...sortDiagnostics(problems).map((d) => formatDiagnostic(d).split('\n')[0]!), ...row.contractProblems];
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Invalid examples as warnings at their place; one per example even when several operations use it. */
+function exampleDiagnostics(contract: LoadedContract, examples: readonly ExampleProblem[]): Diagnostic[] {
+  const byPointer = new Map(examples.map((e) => [e.pointer, e]));
+  return placeFindings(
+    contract.sources,
+    [...byPointer.values()].map((e) => ({ ...contract.locate(e.pointer), severity: 'warning', rule: 'example', message: e.message })),
+  );
+}
+
+/** A 5xx problem the server sends for an operation it isolated because of a contract problem. */
+const isolated = (type: string, text: string): boolean => type.includes('problem+json') && /"type"\s*:\s*"[^"]*contract/.test(text);
+
+async function check(row: VerifyRow, op: Operation, base: string, spec: RequestSpec, kind: 'valid' | 'invalid', doubtful: string[]): Promise<void> {
+  const label = `${op.method.toUpperCase()} ${op.path}`;
+  try {
+    const res = await fetch(base + spec.url, { method: spec.method, headers: spec.headers, body: spec.body as RequestInit['body'], redirect: 'manual' });
+    const text = await res.text();
+    const type = res.headers.get('content-type') ?? '';
+    if (res.status >= 500 && isolated(type, text)) {
+      row.contractProblems.push(`${label}: served as a contract problem (${res.status}): ${text.slice(0, 300)}`);
+    } else if (kind === 'valid') {
+      // 2xx, or the 3xx an operation declares as its only success (a redirect).
+      if (res.status >= 200 && res.status < 400) row.validOk++;
+      else if (res.status < 500 && doubtful.length > 0) row.unverified.push(`${label}: no valid value could be made for ${doubtful.join(', ')}; the server answered ${res.status}`);
+      else row.failures.push(`${label}: valid request got ${res.status}: ${text.slice(0, 1500)}`);
+    } else if (res.status === 400 && (type.startsWith('application/problem+json') || declaresErrorAs(op, type))) {
+      row.invalidRejected++;
+    } else {
+      row.failures.push(`${label}: invalid request (${spec.breaks}) got ${res.status} ${type}: ${text.slice(0, 200)}`);
+    }
+  } catch (error) {
+    row.failures.push(`${label}: ${kind} request failed: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The contract declares its own 400 body in this media type: the server sent it only after checking
+ * it against the declared schema (it falls back to problem+json otherwise).
+ */
+function declaresErrorAs(op: Operation, contentType: string): boolean {
+  const key = coveringKey(op.responses.map((r) => r.status), 400);
+  const base = contentType.split(';')[0]!.trim().toLowerCase();
+  return key !== null && op.responses.find((r) => r.status === key)!.mediaTypes.some((m) => m.split(';')[0]!.trim().toLowerCase() === base);
+}
+
+function printTable(rows: VerifyRow[], strict: boolean): void {
+  const c = paint(process.stdout);
+  const header = ['contract', 'load', 'generate ms', 'tsc ms', 'start ms', 'ops', 'valid ok', 'invalid rejected', 'contract problems', 'server failures'];
+  const cells = rows.map((r) =>
+    [r.contract, r.load, r.generateMs, r.tscMs, r.startMs, r.operations, `${r.validOk}/${r.operations}`, `${r.invalidRejected}/${r.operations}`, r.contractProblems.length, r.failures.length].map(String),
+  );
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i]!.length)));
+  const line = (values: string[]) => values.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
+  console.log(line(header));
+  for (const [i, row] of cells.entries()) {
+    const r = rows[i]!;
+    console.log(r.failures.length > 0 ? c('red', line(row)) : r.contractProblems.length > 0 ? c('yellow', line(row)) : line(row));
+  }
+  for (const r of rows.filter((x) => x.failures.length + x.contractProblems.length + x.unverified.length > 0)) {
+    console.log(`\n${r.contract}:`);
+    if (r.contractProblems.length > 0) console.log(`  contract problems (${r.contractProblems.length}):`);
+    for (const p of r.contractProblems) console.log(`    ${p}`);
+    if (r.unverified.length > 0) console.log(`  not verified (${r.unverified.length}):`);
+    for (const u of r.unverified) console.log(`    ${u}`);
+    if (r.failures.length > 0) console.log(`  server failures (${r.failures.length}):`);
+    for (const f of r.failures) console.log(`    - ${f}`);
+  }
+  const ok = rows.filter((r) => passed(r, strict)).length;
+  const withProblems = rows.filter((r) => r.failures.length === 0 && r.contractProblems.length > 0).length;
+  console.log(`\nspecfirst verify: ${ok}/${rows.length} contract(s) passed${!strict && withProblems > 0 ? ` (${withProblems} with contract problems: --strict fails them)` : ''}`);
+}

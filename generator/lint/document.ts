@@ -1,0 +1,78 @@
+// Checks the OpenAPI schema allows but that are almost always mistakes: a JSON response with no
+// schema (nothing to type or validate) and components nothing refers to. Pure: the loaded
+// contract in, findings out.
+import type { Finding } from '../contract/diagnostics.js';
+import type { LoadedContract } from '../contract/load.js';
+import { isJsonMediaType } from '../model/model.js';
+import { decodePointer, encodePointer } from '../contract/pointers.js';
+
+/** A finding at a pointer into the bundled document, before lint.ts finds the file that holds it. */
+export type DocumentProblem = Omit<Finding, 'file'>;
+
+export function jsonResponsesWithoutSchema(doc: LoadedContract['document']): DocumentProblem[] {
+  const problems: DocumentProblem[] = [];
+  const objects = (value: unknown): [string, Record<string, unknown>][] =>
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (Object.entries(value).filter(([, v]) => typeof v === 'object' && v !== null) as [string, Record<string, unknown>][])
+      : [];
+  for (const [path, item] of objects(doc.paths)) {
+    for (const [method, op] of objects(item)) {
+      for (const [status, response] of objects(op.responses)) {
+        for (const [media, content] of objects(response.content)) {
+          if (!isJsonMediaType(media) || media === '*/*' || content.schema !== undefined) continue;
+          problems.push({
+            pointer: encodePointer(['paths', path, method, 'responses', status, 'content', media]),
+            severity: 'warning',
+            rule: 'json-response-without-schema',
+            message: `${method.toUpperCase()} ${path} ${status} ${media} has no schema: its body cannot be typed or validated`,
+            hint: 'add a schema (an empty schema `{}` if the body really can be anything)',
+          });
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+const COMPONENT_KINDS = ['schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'links', 'callbacks', 'pathItems'];
+
+/** Components of the root document that no `$ref` (from any file) and no discriminator mapping reaches. */
+export function unusedComponents(contract: LoadedContract): Finding[] {
+  const used = new Set<string>();
+  const uses = new Map<string, number>();
+  const place = (use: (typeof contract.walk.refs)[number]): string => `${use.target?.file.path}#${use.target?.pointer}`;
+  for (const use of contract.walk.refs) {
+    uses.set(place(use), (uses.get(place(use)) ?? 0) + 1);
+    if (use.target?.file.path !== contract.root) continue;
+    const [components, kind, name] = decodePointer(use.target.pointer);
+    if (components === 'components' && kind && name !== undefined) used.add(`${kind}/${name}`);
+  }
+  // A component that is a `$ref` to another file names what that file holds: used when anything else refers to it.
+  for (const use of contract.walk.refs) {
+    const [components, kind, name, ...rest] = decodePointer(use.pointer);
+    if (use.file === contract.root && components === 'components' && kind && name !== undefined && rest.length === 0 && (uses.get(place(use)) ?? 0) > 1) used.add(`${kind}/${name}`);
+  }
+  for (const schema of contract.walk.schemas) {
+    const mapping = (schema.value as { discriminator?: { mapping?: unknown } } | null)?.discriminator?.mapping;
+    if (typeof mapping !== 'object' || mapping === null) continue;
+    for (const value of Object.values(mapping)) if (typeof value === 'string' && !value.includes('/')) used.add(`schemas/${value}`);
+  }
+  const root = contract.sources.get(contract.root)!.value as { components?: Record<string, unknown> };
+  const problems: Finding[] = [];
+  for (const kind of COMPONENT_KINDS) {
+    const section = root.components?.[kind];
+    if (typeof section !== 'object' || section === null) continue;
+    for (const name of Object.keys(section)) {
+      if (used.has(`${kind}/${name}`)) continue;
+      problems.push({
+        file: contract.root,
+        pointer: encodePointer(['components', kind, name]),
+        severity: 'warning',
+        rule: 'unused-component',
+        message: `components/${kind}/${name} is never referenced`,
+        hint: 'remove it, or $ref it where it was meant to be used',
+      });
+    }
+  }
+  return problems;
+}
