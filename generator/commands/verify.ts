@@ -32,8 +32,9 @@ The valid request is built from the contract's examples when its schemas accept 
 from generated values. Each row counts two kinds of problem:
   contract problems  what specfirst lint reports, and examples their own schema rejects
                      (warning rule "example", at the example's file:line:col)
-  server failures    a 5xx, a valid request rejected, an invalid one accepted, generated
-                     code that does not compile, a server that does not start
+  server failures    a contract that does not load or generate, a 5xx, a valid request
+                     rejected, an invalid one accepted, generated code that does not
+                     compile, a server that does not start
 
 Options:
   --json     print the results as JSON instead of a table
@@ -93,8 +94,12 @@ async function verifyContract(contract: string): Promise<VerifyRow> {
     let t = performance.now();
     const plan = await planContract(contract);
     problems.push(...plan.diagnostics);
-    // A contract that leaves nothing to generate is the contract's problem: nothing of the server was tried.
-    if (!plan.model || !plan.contract || blocksGeneration(plan.diagnostics)) return row;
+    // A contract that does not load or generate fails verify, --strict or not: nothing of it can be served.
+    if (!plan.model || !plan.contract || blocksGeneration(plan.diagnostics)) {
+      const first = sortDiagnostics(plan.diagnostics).find((d) => d.severity === 'error');
+      row.failures.push(`load: the contract does not ${plan.model ? 'generate' : 'load'}${first ? `: ${formatDiagnostic(first).split('\n')[0]}` : ''}`);
+      return row;
+    }
     row.load = 'ok';
     await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
     await writePlan(dir, [plan.name], plan.files);

@@ -52,6 +52,13 @@ describe('specfirst verify', () => {
     assert.equal(r.code, 0);
   });
 
+  it('fails a contract that does not load, naming its first error, whatever --strict says', async () => {
+    const r = await runCli(['verify', 'test/fixtures/invalid/bad-yaml.yaml']);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /server failures \(1\):\n\s+- load: the contract does not load: test\/fixtures\/invalid\/bad-yaml\.yaml:\d+:\d+ error/);
+    assert.match(r.stdout, /specfirst verify: 0\/1 contract\(s\) passed/);
+  });
+
   it('fails, naming the operation, when a response cannot be produced within the contract', async () => {
     const r = await runCli(['verify', 'test/fixtures/verify/unmockable.yaml']);
     assert.equal(r.code, 1);
