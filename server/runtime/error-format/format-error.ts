@@ -9,7 +9,7 @@
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { ApiDefinition, ErrorFormatterFunction } from '../api.js';
-import type { PreparedApi } from '../create-app.js';
+import type { PreparedApi } from '../app-types.js';
 import type { PathMethods } from '../dispatch.js';
 import { ContractProblemError, ResponseContractError } from '../errors.js';
 import { compiledOf, type OperationPlan } from '../plan/plan.js';
