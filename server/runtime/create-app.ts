@@ -1,7 +1,7 @@
 // contract(s) + handlers + options → an Express 5 application: the one public entry of the
 // runtime. Everything that can be prepared is prepared here, once: the validator's copy of each
 // contract, one plan per operation, one route table for all of them, the docs pages. A request
-// then costs one route match and its operation's plan (plan/run.ts).
+// then costs one route match and its operation's plan (request/run-plan.ts).
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { Logger } from 'pino';
 import { createLogger } from './logger.js';
@@ -15,11 +15,11 @@ import { errorBodySender } from './error-format/format-error.js';
 import { NotFoundError } from './errors.js';
 import { limitsFromEnv, resolveLimits } from './limits.js';
 import { createMocker } from './mock.js';
-import { createBodyReaders, type BodyReaders } from './plan/body.js';
 import { readKnownProblems } from './plan/contract-problems.js';
-import { compileEvery, markBroken, planOperation, type ApiContext } from './plan/plan.js';
+import { compileEvery, markBroken, planOperation, type ApiContext, type BodyReaders } from './plan/plan.js';
 import { prepareValidation } from './plan/validator-context.js';
 import type { RouteTable } from './plan/route-table.js';
+import { createBodyReaders } from './request/body-readers.js';
 import { requestLog, trackRequest, watchFinish, type RequestLogOptions } from './request-log.js';
 
 export type { AppOptions, PreparedApi, SpecfirstApp, SpecfirstRouter } from './app-types.js';
