@@ -1,8 +1,9 @@
 // One plan per operation, made at start-up: its place in the route table, its security, the
 // parameter readers and body parsers it needs, its validators (compiled on its first request,
 // shared component schemas compiled once per API), its response rules. A request then only reads
-// its plan (request/run-plan.ts). An operation whose part of the contract cannot be compiled is marked broken
-// here, from the problems generate found, and answers 500 naming them; the others never notice.
+// its plan (request/run-plan.ts); nothing here reads a request. An operation whose part of the
+// contract cannot be compiled is marked broken here, from the problems generate found, and
+// answers 500 naming them; the others never notice.
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { ApiDefinition, RouteBinding } from '../api.js';
