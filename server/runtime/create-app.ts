@@ -1,55 +1,28 @@
 // contract(s) + handlers + options → an Express 5 application: the one public entry of the
 // runtime. Everything that can be prepared is prepared here, once: the validator's copy of each
 // contract, one plan per operation, one route table for all of them, the docs pages. A request
-// then costs one route match and its operation's plan (plan/run.ts).
-import express, { type Application, type ErrorRequestHandler, type Router } from 'express';
+// then costs one route match and its operation's plan (request/run-plan.ts).
+import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { Logger } from 'pino';
 import { createLogger } from './logger.js';
 import type { ApiDefinition } from './api.js';
+import type { AppOptions, PreparedApi, SpecfirstApp, SpecfirstRouter } from './app-types.js';
 import { basePath, loadDocument, type Document } from './contract.js';
 import { buildRouteTable, dispatcher, type PathMethods } from './dispatch.js';
 import { docsRouter } from './docs.js';
 import { errorHandler } from './error-handler.js';
 import { errorBodySender } from './error-format/format-error.js';
 import { NotFoundError } from './errors.js';
-import { limitsFromEnv, resolveLimits, type ServerLimits } from './limits.js';
+import { limitsFromEnv, resolveLimits } from './limits.js';
 import { createMocker } from './mock.js';
-import { createBodyReaders, type BodyReaders } from './plan/body.js';
 import { readKnownProblems } from './plan/contract-problems.js';
-import { compileEvery, markBroken, planOperation, type ApiContext, type OperationPlan } from './plan/plan.js';
+import { compileEvery, markBroken, planOperation, type ApiContext, type BodyReaders } from './plan/plan.js';
 import { prepareValidation } from './plan/validator-context.js';
 import type { RouteTable } from './plan/route-table.js';
+import { createBodyReaders } from './request/body-readers.js';
 import { requestLog, trackRequest, watchFinish, type RequestLogOptions } from './request-log.js';
 
-export interface AppOptions {
-  apis: readonly ApiDefinition[];
-  /** Largest accepted request body (JSON, form, text; and each uploaded file), in bytes. Default 1 MB. */
-  bodyLimit?: number;
-  logger?: Logger;
-  /** Put error details in 500 problem bodies. Default: NODE_ENV === 'development'. */
-  exposeErrors?: boolean;
-  /** Stubs answer with their first 2xx response from examples or schemas. Default: SPECFIRST_MOCK=1. */
-  mock?: boolean;
-  /**
-   * Check response bodies against their schemas (statuses, media types and headers are always
-   * checked). Default true; turn it off only where the cost matters more than the guarantee.
-   */
-  validateResponses?: boolean;
-  /**
-   * Timeouts and limits of the HTTP server that `listen()` makes for this app (limits.ts has the
-   * defaults). Default: each from its SPECFIRST_* environment variable, else the default.
-   */
-  limits?: Partial<ServerLimits>;
-}
-
-export interface PreparedApi {
-  api: ApiDefinition;
-  document: Document;
-  basePath: string;
-  plans: OperationPlan[];
-}
-
-export type SpecfirstApp = Application & { locals: { specfirst: { apis: PreparedApi[]; ready: boolean; limits: ServerLimits; logger: Logger } } };
+export type { AppOptions, PreparedApi, SpecfirstApp, SpecfirstRouter } from './app-types.js';
 
 /** What an app and a mountable router are both made of. */
 interface Parts {
@@ -89,8 +62,6 @@ export function createApp(options: AppOptions): SpecfirstApp {
   app.use(parts.errors);
   return app;
 }
-
-export type SpecfirstRouter = Router & { specfirst: { apis: PreparedApi[] } };
 
 /**
  * The same APIs as a router to mount in an Express app you already have:

@@ -7,7 +7,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { MethodNotAllowedError } from './errors.js';
 import type { OperationPlan } from './plan/plan.js';
 import { createRouteTable, type RouteTable } from './plan/route-table.js';
-import { runPlan } from './plan/run.js';
+import { runPlan } from './request/run-plan.js';
 
 /** The operations at one path, by upper-case method. */
 export type PathMethods = Map<string, OperationPlan>;

@@ -5,7 +5,8 @@
 // Serving: one call for main.ts, or the parts it is made of.
 export { serve, type ServeOptions, type Serving } from './serve.js';
 export { findApis } from './find-apis.js';
-export { createApp, specfirstRouter, type AppOptions, type PreparedApi, type SpecfirstApp, type SpecfirstRouter } from './create-app.js';
+export { createApp, specfirstRouter } from './create-app.js';
+export type { AppOptions, PreparedApi, SpecfirstApp, SpecfirstRouter } from './app-types.js';
 export { banner, listen, serverUrl, shutdownOnSignals, type ListenOptions, type ShutdownOptions } from './lifecycle.js';
 export { startWorkers, type WorkersOptions } from './cluster.js';
 export { DEFAULT_LIMITS, limitsFromEnv, type ServerLimits } from './limits.js';

@@ -4,7 +4,7 @@
 // held to the app's timeouts and limits (limits.ts).
 import { createServer, type Server } from 'node:http';
 import { guardConnections } from './connection-errors.js';
-import type { SpecfirstApp } from './create-app.js';
+import type { SpecfirstApp } from './app-types.js';
 import { checkingIntervalMs, resolveLimits, type ServerLimits } from './limits.js';
 
 export interface ListenOptions {

@@ -9,14 +9,14 @@
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { ApiDefinition, ErrorFormatterFunction } from '../api.js';
-import type { PreparedApi } from '../create-app.js';
+import type { PreparedApi } from '../app-types.js';
 import type { PathMethods } from '../dispatch.js';
 import { ContractProblemError, ResponseContractError } from '../errors.js';
 import { compiledOf, type OperationPlan } from '../plan/plan.js';
-import { checkResponse } from '../plan/respond.js';
 import type { RouteTable } from '../plan/route-table.js';
 import type { Problem } from '../problems.js';
 import { requestIdOf } from '../request-log.js';
+import { checkResponse } from '../request/respond.js';
 import { errorDeclarations, hasFormattedErrors, PROBLEM_MEDIA_TYPE, type ErrorDeclaration, type ErrorMedia } from './declarations.js';
 
 /** Sends the problem in the contract's own shape and returns true; false: send it as problem+json. */

@@ -1,13 +1,14 @@
 // One plan per operation, made at start-up: its place in the route table, its security, the
 // parameter readers and body parsers it needs, its validators (compiled on its first request,
 // shared component schemas compiled once per API), its response rules. A request then only reads
-// its plan (run.ts). An operation whose part of the contract cannot be compiled is marked broken
-// here, from the problems generate found, and answers 500 naming them; the others never notice.
+// its plan (request/run-plan.ts); nothing here reads a request. An operation whose part of the
+// contract cannot be compiled is marked broken here, from the problems generate found, and
+// answers 500 naming them; the others never notice.
+import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { ApiDefinition, RouteBinding } from '../api.js';
 import { ContractProblemError } from '../errors.js';
 import type { MockResponse } from '../mock.js';
-import type { BodyReaders } from './body.js';
 import { compileOperation, OperationCompileError, type CompiledOperation, type OperationShape } from './compile-operation.js';
 import { locateFailure, type ContractProblem, type FailurePlace } from './contract-problems.js';
 import { templateNames } from './route-table.js';
@@ -18,6 +19,12 @@ import type { ValidatorSet } from './validators.js';
 /** The contract as the validators see it, and the validators. */
 export interface ValidatorContext extends ShapeSources {
   validators: ValidatorSet;
+}
+
+/** The app's readers of body bytes, made once per app by request/body-readers.ts. */
+export interface BodyReaders {
+  raw: RequestHandler;
+  multipart: RequestHandler;
 }
 
 /** What every plan of one API shares. */

@@ -1,57 +1,22 @@
 // What a handler returned, checked against the contract and sent: the status must be declared
 // (exactly, by its range, or by `default`), the headers must match their schemas, the media type
 // must be declared, and a JSON body must satisfy its schema — or the client gets a 500 problem and
-// the log names the violation. The checks were compiled with the operation; sending runs only the
-// few of the status at hand. The error handler checks the bodies of the contract's own error shape
-// with the same checkResponse.
+// the log names the violation. The checks were compiled with the operation, the rules of each
+// status made on its first use (plan/response-rules.ts); sending runs only the few of the status
+// at hand. The error handler checks the bodies of the contract's own error shape with the same
+// checkResponse.
 import type { Request, Response } from 'express';
-import type { RouteBinding } from '../api.js';
 import { ResponseContractError } from '../errors.js';
 import { isJson } from '../media-types.js';
+import type { HeaderRule } from '../plan/compile-operation.js';
+import { baseOf, entryFor, impliedType, UNDECLARED, type ResponseRules } from '../plan/response-rules.js';
 import { bodyFields } from './ajv-fields.js';
-import type { CompiledOperation, HeaderRule } from './compile-operation.js';
 
 interface HandlerResponse {
   status: number;
   contentType?: string;
   headers?: Record<string, unknown>;
   body?: unknown;
-}
-
-const UNDECLARED = '(no responses declared)';
-const ANY = ['*/*'];
-
-export interface ResponseRules {
-  route: RouteBinding;
-  compiled: CompiledOperation;
-  /** Check bodies against their schemas (statuses, media types and headers are always checked). */
-  validateBodies: boolean;
-}
-
-/** What a status answers with, worked out on its first use by the operation. */
-interface StatusEntry {
-  key: string;
-  /** Declared media types as the contract writes them, and their lower-case base types. */
-  declared: readonly string[];
-  bases: string[];
-  /** The media type sent when the handler names none (the first declared, when concrete). */
-  implied: string | undefined;
-  headers: readonly HeaderRule[] | undefined;
-}
-
-const entries = new WeakMap<CompiledOperation, Map<number, StatusEntry | null>>();
-
-function entryFor(route: RouteBinding, compiled: CompiledOperation, status: number): StatusEntry | null {
-  let byStatus = entries.get(compiled);
-  if (!byStatus) entries.set(compiled, (byStatus = new Map()));
-  let entry = byStatus.get(status);
-  if (entry === undefined) {
-    const key = declaredStatusKey(route, status);
-    const declared = key === null ? [] : key === UNDECLARED ? ANY : route.responses[key]!;
-    entry = key === null ? null : { key, declared, bases: declared.map(baseOf), implied: impliedType(declared[0]), headers: compiled.headers.get(key) };
-    byStatus.set(status, entry);
-  }
-  return entry;
 }
 
 export async function respond(rules: ResponseRules, req: Request, res: Response, result: unknown): Promise<void> {
@@ -136,38 +101,11 @@ function send(req: Request, res: Response, mediaType: string, payload: string | 
   else res.end(payload);
 }
 
-const baseOf = (mediaType: string): string => {
-  const semi = mediaType.indexOf(';');
-  return (semi < 0 ? mediaType : mediaType.slice(0, semi)).trim().toLowerCase();
-};
-
 /** The declared entry an actual media type falls under: exact, then `type/*`, then `*\/*`; -1 if none. */
 function matchIndex(bases: readonly string[], actual: string): number {
   const exact = bases.indexOf(actual);
   if (exact >= 0) return exact;
   return bases.findIndex((d) => d === '*/*' || (d.endsWith('/*') && actual.startsWith(d.slice(0, -1))));
-}
-
-/** The response entry that covers a status (exact, then `2XX`, then `default`); null if none. */
-function declaredStatusKey(route: RouteBinding, status: number): string | null {
-  const responses = route.responses;
-  const exact = String(status);
-  if (responses[exact]) return exact;
-  // An operation without responses in the contract promises nothing: any status goes.
-  if (Object.keys(responses).length === 0) return UNDECLARED;
-  const range = `${exact[0]}XX`;
-  if (responses[range]) return range;
-  if (responses[range.toLowerCase()]) return range.toLowerCase();
-  return responses.default ? 'default' : null;
-}
-
-/** The media type a body gets when the handler names none: JSON for `*\/*`, the declared one when concrete. */
-function impliedType(declared: string | undefined): string | undefined {
-  if (!declared) return undefined;
-  if (declared === '*/*') return 'application/json';
-  if (declared.endsWith('/*')) return undefined;
-  const semi = declared.indexOf(';');
-  return semi < 0 ? declared : declared.slice(0, semi).trim();
 }
 
 function blobType(declared: string | undefined, body: Blob): string | undefined {

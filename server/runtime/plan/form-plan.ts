@@ -1,12 +1,9 @@
 // Form and multipart fields arrive as strings; the contract may say integer, number or boolean.
-// They are coerced here, by the schema's top-level property types, just before request
-// validation. JSON bodies are never coerced: `{"age": "5"}` for an integer is a client error.
-// What to coerce is worked out once per operation at start-up.
+// Which fields to coerce, and to what, is worked out here once per operation at start-up, from
+// the schema's property types; request/form-coercion.ts applies it per request.
 import { deref, type Document } from '../contract.js';
-import { BodyError } from '../errors.js';
-import { parseJson } from './json-text.js';
 
-type Scalar = 'integer' | 'number' | 'boolean';
+export type Scalar = 'integer' | 'number' | 'boolean';
 interface FieldPlan {
   /** `json`: a multipart part holding an object (OpenAPI's default for it is application/json). */
   type: Scalar | 'array' | 'json';
@@ -60,41 +57,4 @@ function typeOf(type: unknown): string | undefined {
 function scalarType(type: unknown): Scalar | undefined {
   const t = typeOf(type);
   return t === 'integer' || t === 'number' || t === 'boolean' ? t : undefined;
-}
-
-export function coerceFormFields(body: Record<string, unknown>, plan: FormPlan): void {
-  for (const [name, field] of plan) {
-    const value = body[name];
-    if (field.type === 'array') {
-      const list = Array.isArray(value) ? value : typeof value === 'string' ? [value] : null;
-      if (list) body[name] = field.items ? list.map((v) => coerce(v, field.items!)) : list;
-    } else if (field.type === 'json') {
-      if (typeof value === 'string') body[name] = parsedOr(value);
-    } else if (typeof value === 'string') {
-      body[name] = coerce(value, field.type);
-    }
-  }
-}
-
-/**
- * JSON text as its value; text that is not JSON stays text, so validation reports it. JSON too
- * deep or with integers beyond 2^53 is refused as it is in a JSON body (json-text.ts).
- */
-function parsedOr(value: string): unknown {
-  try {
-    return parseJson(value);
-  } catch (error) {
-    if (error instanceof BodyError && error.code === 'parse') return value;
-    throw error;
-  }
-}
-
-/** A string that does not read as the type stays a string, so validation reports it. */
-function coerce(value: unknown, type: Scalar): unknown {
-  if (typeof value !== 'string') return value;
-  if (type === 'boolean') return value === 'true' ? true : value === 'false' ? false : value;
-  if (value.trim() === '') return value;
-  const n = Number(value);
-  if (Number.isNaN(n) || (type === 'integer' && !Number.isInteger(n))) return value;
-  return n;
 }

@@ -6,13 +6,13 @@ import { NotAcceptableError, NotImplementedSignal, UnsupportedMediaTypeError, Va
 import type { ProblemField } from '../problems.js';
 import { logDone, logPrincipal, watchFinish } from '../request-log.js';
 import { bodyFields, parameterFields } from './ajv-fields.js';
-import { matchMedia, readBody } from './body.js';
-import { HandlerContext } from './context.js';
+import { compiledOf, type OperationPlan } from '../plan/plan.js';
+import { checkSecurity } from './check-security.js';
 import { CredentialSource } from './credentials.js';
-import { readParameters } from './parameters.js';
-import { compiledOf, type OperationPlan } from './plan.js';
+import { HandlerContext } from './handler-context.js';
+import { matchMedia, readBody } from './read-body.js';
+import { readParameters } from './read-parameters.js';
 import { respond } from './respond.js';
-import { checkSecurity } from './security.js';
 
 const NOT_IMPLEMENTED = Symbol.for('specfirst.notImplemented');
 

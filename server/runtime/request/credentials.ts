@@ -2,7 +2,7 @@
 // cookie; Basic user and password; a bearer token. Never logs or echoes what it finds.
 import type { IncomingMessage } from 'node:http';
 import type { SecuritySchemeBinding } from '../api.js';
-import { parseCookies } from './parameters.js';
+import { parseCookies } from './cookies.js';
 import { parsePairs } from './query-string.js';
 
 /** The credential, `null` when the request carries none for this scheme, or `malformed`. */
