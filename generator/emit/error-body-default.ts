@@ -4,7 +4,8 @@
 // failing fields, `type`, `instance`/`path`, `requestId`, `timestamp`) and fills every required
 // field it cannot map with a value sampled from its schema. Never maps onto a field whose schema
 // it cannot be sure to satisfy (an `enum`, a `pattern`, a `format`): it samples those. Pure.
-import { deref, type Document } from '../../server/runtime/contract.js';
+import type { Document } from '../../server/runtime/contract/document.js';
+import { deref } from '../../server/runtime/contract/pointer.js';
 import { sampleSchema } from '../../server/runtime/sample.js';
 
 /** Helpers of the generated errors.ts an expression may call. */

@@ -4,7 +4,7 @@
 // formatter itself, is written once with a default that maps what it can, then belongs to the
 // person. Emitted only for such contracts: one that declares problem+json or nothing needs neither.
 // Pure: document and model in, TypeScript out.
-import type { Document } from '../../server/runtime/contract.js';
+import type { Document } from '../../server/runtime/contract/document.js';
 import type { ApiErrors, ErrorMedia } from '../../server/runtime/error-format/declarations.js';
 import { commentLine } from './doc-comment.js';
 import { defaultJsonBody, defaultTextBody, type Helper } from './error-body-default.js';

@@ -6,7 +6,7 @@ import express, { type Application, type ErrorRequestHandler, type Router } from
 import type { Logger } from 'pino';
 import { createLogger } from './logger.js';
 import type { ApiDefinition } from './api.js';
-import { basePath, loadDocument, type Document } from './contract.js';
+import { basePath, loadDocument, type Document } from './contract/document.js';
 import { buildRouteTable, dispatcher, type PathMethods } from './dispatch.js';
 import { docsRouter } from './docs.js';
 import { errorHandler } from './error-handler.js';

@@ -4,7 +4,8 @@
 // operation serves (404, 405), the one error response the API's operations agree on. Pure and
 // shared: the generator types the error formatter from it and the runtime picks it with it, so the
 // two never disagree. Reads the bundled contract only; never compiles anything.
-import { deref, type Document } from '../contract.js';
+import type { Document } from '../contract/document.js';
+import { deref } from '../contract/pointer.js';
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 

@@ -4,7 +4,7 @@
 // each changes only what ajv (or express-openapi-validator around it) cannot take as written, or
 // where it would disagree with the types (generator/emit/type-meaning.ts applies the same rules there).
 // The served /openapi.json is never normalised, and the input document is never modified.
-import type { Document } from '../contract.js';
+import type { Document } from '../contract/document.js';
 import { acceptReserved } from './allow-reserved.js';
 import type { Change, Dialect, RuleContext, SchemaRule } from './change.js';
 import { discriminator } from './discriminator.js';

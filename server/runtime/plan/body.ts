@@ -8,8 +8,9 @@
 // contract requires one, `undefined` where it does not.
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
-import { deref, type Document } from '../contract.js';
-import { isJson } from '../media-types.js';
+import type { Document } from '../contract/document.js';
+import { deref } from '../contract/pointer.js';
+import { isJsonMediaType } from '../contract/media-types.js';
 import { BodyError } from '../errors.js';
 import { coerceFormFields, formPlanFor, type FormPlan } from './form-coercion.js';
 import { parseJson } from './json-text.js';
@@ -51,7 +52,7 @@ export function planBody(doc: Document, operation: Record<string, unknown>, oper
 const baseOf = (mediaType: string): string => mediaType.split(';')[0]!.trim().toLowerCase();
 
 function kindOf(base: string): BodyKind {
-  if (isJson(base)) return 'json';
+  if (isJsonMediaType(base)) return 'json';
   if (base === 'application/x-www-form-urlencoded') return 'form';
   if (base === 'multipart/form-data' || base.startsWith('multipart/')) return 'multipart';
   if (base.startsWith('text/')) return 'text';

@@ -7,7 +7,7 @@
 // source `file:line:col`); the server reads that file at start-up instead of compiling everything.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Document } from '../contract.js';
+import type { Document } from '../contract/document.js';
 import type { CompileFailure } from './compile-operation.js';
 import type { Ajv } from './validators.js';
 import { pointerTarget } from './validators.js';

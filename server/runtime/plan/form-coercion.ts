@@ -2,7 +2,8 @@
 // They are coerced here, by the schema's top-level property types, just before request
 // validation. JSON bodies are never coerced: `{"age": "5"}` for an integer is a client error.
 // What to coerce is worked out once per operation at start-up.
-import { deref, type Document } from '../contract.js';
+import type { Document } from '../contract/document.js';
+import { deref } from '../contract/pointer.js';
 import { BodyError } from '../errors.js';
 import { parseJson } from './json-text.js';
 

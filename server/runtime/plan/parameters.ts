@@ -3,7 +3,8 @@
 // Everything about a parameter is decided once, at start-up; a request runs only the readers its
 // operation declares. Values are read as strings (or lists/objects of strings) and the validator
 // coerces them to the contract's types and fills in defaults.
-import { deref, type Document } from '../contract.js';
+import type { Document } from '../contract/document.js';
+import { deref } from '../contract/pointer.js';
 import type { ProblemField } from '../problems.js';
 import { setOwn } from './plain-data.js';
 import { parsePairs, type Pairs } from './query-string.js';

@@ -7,7 +7,7 @@
 import type { Request, Response } from 'express';
 import type { RouteBinding } from '../api.js';
 import { ResponseContractError } from '../errors.js';
-import { isJson } from '../media-types.js';
+import { isJsonMediaType } from '../contract/media-types.js';
 import { bodyFields } from './ajv-fields.js';
 import type { CompiledOperation, HeaderRule } from './compile-operation.js';
 
@@ -111,7 +111,7 @@ export function checkResponse({ route, compiled, validateBodies }: ResponseRules
     matched = contentType === undefined && !blob && entry.implied !== undefined ? declared[0] : declared[matchIndex(entry.bases, baseOf(mediaType))];
     if (matched === undefined) throw new ResponseContractError(route, `media type ${mediaType} is not declared for status ${status}`);
   }
-  const json = !blob && mediaType !== undefined && isJson(mediaType);
+  const json = !blob && mediaType !== undefined && isJsonMediaType(mediaType);
   // A text body is a string value: its schema (a `maxLength`, a `pattern`) applies as to JSON.
   const text = typeof body === 'string' && mediaType !== undefined && mediaType.toLowerCase().startsWith('text/');
   if (validateBodies && matched && (json || text)) {
@@ -130,7 +130,7 @@ export function checkResponse({ route, compiled, validateBodies }: ResponseRules
  */
 function send(req: Request, res: Response, mediaType: string, payload: string | Buffer): void {
   const text = typeof payload === 'string';
-  res.setHeader('Content-Type', text && !/;\s*charset=/i.test(mediaType) && (isJson(mediaType) || mediaType.startsWith('text/')) ? `${mediaType}; charset=utf-8` : mediaType);
+  res.setHeader('Content-Type', text && !/;\s*charset=/i.test(mediaType) && (isJsonMediaType(mediaType) || mediaType.startsWith('text/')) ? `${mediaType}; charset=utf-8` : mediaType);
   res.setHeader('Content-Length', text ? Buffer.byteLength(payload) : payload.length);
   if (req.method === 'HEAD') res.end();
   else res.end(payload);

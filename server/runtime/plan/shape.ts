@@ -1,7 +1,8 @@
 // An operation's shape as the validators need it, read from the normalised contract: its
 // parameters, its request body's media types and schemas, its responses' media types, schemas and
 // headers. Reading it compiles nothing.
-import { deref, type Document } from '../contract.js';
+import type { Document } from '../contract/document.js';
+import { deref } from '../contract/pointer.js';
 import { planBody } from './body.js';
 import type { OperationShape, ResponseShape } from './compile-operation.js';
 import { escapePointer, planParameters } from './parameters.js';

@@ -6,7 +6,7 @@
 import type { ValidateFunction } from 'ajv';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import eovAjv from 'express-openapi-validator/dist/framework/ajv/index.js';
-import type { Document } from '../contract.js';
+import type { Document } from '../contract/document.js';
 
 /** What the validators of one API are made from. */
 export interface ValidatorSet {
