@@ -4,7 +4,8 @@
 
 /** `APPLICATION/JSON; charset=utf-8` → `application/json`. */
 export function mediaTypeBase(mediaType: string): string {
-  return mediaType.split(';')[0]!.trim().toLowerCase();
+  const semi = mediaType.indexOf(';');
+  return (semi < 0 ? mediaType : mediaType.slice(0, semi)).trim().toLowerCase();
 }
 
 /** `application/json` or a `+json` suffix (`application/problem+json`). */

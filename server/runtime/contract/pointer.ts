@@ -66,25 +66,18 @@ export function isInternalRef(ref: unknown): ref is string {
   return typeof ref === 'string' && (ref === '#' || ref.startsWith('#/'));
 }
 
-export interface DerefOptions {
-  /**
-   * Follow a `$ref` only when it stands alone: in OpenAPI 3.1 a schema with `$ref` and other
-   * keywords is a schema of its own, which a caller that rewrites schemas must not skip.
-   */
-  aloneOnly?: boolean;
-}
-
 /**
  * Follows internal `$ref`s from `value` (found at `pointer`) to what they name, and says where
- * that is (the last `$ref`'s fragment). Stops at anything that is not an internal `$ref`.
+ * that is (the last `$ref`'s fragment, as written). Stops at anything that is not an internal
+ * `$ref`; `aloneOnly` also stops at a `$ref` written beside other keywords.
  */
-export function derefAt<T = unknown>(doc: unknown, value: unknown, pointer = '', options: DerefOptions = {}): Located<T> {
+export function derefAt<T = unknown>(doc: unknown, value: unknown, pointer = '', aloneOnly = false): Located<T> {
   let cur: Located<unknown> = { value, pointer };
   for (let hops = 0; hops < MAX_HOPS; hops++) {
     const node = cur.value as { $ref?: unknown } | null | undefined;
     const ref = node?.$ref;
     if (!isInternalRef(ref)) break;
-    if (options.aloneOnly && Object.keys(node!).length > 1) break;
+    if (aloneOnly && Object.keys(node!).length > 1) break;
     cur = { value: valueAt(doc, ref), pointer: ref.slice(1) };
   }
   return cur as Located<T>;
@@ -93,4 +86,14 @@ export function derefAt<T = unknown>(doc: unknown, value: unknown, pointer = '',
 /** Follows internal `$ref`s from `value` to what they name. */
 export function deref<T = Record<string, unknown>>(doc: unknown, value: unknown): T | undefined {
   return derefAt<T>(doc, value).value;
+}
+
+/**
+ * The object a `$ref` names, for code that rewrites schemas (the normaliser, the type emitter):
+ * further `$ref`s are followed only where they stand alone, since in OpenAPI 3.1 a schema with
+ * `$ref` and other keywords is a schema of its own. Undefined when it names no object.
+ */
+export function refTargetObject(doc: unknown, ref: string): Record<string, unknown> | undefined {
+  const { value } = derefAt(doc, { $ref: ref }, '', true);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }

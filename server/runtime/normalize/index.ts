@@ -18,7 +18,8 @@ import { nullable } from './nullable.js';
 import { nullableMember } from './nullable-member.js';
 import { dropReadWriteMarkers } from './parameter-read-write.js';
 import { pattern } from './pattern.js';
-import { indexPointers, resolveRef, walkDocument, type Json } from './walk.js';
+import { refTargetObject } from '../contract/pointer.js';
+import { indexPointers, walkDocument, type Json } from './walk.js';
 
 export type { Change } from './change.js';
 
@@ -42,7 +43,7 @@ export function normalizeForValidator(doc: Document): Normalized {
   const context: RuleContext = {
     dialect: dialectOf(doc.openapi),
     // Rules read definitions as the contract wrote them, whatever was already rewritten.
-    resolve: (ref) => resolveRef(doc, ref),
+    resolve: (ref) => refTargetObject(doc, ref),
     record: (pointer, rule, message) => void changes.push({ pointer, rule, message }),
   };
   const examples = { count: 0 };

@@ -9,12 +9,11 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import type { Document } from '../contract/document.js';
-import { deref } from '../contract/pointer.js';
-import { isJsonMediaType } from '../contract/media-types.js';
+import { deref, escapeSegment } from '../contract/pointer.js';
+import { isJsonMediaType, mediaTypeBase } from '../contract/media-types.js';
 import { BodyError } from '../errors.js';
 import { coerceFormFields, formPlanFor, type FormPlan } from './form-coercion.js';
 import { parseJson } from './json-text.js';
-import { escapePointer } from './parameters.js';
 import { setOwn } from './plain-data.js';
 import { BadPercentEncoding, parsePairs } from './query-string.js';
 
@@ -41,15 +40,14 @@ export function planBody(doc: Document, operation: Record<string, unknown>, oper
   const body = deref<{ required?: boolean; content?: Record<string, { schema?: unknown }> }>(doc, operation.requestBody);
   if (!body?.content || Object.keys(body.content).length === 0) return null;
   const media = Object.entries(body.content).map(([declared, m]) => {
-    const base = baseOf(declared);
+    const base = mediaTypeBase(declared);
     const kind = kindOf(base);
-    const at = `${operationAt}/requestBody/content/${escapePointer(declared)}/schema`;
+    const at = `${operationAt}/requestBody/content/${escapeSegment(declared)}/schema`;
     return { declared, base, schema: m?.schema ?? {}, form: kind === 'form' || kind === 'multipart' ? formPlanFor(doc, m?.schema, kind === 'multipart') : null, at };
   });
   return { required: body.required === true, media };
 }
 
-const baseOf = (mediaType: string): string => mediaType.split(';')[0]!.trim().toLowerCase();
 
 function kindOf(base: string): BodyKind {
   if (isJsonMediaType(base)) return 'json';
@@ -61,7 +59,7 @@ function kindOf(base: string): BodyKind {
 
 /** The declared media type a request's Content-Type falls under: exact, then `type/*`, then `*\/*`. */
 export function matchMedia(plan: BodyPlan, contentType: string): BodyMedia | null {
-  const base = baseOf(contentType);
+  const base = mediaTypeBase(contentType);
   const exact = plan.media.find((m) => m.base === base);
   if (exact) return exact;
   const range = plan.media.find((m) => m.base.endsWith('/*') && m.base !== '*/*' && base.startsWith(m.base.slice(0, -1)));
@@ -116,7 +114,7 @@ export interface ReadBody {
 const ABSENT: ReadBody = { present: false, value: undefined, checked: undefined };
 
 export async function readBody(req: Request, res: Response, media: BodyMedia, readers: BodyReaders): Promise<ReadBody> {
-  const kind = kindOf(baseOf(req.headers['content-type'] ?? ''));
+  const kind = kindOf(mediaTypeBase(req.headers['content-type'] ?? ''));
   const host = parsedByHost(req);
   if (host) return host.value === undefined ? ABSENT : fromHost(host.value, kind, media);
   if (kind === 'multipart') return readMultipart(req, res, media, readers);
@@ -139,7 +137,7 @@ export async function readBody(req: Request, res: Response, media: BodyMedia, re
       return { present: true, value, checked: value };
     }
     default: {
-      const blob = new Blob([bytes], { type: baseOf(contentType) });
+      const blob = new Blob([bytes], { type: mediaTypeBase(contentType) });
       // A binary body is checked as what it is on the wire: a string of bytes.
       return { present: true, value: blob, checked: '' };
     }

@@ -7,7 +7,7 @@
 import type { Request, Response } from 'express';
 import type { RouteBinding } from '../api.js';
 import { ResponseContractError } from '../errors.js';
-import { isJsonMediaType } from '../contract/media-types.js';
+import { isJsonMediaType, mediaTypeBase } from '../contract/media-types.js';
 import { bodyFields } from './ajv-fields.js';
 import type { CompiledOperation, HeaderRule } from './compile-operation.js';
 
@@ -48,7 +48,7 @@ function entryFor(route: RouteBinding, compiled: CompiledOperation, status: numb
   if (entry === undefined) {
     const key = declaredStatusKey(route, status);
     const declared = key === null ? [] : key === UNDECLARED ? ANY : route.responses[key]!;
-    entry = key === null ? null : { key, declared, bases: declared.map(baseOf), implied: impliedType(declared[0]), headers: compiled.headers.get(key) };
+    entry = key === null ? null : { key, declared, bases: declared.map(mediaTypeBase), implied: impliedType(declared[0]), headers: compiled.headers.get(key) };
     byStatus.set(status, entry);
   }
   return entry;
@@ -108,7 +108,7 @@ export function checkResponse({ route, compiled, validateBodies }: ResponseRules
   const mediaType = contentType ?? (blob ? blobType(declared[0], body) : entry.implied);
   let matched: string | undefined;
   if (mediaType && declared.length > 0) {
-    matched = contentType === undefined && !blob && entry.implied !== undefined ? declared[0] : declared[matchIndex(entry.bases, baseOf(mediaType))];
+    matched = contentType === undefined && !blob && entry.implied !== undefined ? declared[0] : declared[matchIndex(entry.bases, mediaTypeBase(mediaType))];
     if (matched === undefined) throw new ResponseContractError(route, `media type ${mediaType} is not declared for status ${status}`);
   }
   const json = !blob && mediaType !== undefined && isJsonMediaType(mediaType);
@@ -135,11 +135,6 @@ function send(req: Request, res: Response, mediaType: string, payload: string | 
   if (req.method === 'HEAD') res.end();
   else res.end(payload);
 }
-
-const baseOf = (mediaType: string): string => {
-  const semi = mediaType.indexOf(';');
-  return (semi < 0 ? mediaType : mediaType.slice(0, semi)).trim().toLowerCase();
-};
 
 /** The declared entry an actual media type falls under: exact, then `type/*`, then `*\/*`; -1 if none. */
 function matchIndex(bases: readonly string[], actual: string): number {
