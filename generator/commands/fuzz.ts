@@ -3,7 +3,7 @@
 // break one rule, ones without credentials); every answer is checked against the contract. A
 // failure is shrunk to the smallest request and printed with the seed that replays the run.
 import { resolve } from 'node:path';
-import { basePath, type Document } from '../../server/runtime/contract.js';
+import { basePath, type Document } from '../../server/runtime/contract/document.js';
 import { failureReport, resultTable } from '../fuzz/report.js';
 import { fuzz, type PropertyResult } from '../fuzz/run.js';
 import { displayPath, loadContract, type OpenAPIDocument } from '../contract/load.js';

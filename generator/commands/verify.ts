@@ -19,6 +19,7 @@ import { TypeChecker } from '../typecheck/typecheck.js';
 import { requestBuilder, type ExampleProblem, type RequestSpec } from '../verify/requests.js';
 import { writePlan } from '../generate/write.js';
 import { coveringKey } from '../../server/runtime/error-format/declarations.js';
+import { mediaTypeBase } from '../../server/runtime/contract/media-types.js';
 
 export const VERIFY_HELP = `Usage: specfirst verify CONTRACT... [--json] [--strict]
 
@@ -191,8 +192,8 @@ async function check(row: VerifyRow, op: Operation, base: string, spec: RequestS
  */
 function declaresErrorAs(op: Operation, contentType: string): boolean {
   const key = coveringKey(op.responses.map((r) => r.status), 400);
-  const base = contentType.split(';')[0]!.trim().toLowerCase();
-  return key !== null && op.responses.find((r) => r.status === key)!.mediaTypes.some((m) => m.split(';')[0]!.trim().toLowerCase() === base);
+  const base = mediaTypeBase(contentType);
+  return key !== null && op.responses.find((r) => r.status === key)!.mediaTypes.some((m) => mediaTypeBase(m) === base);
 }
 
 function printTable(rows: VerifyRow[], strict: boolean): void {

@@ -9,7 +9,7 @@
 import { dirname, relative } from 'node:path';
 import type { OpenAPIDocument } from './load.js';
 import { COMPONENT_SECTION, memberShape, type Kind, type Shape } from './kinds.js';
-import { decodePointer, encodePointer } from './pointers.js';
+import { decodePointer, encodePointer } from '../../server/runtime/contract/pointer.js';
 import type { FilePointer } from './positions.js';
 import { looksLikeRef, refOf, resolveRef, type ReadResult, type SourceFile, type Target } from './sources.js';
 import type { ContractWalk } from './walk.js';

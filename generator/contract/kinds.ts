@@ -2,7 +2,7 @@
 // `$ref` knowing what it must find there (a path item, a schema…), validate that in the file
 // that holds it, and bundle it into the right components section. Pure data, 3.0 and 3.1 alike
 // (a 3.1 keyword in a 3.0 document is still walked: lint warns about it, refs in it are followed).
-import { HTTP_METHODS } from '../model/model.js';
+import { HTTP_METHODS } from '../../server/runtime/contract/methods.js';
 
 export type Kind =
   | 'Document'

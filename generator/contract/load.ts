@@ -7,7 +7,7 @@ import type { OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import { bundleContract } from './bundle.js';
 import { displayPath, type Diagnostic } from './diagnostics.js';
 import type { OasVersion } from './meta-schemas.js';
-import { decodePointer } from './pointers.js';
+import { decodePointer } from '../../server/runtime/contract/pointer.js';
 import { followPointer, placeFindings, placeOffset, type FilePointer } from './positions.js';
 import { readSources, type ReadResult, type SourceFile, type Sources } from './sources.js';
 import { walkContract, type ContractWalk } from './walk.js';

@@ -6,8 +6,8 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { displayPath, type Diagnostic, type Finding } from './diagnostics.js';
 import { jsonOffsets } from './json-offsets.js';
-import { decodePointer, encodePointer } from './pointers.js';
-import { childOf, refOf, resolveRef, type SourceFile, type Sources } from './sources.js';
+import { childOf, decodePointer, encodePointer, valueAt } from '../../server/runtime/contract/pointer.js';
+import { refOf, resolveRef, type SourceFile, type Sources } from './sources.js';
 
 export interface Place {
   path: string;
@@ -105,7 +105,7 @@ export function followPointer(sources: Sources, start: FilePointer, segments: re
   if (!origin) return start;
   let file: SourceFile = origin;
   let pointer = start.pointer;
-  let value: unknown = decodePointer(pointer).reduce<unknown>((v, s) => childOf(v, s), origin.value);
+  let value: unknown = valueAt(origin.value, pointer);
   for (const segment of segments) {
     // A member written beside `$ref` (3.1 allows `description`, schemas allow anything) is here.
     for (let hops = 0; hops < 32 && childOf(value, segment) === undefined; hops++) {

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-import { decodePointer } from './pointers.js';
+import { childOf, decodePointer, escapeSegment } from '../../server/runtime/contract/pointer.js';
 
 /** One file of a contract. */
 export interface SourceFile {
@@ -189,16 +189,9 @@ export function resolveRef(sources: Sources, unreadable: ReadonlyMap<string, str
     const next = childOf(value, segment);
     if (next === undefined) return `${filePart || 'this file'} has no "${segment}"${pointer ? ` under ${pointer}` : ''}`;
     value = next;
-    pointer += '/' + segment.replace(/~/g, '~0').replace(/\//g, '~1');
+    pointer += '/' + escapeSegment(segment);
   }
   return { file, pointer, value };
-}
-
-/** A value's member or item, undefined when it has none of that name. */
-export function childOf(value: unknown, segment: string): unknown {
-  if (Array.isArray(value)) return /^(0|[1-9][0-9]*)$/.test(segment) ? value[Number(segment)] : undefined;
-  if (typeof value === 'object' && value !== null && Object.hasOwn(value, segment)) return (value as Record<string, unknown>)[segment];
-  return undefined;
 }
 
 /** `{ $ref: "…" }`: a Reference Object (or a schema using `$ref`). */

@@ -5,7 +5,7 @@
 // `$ref`s where OpenAPI allows none (rule `ref-not-allowed`, followed anyway).
 import type { Finding } from './diagnostics.js';
 import { kindName, memberShape, REFERABLE, type Kind } from './kinds.js';
-import { encodePointer } from './pointers.js';
+import { encodePointer } from '../../server/runtime/contract/pointer.js';
 import { looksLikeRef, refFile, refOf, resolveRef, type ReadResult, type SourceFile, type Target } from './sources.js';
 
 /** One object of the contract, where it is written, and what it is. */

@@ -4,7 +4,9 @@
 // failing fields, `type`, `instance`/`path`, `requestId`, `timestamp`) and fills every required
 // field it cannot map with a value sampled from its schema. Never maps onto a field whose schema
 // it cannot be sure to satisfy (an `enum`, a `pattern`, a `format`): it samples those. Pure.
-import { deref, type Document } from '../../server/runtime/contract.js';
+import type { Document } from '../../server/runtime/contract/document.js';
+import { mediaTypeBase } from '../../server/runtime/contract/media-types.js';
+import { deref } from '../../server/runtime/contract/pointer.js';
 import { sampleSchema } from '../../server/runtime/sample.js';
 
 /** Helpers of the generated errors.ts an expression may call. */
@@ -35,7 +37,7 @@ export function defaultJsonBody(doc: Document, schema: unknown): DefaultBody {
 /** A text body (`text/html`, `text/plain`, XML…): the detail and failing fields, escaped where markup. */
 export function defaultTextBody(doc: Document, schema: unknown, mediaType: string): DefaultBody {
   const helpers = new Set<Helper>(['messageOf']);
-  const base = mediaType.split(';')[0]!.trim().toLowerCase();
+  const base = mediaTypeBase(mediaType);
   const markup = base === 'text/html' || base.includes('xml');
   if (markup) helpers.add('escapeHtml');
   let text = markup ? 'escapeHtml(messageOf(problem))' : 'messageOf(problem)';

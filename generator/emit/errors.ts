@@ -4,7 +4,8 @@
 // formatter itself, is written once with a default that maps what it can, then belongs to the
 // person. Emitted only for such contracts: one that declares problem+json or nothing needs neither.
 // Pure: document and model in, TypeScript out.
-import type { Document } from '../../server/runtime/contract.js';
+import type { Document } from '../../server/runtime/contract/document.js';
+import { decodePointer } from '../../server/runtime/contract/pointer.js';
 import type { ApiErrors, ErrorMedia } from '../../server/runtime/error-format/declarations.js';
 import { commentLine } from './doc-comment.js';
 import { defaultJsonBody, defaultTextBody, type Helper } from './error-body-default.js';
@@ -39,7 +40,7 @@ function targetsOf(errors: ApiErrors): Target[] {
 /** The TypeScript type of a declared JSON body. */
 function bodyType(t: Target): string {
   const ref = (t.media.schema as { $ref?: unknown } | null)?.$ref;
-  if (typeof ref === 'string' && /^#\/components\/schemas\/[^/]+$/.test(ref) && t.media.label === decodeURIComponent(ref.slice(21)).replace(/~1/g, '/').replace(/~0/g, '~')) {
+  if (typeof ref === 'string' && /^#\/components\/schemas\/[^/]+$/.test(ref) && t.media.label === decodePointer(ref)[2]) {
     return `components["schemas"][${JSON.stringify(t.media.label)}]`;
   }
   const key = isFixedStatus(t.key) ? t.key : JSON.stringify(t.key);

@@ -12,11 +12,12 @@
 import { exactBranches } from '../../server/runtime/normalize/discriminator.js';
 import { liftNullMarkers } from '../../server/runtime/normalize/nullable-member.js';
 import { allowNull } from '../../server/runtime/normalize/nullable.js';
-import { resolveRef, walkDocument, type Json } from '../../server/runtime/normalize/walk.js';
+import { refTargetObject } from '../../server/runtime/contract/pointer.js';
+import { walkDocument, type Json } from '../../server/runtime/normalize/walk.js';
 
 export function applyTypeRules(document: Json): void {
   const original = structuredClone(document);
-  const resolve = (ref: string) => resolveRef(original, ref);
+  const resolve = (ref: string) => refTargetObject(original, ref);
   walkDocument(document, {
     schema(schema) {
       liftNullMarkers(schema);

@@ -6,7 +6,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { Document } from '../../server/runtime/contract.js';
+import type { Document } from '../../server/runtime/contract/document.js';
 import { normalizeForValidator } from '../../server/runtime/normalize/index.js';
 
 export interface Oracle {

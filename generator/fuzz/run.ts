@@ -9,7 +9,7 @@ import { operationArbitraries, type FuzzCase, type FuzzKind } from './requests.j
 import type { OpenAPIDocument } from '../contract/load.js';
 import type { Operation } from '../model/model.js';
 import type { Credentials, RequestSpec } from '../requests/build-request.js';
-import type { Document } from '../../server/runtime/contract.js';
+import type { Document } from '../../server/runtime/contract/document.js';
 
 export interface FuzzOptions {
   doc: OpenAPIDocument;

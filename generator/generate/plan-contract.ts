@@ -11,7 +11,7 @@ import type { ApiModel } from '../model/model.js';
 import { blocksGeneration } from '../lint/catalogue.js';
 import { problemsFile, PROBLEMS_FILE } from '../lint/compile-problems.js';
 import { emitClient } from '../emit/client.js';
-import { basePath, type Document } from '../../server/runtime/contract.js';
+import { basePath, type Document } from '../../server/runtime/contract/document.js';
 import { emitErrorFormatterStub, emitErrorTypes } from '../emit/errors.js';
 import { apiErrorsOf } from '../model/error-declarations.js';
 import { apiName } from '../model/names.js';

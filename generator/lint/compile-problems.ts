@@ -5,7 +5,7 @@
 // need not compile everything at start-up to find them again.
 import { documentHash, PROBLEMS_FILE, type ContractProblem, type ContractProblemsFile } from '../../server/runtime/plan/contract-problems.js';
 import { findContractProblems } from '../../server/runtime/plan/validator-context.js';
-import type { Document } from '../../server/runtime/contract.js';
+import type { Document } from '../../server/runtime/contract/document.js';
 import type { Diagnostic, Finding } from '../contract/diagnostics.js';
 import type { LoadedContract } from '../contract/load.js';
 import type { ApiModel } from '../model/model.js';

@@ -3,8 +3,8 @@
 // contract in, findings out.
 import type { Finding } from '../contract/diagnostics.js';
 import type { LoadedContract } from '../contract/load.js';
-import { isJsonMediaType } from '../model/model.js';
-import { decodePointer, encodePointer } from '../contract/pointers.js';
+import { isJsonMediaType } from '../../server/runtime/contract/media-types.js';
+import { decodePointer, encodePointer } from '../../server/runtime/contract/pointer.js';
 
 /** A finding at a pointer into the bundled document, before lint.ts finds the file that holds it. */
 export type DocumentProblem = Omit<Finding, 'file'>;
@@ -19,7 +19,8 @@ export function jsonResponsesWithoutSchema(doc: LoadedContract['document']): Doc
     for (const [method, op] of objects(item)) {
       for (const [status, response] of objects(op.responses)) {
         for (const [media, content] of objects(response.content)) {
-          if (!isJsonMediaType(media) || media === '*/*' || content.schema !== undefined) continue;
+          // `*/*` is not JSON here: a wildcard response may be anything, so no schema is no mistake.
+          if (!isJsonMediaType(media) || content.schema !== undefined) continue;
           problems.push({
             pointer: encodePointer(['paths', path, method, 'responses', status, 'content', media]),
             severity: 'warning',

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../contract/diagnostics.js';
 import { apiErrorsOf } from '../model/error-declarations.js';
 import type { LoadedContract } from '../contract/load.js';
 import type { ApiModel } from '../model/model.js';
-import { encodePointer } from '../contract/pointers.js';
+import { encodePointer } from '../../server/runtime/contract/pointer.js';
 import { placeFindings } from '../contract/positions.js';
 
 export function errorFormatterDiagnostics(contract: LoadedContract, model: ApiModel, formatterFile: string, formatterExists: boolean): Diagnostic[] {

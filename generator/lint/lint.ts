@@ -10,7 +10,7 @@ import { lintStructure } from './structure.js';
 import type { LoadedContract } from '../contract/load.js';
 import type { ApiModel, Operation } from '../model/model.js';
 import { derivedOperationName, handlerName, operationNameKeys, schemaTypeName, schemaTypeNames } from '../model/names.js';
-import { encodePointer } from '../contract/pointers.js';
+import { encodePointer } from '../../server/runtime/contract/pointer.js';
 import { placeFindings } from '../contract/positions.js';
 import { refOf, resolveRef } from '../contract/sources.js';
 

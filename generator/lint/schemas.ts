@@ -7,7 +7,7 @@
 import type { Finding } from '../contract/diagnostics.js';
 import { JSON_SCHEMA_ONLY } from './structure.js';
 import type { OasVersion } from '../contract/meta-schemas.js';
-import { encodePointer } from '../contract/pointers.js';
+import { encodePointer } from '../../server/runtime/contract/pointer.js';
 import type { SourceFile } from '../contract/sources.js';
 import type { Visit } from '../contract/walk.js';
 

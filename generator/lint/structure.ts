@@ -6,8 +6,8 @@
 import type { Finding } from '../contract/diagnostics.js';
 import { dialectValidator, metaValidator, type ErrorObject, type OasVersion } from '../contract/meta-schemas.js';
 import type { Kind } from '../contract/kinds.js';
-import { decodePointer, encodePointer } from '../contract/pointers.js';
-import { childOf, refOf } from '../contract/sources.js';
+import { decodePointer, encodePointer, valueAt } from '../../server/runtime/contract/pointer.js';
+import { refOf } from '../contract/sources.js';
 import type { ContractWalk, Visit } from '../contract/walk.js';
 
 /** JSON Schema keywords OpenAPI 3.0's schema object does not have; lint-schemas.ts warns about them. */
@@ -46,15 +46,14 @@ export function lintStructure(walk: ContractWalk, version: OasVersion, jsonSchem
 function findings(unit: Visit, errors: readonly ErrorObject[], walk: ContractWalk, version: OasVersion): Finding[] {
   const kindOf = (instancePath: string): Kind | undefined =>
     instancePath === '' ? unit.kind : walk.kindAt.get(`${unit.file.path}#${unit.pointer}${instancePath}`);
-  const valueAt = (instancePath: string): unknown => decodePointer(instancePath).reduce<unknown>((v, s) => childOf(v, s), unit.value);
   const kept = errors.filter((e) => {
     if (['oneOf', 'anyOf', 'if', 'not', '$ref', 'propertyNames'].includes(e.keyword)) return false;
     if (e.keyword === 'required' && e.params.missingProperty === '$ref') return false;
     // A `$ref` is checked where it leads (and reported by rule `ref` or `ref-not-allowed`).
-    if (e.instancePath.endsWith('/$ref') || refOf(valueAt(e.instancePath)) !== null) return false;
+    if (e.instancePath.endsWith('/$ref') || refOf(valueAt(unit.value, e.instancePath)) !== null) return false;
     // The object the error is about: the instance itself for an unknown property, else the one holding the field.
     const owner = e.keyword === 'additionalProperties' ? e.instancePath : e.instancePath.replace(/\/[^/]*$/, '');
-    return !(version === '3.0' && kindOf(owner) === 'Schema' && isDialectMatter(e, valueAt(e.instancePath)));
+    return !(version === '3.0' && kindOf(owner) === 'Schema' && isDialectMatter(e, valueAt(unit.value, e.instancePath)));
   });
   const candidates = kept;
   const deepest = candidates.filter((e) => !candidates.some((o) => o !== e && o.instancePath.startsWith(e.instancePath + '/')));

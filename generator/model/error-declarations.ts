@@ -2,7 +2,7 @@
 // (server/runtime/error-format/declarations.ts) over the bundled document, with the model's
 // handler names, so generated types and run-time choices agree. Null when the contract declares
 // problem+json or nothing for every error the server produces itself.
-import type { Document } from '../../server/runtime/contract.js';
+import type { Document } from '../../server/runtime/contract/document.js';
 import { errorDeclarations, hasFormattedErrors, type ApiErrors } from '../../server/runtime/error-format/declarations.js';
 import type { OpenAPIDocument } from '../contract/load.js';
 import type { ApiModel } from './model.js';

@@ -3,8 +3,9 @@
 // agrees on them. Problems found while building are returned as located diagnostics.
 import type { OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import type { OpenAPIDocument } from '../contract/load.js';
-import { isIgnoredHeader } from '../../server/runtime/normalize/ignored-headers.js';
-import { encodePointer } from '../contract/pointers.js';
+import { isIgnoredHeader } from '../../server/runtime/contract/ignored-headers.js';
+import { HTTP_METHODS, type HttpMethod } from '../../server/runtime/contract/methods.js';
+import { deref, encodePointer } from '../../server/runtime/contract/pointer.js';
 import {
   derivedOperationName,
   fileStem,
@@ -17,8 +18,6 @@ import {
   verifierNameKeys,
 } from './names.js';
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
 
 export interface Parameter {
@@ -112,30 +111,6 @@ type ResponseObject = OpenAPIV3.ResponseObject | OpenAPIV3_1.ResponseObject;
 type RequestBodyObject = OpenAPIV3.RequestBodyObject | OpenAPIV3_1.RequestBodyObject;
 type HeaderObject = OpenAPIV3.HeaderObject | OpenAPIV3_1.HeaderObject;
 type SchemaObject = OpenAPIV3.SchemaObject | OpenAPIV3_1.SchemaObject;
-
-/** Follows internal `$ref`s (the bundled document has no other kind). */
-export function deref<T>(doc: Doc, value: T | Ref | undefined): T | undefined {
-  let cur: unknown = value;
-  for (let hops = 0; hops < 32 && isRef(cur); hops++) {
-    cur = resolvePointer(doc, cur.$ref);
-  }
-  return cur as T | undefined;
-}
-
-function isRef(value: unknown): value is Ref {
-  return typeof value === 'object' && value !== null && typeof (value as Ref).$ref === 'string';
-}
-
-function resolvePointer(doc: Doc, ref: string): unknown {
-  if (!ref.startsWith('#')) return undefined;
-  let cur: unknown = doc;
-  if (ref === '#' || ref === '#/') return cur;
-  for (const raw of ref.slice(2).split('/')) {
-    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    cur = typeof cur === 'object' && cur !== null ? (cur as Record<string, unknown>)[key] : undefined;
-  }
-  return cur;
-}
 
 export function buildModel(doc: Doc): ApiModel {
   const found: { path: string; method: HttpMethod; item: OpenAPIV3.PathItemObject; op: OpenAPIV3.OperationObject }[] = [];
@@ -291,8 +266,4 @@ function buildResponse(doc: Doc, status: string, raw: ResponseObject | Ref): Res
 /** True when the status key names a single status code (not a range or `default`). */
 export function isFixedStatus(status: string): boolean {
   return /^[1-5][0-9][0-9]$/.test(status);
-}
-
-export function isJsonMediaType(mediaType: string): boolean {
-  return /^application\/(.+\+)?json(;|$)/i.test(mediaType) || mediaType === '*/*';
 }

@@ -4,7 +4,8 @@
 // from whoever calls `buildRequest`: the fuzzer's arbitraries, verify's checked values
 // (verify-requests.ts). Pure: document in, requests out.
 import type { OpenAPIDocument } from '../contract/load.js';
-import { deref, type Operation } from '../model/model.js';
+import type { Operation } from '../model/model.js';
+import { deref } from '../../server/runtime/contract/pointer.js';
 import {
   buildableBodies,
   concreteMediaType,

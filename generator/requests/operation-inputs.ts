@@ -3,8 +3,9 @@
 // sample value of each. Shared by the request builder (build-request.ts), the differential
 // test's request set and the fuzzer. Pure: document in, plain data out.
 import { sampleSchema } from '../../server/runtime/sample.js';
-import type { Document } from '../../server/runtime/contract.js';
-import { deref, type Operation } from '../model/model.js';
+import type { Document } from '../../server/runtime/contract/document.js';
+import type { Operation } from '../model/model.js';
+import { deref } from '../../server/runtime/contract/pointer.js';
 import type { OpenAPIDocument } from '../contract/load.js';
 
 export interface ParameterInput {

@@ -5,10 +5,10 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { Document } from '../../server/runtime/contract.js';
+import type { Document } from '../../server/runtime/contract/document.js';
 import { sampleSchema } from '../../server/runtime/sample.js';
 import type { OpenAPIDocument } from '../contract/load.js';
-import { decodePointer, encodePointer } from '../contract/pointers.js';
+import { decodePointer, encodePointer } from '../../server/runtime/contract/pointer.js';
 
 type Doc = OpenAPIDocument;
 

@@ -5,11 +5,11 @@
 // same serialisation the fuzzer and the Prism test use). Pure: the bundled document and an
 // operation in, requests out.
 import { normalizeForValidator } from '../../server/runtime/normalize/index.js';
-import type { Document } from '../../server/runtime/contract.js';
+import type { Document } from '../../server/runtime/contract/document.js';
 import { buildRequest, type BodyValue, type RequestSpec, type RequestValues } from '../requests/build-request.js';
 import type { Operation } from '../model/model.js';
 import type { OpenAPIDocument } from '../contract/load.js';
-import { encodePointer } from '../contract/pointers.js';
+import { encodePointer } from '../../server/runtime/contract/pointer.js';
 import { chooseValue, derefAt, valueChecker, type ExampleProblem, type Located, type ValueReport } from '../requests/values.js';
 
 export type { ExampleProblem, RequestSpec };

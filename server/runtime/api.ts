@@ -1,8 +1,9 @@
 // What the runtime needs from a generated API (server/<api>/generated/routes.ts exports `api` in
 // this shape). Defined here, structurally, so generated code never imports the runtime and can
 // live anywhere (specfirst generate --out DIR).
+import type { HttpMethod } from './contract/methods.js';
 
-export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+export type { HttpMethod };
 
 export interface RouteBinding {
   /** The handler's name. */

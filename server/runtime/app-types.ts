@@ -4,7 +4,7 @@
 import type { Application, Router } from 'express';
 import type { Logger } from 'pino';
 import type { ApiDefinition } from './api.js';
-import type { Document } from './contract.js';
+import type { Document } from './contract/document.js';
 import type { ServerLimits } from './limits.js';
 import type { OperationPlan } from './plan/plan.js';
 

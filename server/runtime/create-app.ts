@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { createLogger } from './logger.js';
 import type { ApiDefinition } from './api.js';
 import type { AppOptions, PreparedApi, SpecfirstApp, SpecfirstRouter } from './app-types.js';
-import { basePath, loadDocument, type Document } from './contract.js';
+import { basePath, loadDocument, type Document } from './contract/document.js';
 import { buildRouteTable, dispatcher, type PathMethods } from './dispatch.js';
 import { docsRouter } from './docs.js';
 import { errorHandler } from './error-handler.js';

@@ -8,8 +8,9 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { RouteBinding } from './api.js';
-import { deref, type Document } from './contract.js';
-import { isJson } from './media-types.js';
+import type { Document } from './contract/document.js';
+import { deref } from './contract/pointer.js';
+import { isJsonMediaType } from './contract/media-types.js';
 import { rotatedDocument, sampleSchema } from './sample.js';
 
 export interface MockResponse {
@@ -93,7 +94,7 @@ function buildMock(doc: Document, route: RouteBinding, isValid: SchemaCheck, war
   }
   const pointer = responseSchemaPointer(doc, responses[key], schemaPointer, mediaType);
   let body = bodyFor(doc, contentType, resolved);
-  if (resolved.example === undefined && resolved.examples === undefined && resolved.schema && isJson(contentType) && !isValid(pointer, body)) {
+  if (resolved.example === undefined && resolved.examples === undefined && resolved.schema && isJsonMediaType(contentType) && !isValid(pointer, body)) {
     body = otherSample(doc, pointer, isValid) ?? body;
   }
   return { status, contentType, headers, body };
@@ -128,11 +129,11 @@ const escape = (segment: string): string => segment.replace(/~/g, '~0').replace(
 function bodyFor(doc: Document, contentType: string, media: MediaObject): unknown {
   const example = media.example ?? firstExample(doc, media.examples);
   const schema = deref<{ type?: unknown; format?: string }>(doc, media.schema);
-  if (schema?.format === 'binary' || (!isJson(contentType) && !contentType.startsWith('text/') && example === undefined)) {
+  if (schema?.format === 'binary' || (!isJsonMediaType(contentType) && !contentType.startsWith('text/') && example === undefined)) {
     return new Blob([], { type: contentType });
   }
   const value = example !== undefined ? example : sampleOf(doc, media.schema);
-  if (isJson(contentType)) return value;
+  if (isJsonMediaType(contentType)) return value;
   return typeof value === 'string' ? value : JSON.stringify(value ?? '');
 }
 

@@ -11,7 +11,8 @@
 // (never checked against the whole schema) replaced the sample of an object by an array.
 import * as sampler from 'openapi-sampler';
 import randexpModule from 'randexp';
-import { deref, type Document } from './contract.js';
+import type { Document } from './contract/document.js';
+import { deref } from './contract/pointer.js';
 import { walkDocument, walkSchema, type Json } from './normalize/walk.js';
 
 // randexp's types declare an ES default export; at run time the CommonJS module is the class.

@@ -16,7 +16,7 @@ import type { Credentials } from '../../generator/requests/build-request.js';
 import { api as petstore } from '../../server/petstore/generated/routes.js';
 import { exampleToken } from '../../server/petstore/example-token.js';
 import type { ApiDefinition } from '../../server/runtime/api.js';
-import { basePath, type Document } from '../../server/runtime/contract.js';
+import { basePath, type Document } from '../../server/runtime/contract/document.js';
 import { fixture, generateInto, importApi, ROOT, startServer, tempProject } from '../helpers.js';
 import { judge, prismVerdict, send, specfirstVerdict, summarize, table, type AllowedDisagreement, type AllowedViolation, type Case, type Finding, type KnownBug, type Row } from './compare.js';
 import { startPrism } from './prism-process.js';

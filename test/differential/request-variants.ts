@@ -3,7 +3,8 @@
 // each request media type, an optional body left out) and invalid ones that each break exactly
 // one rule. Built with the one request builder (build-request.ts); only the values differ.
 import type { OpenAPIDocument } from '../../generator/contract/load.js';
-import { deref, type Operation } from '../../generator/model/model.js';
+import type { Operation } from '../../generator/model/model.js';
+import { deref } from '../../server/runtime/contract/pointer.js';
 import { buildableBodies, exampleBody, exampleValue, flatForm, jsonBodySchema, operationInputs, schemaType } from '../../generator/requests/operation-inputs.js';
 import { buildRequest, requiredValues, type Credentials, type RequestSpec, type RequestValues } from '../../generator/requests/build-request.js';
 

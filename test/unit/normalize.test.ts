@@ -10,7 +10,7 @@ import { after, describe, it } from 'node:test';
 import ts from 'typescript';
 import { emitSchema } from '../../generator/emit/types.js';
 import { normalizeForValidator } from '../../server/runtime/normalize/index.js';
-import type { Document } from '../../server/runtime/contract.js';
+import type { Document } from '../../server/runtime/contract/document.js';
 import { ROOT } from '../helpers.js';
 import { compileProblems, validatorAt } from './ajv-compile.js';
 

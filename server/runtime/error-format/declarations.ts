@@ -4,7 +4,10 @@
 // operation serves (404, 405), the one error response the API's operations agree on. Pure and
 // shared: the generator types the error formatter from it and the runtime picks it with it, so the
 // two never disagree. Reads the bundled contract only; never compiles anything.
-import { deref, type Document } from '../contract.js';
+import type { Document } from '../contract/document.js';
+import { isJsonMediaType, mediaTypeBase } from '../contract/media-types.js';
+import { HTTP_METHODS } from '../contract/methods.js';
+import { decodePointer, deref } from '../contract/pointer.js';
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
@@ -13,8 +16,6 @@ export const SERVER_STATUSES = [400, 401, 403, 404, 405, 406, 413, 415, 500] as 
 
 /** Statuses of requests no operation serves: the API's, not an operation's. */
 export const UNSERVED_STATUSES = [404, 405] as const;
-
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 export interface ErrorMedia {
   /** As the contract writes it: the formatter's key and the response's Content-Type. */
@@ -67,7 +68,7 @@ export function errorDeclarations(doc: Document, nameOf: (path: string, method: 
   for (const [path, rawItem] of Object.entries(doc.paths ?? {})) {
     const item = deref(doc, rawItem);
     if (!item) continue;
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const op = deref(doc, item[method]);
       if (!op) continue;
       const operation = nameOf(path, method);
@@ -139,15 +140,9 @@ export function coveringKey(keys: readonly string[], status: number): string | n
   return keys.includes('default') ? 'default' : null;
 }
 
-const baseOf = (mediaType: string): string => mediaType.split(';')[0]!.trim().toLowerCase();
-
-export function isJsonMediaType(mediaType: string): boolean {
-  return /^application\/(.+\+)?json$/.test(baseOf(mediaType));
-}
-
 /** A problem+json body is acceptable as this media type. */
 export function fitsProblem(mediaType: string): boolean {
-  const base = baseOf(mediaType);
+  const base = mediaTypeBase(mediaType);
   return base === PROBLEM_MEDIA_TYPE || base === 'application/*' || base === '*/*';
 }
 
@@ -158,8 +153,7 @@ function errorMedia(mediaType: string, schema: unknown, labels: Map<string, stri
   let label = labels.get(signature);
   if (label === undefined) {
     const ref = (schema as { $ref?: unknown } | null)?.$ref;
-    const component = typeof ref === 'string' ? /^#\/components\/schemas\/([^/]+)$/.exec(ref)?.[1] : undefined;
-    label = component !== undefined ? decodeURIComponent(component).replace(/~1/g, '/').replace(/~0/g, '~') : inlineLabel;
+    label = typeof ref === 'string' && /^#\/components\/schemas\/[^/]+$/.test(ref) ? decodePointer(ref)[2]! : inlineLabel;
     labels.set(signature, label);
   }
   return { mediaType, schema, kind: 'format', json: isJsonMediaType(mediaType), label };

@@ -4,7 +4,7 @@
 // each changes only what ajv (or express-openapi-validator around it) cannot take as written, or
 // where it would disagree with the types (generator/emit/type-meaning.ts applies the same rules there).
 // The served /openapi.json is never normalised, and the input document is never modified.
-import type { Document } from '../contract.js';
+import type { Document } from '../contract/document.js';
 import { acceptReserved } from './allow-reserved.js';
 import type { Change, Dialect, RuleContext, SchemaRule } from './change.js';
 import { discriminator } from './discriminator.js';
@@ -18,7 +18,8 @@ import { nullable } from './nullable.js';
 import { nullableMember } from './nullable-member.js';
 import { dropReadWriteMarkers } from './parameter-read-write.js';
 import { pattern } from './pattern.js';
-import { indexPointers, resolveRef, walkDocument, type Json } from './walk.js';
+import { refTargetObject } from '../contract/pointer.js';
+import { indexPointers, walkDocument, type Json } from './walk.js';
 
 export type { Change } from './change.js';
 
@@ -42,7 +43,7 @@ export function normalizeForValidator(doc: Document): Normalized {
   const context: RuleContext = {
     dialect: dialectOf(doc.openapi),
     // Rules read definitions as the contract wrote them, whatever was already rewritten.
-    resolve: (ref) => resolveRef(doc, ref),
+    resolve: (ref) => refTargetObject(doc, ref),
     record: (pointer, rule, message) => void changes.push({ pointer, rule, message }),
   };
   const examples = { count: 0 };

@@ -3,6 +3,8 @@
 // schema, only the keywords that hold schemas: a property named `content`, `example` or `nullable`
 // is a name, never a keyword, and an example's value is never mistaken for a schema.
 // Never follows a `$ref`: what it points at is walked where it is defined.
+import { HTTP_METHODS } from '../contract/methods.js';
+import { escapeSegment } from '../contract/pointer.js';
 
 export type Json = Record<string, unknown>;
 
@@ -20,8 +22,6 @@ export interface Visitor {
   schema?(schema: Json, pointer: string): void;
 }
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
 /** Keywords whose value is one schema. */
 const SCHEMA_KEYWORDS = [
   'items', 'additionalItems', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains',
@@ -32,29 +32,8 @@ const SCHEMA_ARRAY_KEYWORDS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 /** Keywords whose value maps names to schemas. */
 const SCHEMA_MAP_KEYWORDS = ['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions'];
 
-export function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Follows an internal `$ref` (and the references it reaches); undefined when it does not resolve. */
-export function resolveRef(doc: unknown, ref: string): Json | undefined {
-  let current: unknown;
-  for (let hops = 0; hops < 32; hops++) {
-    if (!ref.startsWith('#')) return undefined;
-    current = ref
-      .slice(1)
-      .split('/')
-      .slice(1)
-      .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Json)[key] : undefined), doc);
-    if (!isObject(current) || typeof current.$ref !== 'string' || Object.keys(current).length > 1) break;
-    ref = current.$ref;
-  }
-  return isObject(current) ? current : undefined;
 }
 
 /** Walks every object of `doc` that the visitor asks about, each once. */
@@ -107,7 +86,7 @@ class Walker {
 
   private map(value: unknown, pointer: string, each: (node: unknown, pointer: string) => void): void {
     if (!isObject(value)) return;
-    for (const [key, node] of Object.entries(value)) each(node, `${pointer}/${escapePointer(key)}`);
+    for (const [key, node] of Object.entries(value)) each(node, `${pointer}/${escapeSegment(key)}`);
   }
 
   private list(value: unknown, pointer: string, each: (node: unknown, pointer: string) => void): void {
@@ -189,7 +168,7 @@ class Walker {
 export function schemaChildren(node: Json, pointer: string): [unknown, string][] {
   const children: [unknown, string][] = [];
   const list = (value: unknown, p: string) => Array.isArray(value) && value.forEach((s, i) => children.push([s, `${p}/${i}`]));
-  const map = (value: unknown, p: string) => isObject(value) && Object.entries(value).forEach(([k, s]) => children.push([s, `${p}/${escapePointer(k)}`]));
+  const map = (value: unknown, p: string) => isObject(value) && Object.entries(value).forEach(([k, s]) => children.push([s, `${p}/${escapeSegment(k)}`]));
   for (const key of SCHEMA_KEYWORDS) {
     if (Array.isArray(node[key])) list(node[key], `${pointer}/${key}`);
     else if (key in node) children.push([node[key], `${pointer}/${key}`]);

@@ -2,10 +2,10 @@
 // it may come in (anything else is 415 before a byte is read), each one's schema, and for forms
 // and multipart which fields to coerce. Never reads a request: request/read-body.ts does, as the
 // plan says.
-import { deref, type Document } from '../contract.js';
-import { isJson } from '../media-types.js';
+import type { Document } from '../contract/document.js';
+import { deref, escapeSegment } from '../contract/pointer.js';
+import { isJsonMediaType, mediaTypeBase } from '../contract/media-types.js';
 import { formPlanFor, type FormPlan } from './form-plan.js';
-import { escapePointer } from './parameters.js';
 
 export type BodyKind = 'json' | 'form' | 'multipart' | 'text' | 'binary';
 
@@ -30,18 +30,17 @@ export function planBody(doc: Document, operation: Record<string, unknown>, oper
   const body = deref<{ required?: boolean; content?: Record<string, { schema?: unknown }> }>(doc, operation.requestBody);
   if (!body?.content || Object.keys(body.content).length === 0) return null;
   const media = Object.entries(body.content).map(([declared, m]) => {
-    const base = baseOf(declared);
+    const base = mediaTypeBase(declared);
     const kind = kindOf(base);
-    const at = `${operationAt}/requestBody/content/${escapePointer(declared)}/schema`;
+    const at = `${operationAt}/requestBody/content/${escapeSegment(declared)}/schema`;
     return { declared, base, schema: m?.schema ?? {}, form: kind === 'form' || kind === 'multipart' ? formPlanFor(doc, m?.schema, kind === 'multipart') : null, at };
   });
   return { required: body.required === true, media };
 }
 
-export const baseOf = (mediaType: string): string => mediaType.split(';')[0]!.trim().toLowerCase();
 
 export function kindOf(base: string): BodyKind {
-  if (isJson(base)) return 'json';
+  if (isJsonMediaType(base)) return 'json';
   if (base === 'application/x-www-form-urlencoded') return 'form';
   if (base === 'multipart/form-data' || base.startsWith('multipart/')) return 'multipart';
   if (base.startsWith('text/')) return 'text';

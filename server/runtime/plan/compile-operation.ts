@@ -3,7 +3,8 @@
 // cannot be compiled (a schema ajv refuses, a `$ref` that leads nowhere) is collected with the
 // others, so the operation can name every contract problem it has; other operations never see it.
 import type { ValidateFunction } from 'ajv';
-import { deref, type Document } from '../contract.js';
+import type { Document } from '../contract/document.js';
+import { deref } from '../contract/pointer.js';
 import type { BodyMedia, BodyPlan } from './body.js';
 import type { ParameterPlan } from './parameters.js';
 import type { ValidatorSet } from './validators.js';

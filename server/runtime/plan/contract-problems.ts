@@ -7,10 +7,10 @@
 // source `file:line:col`); the server reads that file at start-up instead of compiling everything.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Document } from '../contract.js';
+import type { Document } from '../contract/document.js';
+import { escapeSegment, valueAt } from '../contract/pointer.js';
 import type { CompileFailure } from './compile-operation.js';
 import type { Ajv } from './validators.js';
-import { pointerTarget } from './validators.js';
 
 export interface ContractProblem {
   /** JSON Pointer in the bundled contract of the smallest schema that fails. */
@@ -93,7 +93,7 @@ function culpritKeyword(schema: unknown, fails: (schema: unknown) => string | nu
   for (const key of keys) {
     const rest: Record<string, unknown> = { ...(schema as Record<string, unknown>) };
     delete rest[key];
-    if (fails(rest) === null) return key.replace(/~/g, '~0').replace(/\//g, '~1');
+    if (fails(rest) === null) return escapeSegment(key);
   }
   return null;
 }
@@ -103,11 +103,11 @@ function childrenOf(doc: Document, schema: unknown, at: string): { schema: unkno
   const s = schema as Record<string, unknown>;
   const out: { schema: unknown; at: string }[] = [];
   // A `$ref` is followed: the path stays where the reader of the contract sees it.
-  if (typeof s.$ref === 'string' && s.$ref.startsWith('#/')) out.push({ schema: pointerTarget(doc, s.$ref.slice(1)), at });
+  if (typeof s.$ref === 'string' && s.$ref.startsWith('#/')) out.push({ schema: valueAt(doc, s.$ref), at });
   for (const k of SINGLE) if (s[k] !== undefined) out.push({ schema: s[k], at: `${at}/${k}` });
   for (const k of LISTS) if (Array.isArray(s[k])) (s[k] as unknown[]).forEach((v, i) => out.push({ schema: v, at: `${at}/${k}/${i}` }));
   for (const k of MAPS) {
-    if (s[k] && typeof s[k] === 'object') for (const [name, v] of Object.entries(s[k] as object)) out.push({ schema: v, at: `${at}/${k}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}` });
+    if (s[k] && typeof s[k] === 'object') for (const [name, v] of Object.entries(s[k] as object)) out.push({ schema: v, at: `${at}/${k}/${escapeSegment(name)}` });
   }
   return out;
 }
@@ -122,7 +122,7 @@ function pointerIndex(doc: Document): Map<object, string> {
   const visit = (node: unknown, pointer: string): void => {
     if (typeof node !== 'object' || node === null || index!.has(node)) return;
     index!.set(node, pointer);
-    for (const [key, value] of Object.entries(node)) visit(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    for (const [key, value] of Object.entries(node)) visit(value, `${pointer}/${escapeSegment(key)}`);
   };
   visit(doc, '');
   indexes.set(doc, index);

@@ -3,7 +3,7 @@
 // sent by clients only. The validators get the contract as each direction sees it: `required`
 // without the properties that direction never carries. The values themselves are refused by
 // express-openapi-validator's readOnly/writeOnly keywords.
-import type { Document } from '../contract.js';
+import type { Document } from '../contract/document.js';
 
 export type Direction = 'request' | 'response';
 

@@ -1,7 +1,8 @@
 // Form and multipart fields arrive as strings; the contract may say integer, number or boolean.
 // Which fields to coerce, and to what, is worked out here once per operation at start-up, from
 // the schema's property types; request/form-coercion.ts applies it per request.
-import { deref, type Document } from '../contract.js';
+import type { Document } from '../contract/document.js';
+import { deref } from '../contract/pointer.js';
 
 export type Scalar = 'integer' | 'number' | 'boolean';
 interface FieldPlan {

@@ -2,7 +2,9 @@
 // explode, as OpenAPI defines serialisation) and the schema the validator checks them against.
 // Never reads a request: request/read-parameters.ts follows this plan, running only the readers
 // its operation declares.
-import { deref, type Document } from '../contract.js';
+import type { Document } from '../contract/document.js';
+import { isIgnoredHeader } from '../contract/ignored-headers.js';
+import { deref, escapeSegment } from '../contract/pointer.js';
 
 type Location = 'path' | 'query' | 'header' | 'cookie';
 type Kind = 'primitive' | 'array' | 'object';
@@ -42,14 +44,12 @@ export interface ParameterPlan {
   schema: object | null;
 }
 
-/** Header parameters OpenAPI says to ignore: they are described elsewhere in the contract. */
-const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 const DATA_KEY: Record<Location, 'params' | 'query' | 'headers' | 'cookies'> = { path: 'params', query: 'query', header: 'headers', cookie: 'cookies' };
 
 export function planParameters(doc: Document, path: string, method: string, extraQueryNames: ReadonlySet<string>): ParameterPlan {
   const item = deref(doc, doc.paths?.[path]) ?? {};
   const op = deref(doc, item[method]) ?? {};
-  const pathAt = `/paths/${escapePointer(path)}`;
+  const pathAt = `/paths/${escapeSegment(path)}`;
   const byKey = new Map<string, { p: Record<string, unknown>; at: string }>();
   const lists: [unknown, string][] = [
     [item.parameters, `${pathAt}/parameters`],
@@ -60,7 +60,7 @@ export function planParameters(doc: Document, path: string, method: string, extr
     list.forEach((raw, i) => {
       const p = deref(doc, raw);
       if (!p || typeof p.name !== 'string' || !(typeof p.in === 'string' && p.in in DATA_KEY)) return;
-      if (p.in === 'header' && IGNORED_HEADERS.has(p.name.toLowerCase())) return;
+      if (isIgnoredHeader(p)) return;
       byKey.set(`${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`, { p, at: `${listAt}/${i}` });
     });
   }
@@ -76,7 +76,6 @@ export function planParameters(doc: Document, path: string, method: string, extr
   };
 }
 
-export const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function specOf(doc: Document, p: Record<string, unknown>, at: string): ParameterSpec {
   const location = p.in as Location;
@@ -104,7 +103,7 @@ function specOf(doc: Document, p: Record<string, unknown>, at: string): Paramete
     integer: typeOf(itemSchema) === 'integer',
     numeric: typeOf(itemSchema) === 'integer' || typeOf(itemSchema) === 'number',
     schema,
-    at: media ? `${at}/content/${escapePointer(mediaType!)}/schema` : `${at}/schema`,
+    at: media ? `${at}/content/${escapeSegment(mediaType!)}/schema` : `${at}/schema`,
   };
 }
 

@@ -3,6 +3,7 @@
 // and the media type implied when a handler names none. Worked out on a status's first use and
 // kept; never sends anything: request/respond.ts checks and sends a response by these rules.
 import type { RouteBinding } from '../api.js';
+import { mediaTypeBase } from '../contract/media-types.js';
 import type { CompiledOperation, HeaderRule } from './compile-operation.js';
 
 export const UNDECLARED = '(no responses declared)';
@@ -36,16 +37,11 @@ export function entryFor(route: RouteBinding, compiled: CompiledOperation, statu
   if (entry === undefined) {
     const key = declaredStatusKey(route, status);
     const declared = key === null ? [] : key === UNDECLARED ? ANY : route.responses[key]!;
-    entry = key === null ? null : { key, declared, bases: declared.map(baseOf), implied: impliedType(declared[0]), headers: compiled.headers.get(key) };
+    entry = key === null ? null : { key, declared, bases: declared.map(mediaTypeBase), implied: impliedType(declared[0]), headers: compiled.headers.get(key) };
     byStatus.set(status, entry);
   }
   return entry;
 }
-
-export const baseOf = (mediaType: string): string => {
-  const semi = mediaType.indexOf(';');
-  return (semi < 0 ? mediaType : mediaType.slice(0, semi)).trim().toLowerCase();
-};
 
 /** The response entry that covers a status (exact, then `2XX`, then `default`); null if none. */
 function declaredStatusKey(route: RouteBinding, status: number): string | null {

@@ -1,10 +1,11 @@
 // An operation's shape as the validators need it, read from the normalised contract: its
 // parameters, its request body's media types and schemas, its responses' media types, schemas and
 // headers. Reading it compiles nothing.
-import { deref, type Document } from '../contract.js';
+import type { Document } from '../contract/document.js';
+import { deref, escapeSegment } from '../contract/pointer.js';
 import { planBody } from './body.js';
 import type { OperationShape, ResponseShape } from './compile-operation.js';
-import { escapePointer, planParameters } from './parameters.js';
+import { planParameters } from './parameters.js';
 
 export interface ShapeSources {
   /** The contract as requests see it, and as responses see it (see direction.ts). */
@@ -16,7 +17,7 @@ export interface ShapeSources {
 
 export function shapeOf({ requestDoc, responseDoc, extraQueryNames }: ShapeSources, path: string, method: string): OperationShape {
   const operation = operationOf(requestDoc, path, method);
-  const at = `/paths/${escapePointer(path)}/${method}`;
+  const at = `/paths/${escapeSegment(path)}/${method}`;
   return {
     parameters: planParameters(requestDoc, path, method, extraQueryNames),
     body: planBody(requestDoc, operation, at),
@@ -32,14 +33,14 @@ function responsesOf(doc: Document, operation: Record<string, unknown>, operatio
   const responses = (operation.responses ?? {}) as Record<string, unknown>;
   return Object.entries(responses).map(([key, raw]) => {
     const response = deref<{ content?: Record<string, { schema?: unknown }>; headers?: Record<string, unknown> }>(doc, raw) ?? {};
-    const at = `${operationAt}/responses/${escapePointer(key)}`;
+    const at = `${operationAt}/responses/${escapeSegment(key)}`;
     return {
       key,
-      media: Object.entries(response.content ?? {}).map(([declared, m]) => ({ declared, schema: m?.schema, at: `${at}/content/${escapePointer(declared)}/schema` })),
+      media: Object.entries(response.content ?? {}).map(([declared, m]) => ({ declared, schema: m?.schema, at: `${at}/content/${escapeSegment(declared)}/schema` })),
       headers: Object.entries(response.headers ?? {}).map(([name, rawHeader]) => {
         const header = deref<{ required?: boolean; schema?: unknown; content?: Record<string, { schema?: unknown }> }>(doc, rawHeader) ?? {};
         const schema = header.schema ?? Object.values(header.content ?? {})[0]?.schema;
-        return { name, required: header.required === true, schema, at: `${at}/headers/${escapePointer(name)}/schema` };
+        return { name, required: header.required === true, schema, at: `${at}/headers/${escapeSegment(name)}/schema` };
       }),
     };
   });

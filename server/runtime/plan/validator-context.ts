@@ -1,7 +1,7 @@
 // From the bundled contract to what the validators are made of: the normalised copy (same meaning,
 // in a form ajv compiles), as requests and as responses see it, and the validator set. Used by
 // the server at start-up and by the generator to find contract problems before the server runs.
-import type { Document } from '../contract.js';
+import type { Document } from '../contract/document.js';
 import { normalizeForValidator } from '../normalize/index.js';
 import { OperationCompileError, compileOperation } from './compile-operation.js';
 import { mergeProblems, type ContractProblem } from './contract-problems.js';

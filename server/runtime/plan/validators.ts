@@ -6,7 +6,8 @@
 import type { ValidateFunction } from 'ajv';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import eovAjv from 'express-openapi-validator/dist/framework/ajv/index.js';
-import type { Document } from '../contract.js';
+import type { Document } from '../contract/document.js';
+import { valueAt } from '../contract/pointer.js';
 
 /** What the validators of one API are made from. */
 export interface ValidatorSet {
@@ -97,7 +98,7 @@ function addSchemas(ajv: Ajv, doc: Document, unusable: Map<string, string>): voi
   const schemas = (doc.components?.schemas ?? {}) as Record<string, unknown>;
   for (const [name, schema] of Object.entries(schemas)) add(`#/components/schemas/${name}`, schema);
   for (const ref of refsIn(doc)) {
-    if (!added.has(uriKey(ref))) add(ref, pointerTarget(doc, ref.slice(1)));
+    if (!added.has(uriKey(ref))) add(ref, valueAt(doc, ref));
   }
 }
 
@@ -130,23 +131,6 @@ function refsIn(doc: Document): Set<string> {
   visit(doc.paths);
   visit(doc.components);
   return refs;
-}
-
-/** The value at a JSON Pointer (segments may be percent-encoded, as in a URI fragment). */
-export function pointerTarget(doc: unknown, pointer: string): unknown {
-  let at = doc;
-  for (const raw of pointer.split('/').slice(1)) {
-    let segment = raw;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      // not percent-encoded
-    }
-    segment = segment.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (typeof at !== 'object' || at === null) return undefined;
-    at = (at as Record<string, unknown>)[segment];
-  }
-  return at;
 }
 
 /** Formats the validator checks: ajv-formats' full set, and OpenAPI's own numeric/binary ones. */

@@ -2,6 +2,7 @@
 // which name or JSON Pointer, what failed. Errors that only say "a sub-schema failed" (`if`,
 // `then`, `allOf`) are dropped when the sub-schema's own errors say more.
 import type { ErrorObject } from 'ajv';
+import { escapeSegment, unescapeSegment } from '../contract/pointer.js';
 import type { ProblemField, ProblemLocation } from '../problems.js';
 
 const LOCATIONS: Record<string, ProblemLocation> = { params: 'path', query: 'query', headers: 'header', cookies: 'cookie' };
@@ -12,8 +13,8 @@ export function parameterFields(errors: readonly ErrorObject[] | null | undefine
   return specific(errors).map((e) => {
     const [, group = '', key = '', ...rest] = pointerOf(e).split('/');
     const location = LOCATIONS[group] ?? 'query';
-    const name = unescape(location === 'header' ? names.get(key) ?? key : key);
-    const field: ProblemField = { in: location, name: rest.length > 0 ? `${name}.${rest.map(unescape).join('.')}` : name, message: messageOf(e), code: e.keyword };
+    const name = unescapeSegment(location === 'header' ? names.get(key) ?? key : key);
+    const field: ProblemField = { in: location, name: rest.length > 0 ? `${name}.${rest.map(unescapeSegment).join('.')}` : name, message: messageOf(e), code: e.keyword };
     return field;
   });
 }
@@ -22,7 +23,7 @@ export function parameterFields(errors: readonly ErrorObject[] | null | undefine
 export function bodyFields(errors: readonly ErrorObject[] | null | undefined, location: 'body' | 'response' = 'body'): ProblemField[] {
   return specific(errors).map((e) => {
     const pointer = pointerOf(e);
-    const segments = pointer.split('/').slice(1).map(unescape);
+    const segments = pointer.split('/').slice(1).map(unescapeSegment);
     return { in: location, name: segments.length > 0 ? segments.join('.') : location, pointer, message: messageOf(e), code: e.keyword };
   });
 }
@@ -37,7 +38,7 @@ function specific(errors: readonly ErrorObject[] | null | undefined): ErrorObjec
 function pointerOf(e: ErrorObject): string {
   const p = e.params as { missingProperty?: string; additionalProperty?: string; unevaluatedProperty?: string };
   const name = p.missingProperty ?? p.additionalProperty ?? p.unevaluatedProperty;
-  return name === undefined ? e.instancePath : `${e.instancePath}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  return name === undefined ? e.instancePath : `${e.instancePath}/${escapeSegment(name)}`;
 }
 
 function messageOf(e: ErrorObject): string {
@@ -49,5 +50,3 @@ function messageOf(e: ErrorObject): string {
   if (e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties') return 'is not allowed here';
   return message;
 }
-
-const unescape = (segment: string): string => segment.replace(/~1/g, '/').replace(/~0/g, '~');

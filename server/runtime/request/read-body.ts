@@ -6,8 +6,9 @@
 // Blob. Every name the client chooses is plain data (plain-data.ts). An empty body is an absent
 // body: an error where the contract requires one, `undefined` where it does not.
 import type { Request, RequestHandler, Response } from 'express';
+import { mediaTypeBase } from '../contract/media-types.js';
 import { BodyError } from '../errors.js';
-import { baseOf, kindOf, type BodyKind, type BodyMedia, type BodyPlan } from '../plan/body.js';
+import { kindOf, type BodyKind, type BodyMedia, type BodyPlan } from '../plan/body.js';
 import type { BodyReaders } from '../plan/plan.js';
 import { multipartFields } from './body-readers.js';
 import { bodyText } from './body-text.js';
@@ -18,7 +19,7 @@ import { BadPercentEncoding, parsePairs } from './query-string.js';
 
 /** The declared media type a request's Content-Type falls under: exact, then `type/*`, then `*\/*`. */
 export function matchMedia(plan: BodyPlan, contentType: string): BodyMedia | null {
-  const base = baseOf(contentType);
+  const base = mediaTypeBase(contentType);
   const exact = plan.media.find((m) => m.base === base);
   if (exact) return exact;
   const range = plan.media.find((m) => m.base.endsWith('/*') && m.base !== '*/*' && base.startsWith(m.base.slice(0, -1)));
@@ -36,7 +37,7 @@ export interface ReadBody {
 const ABSENT: ReadBody = { present: false, value: undefined, checked: undefined };
 
 export async function readBody(req: Request, res: Response, media: BodyMedia, readers: BodyReaders): Promise<ReadBody> {
-  const kind = kindOf(baseOf(req.headers['content-type'] ?? ''));
+  const kind = kindOf(mediaTypeBase(req.headers['content-type'] ?? ''));
   const host = parsedByHost(req);
   if (host) return host.value === undefined ? ABSENT : fromHost(host.value, kind, media);
   if (kind === 'multipart') return readMultipart(req, res, media, readers);
@@ -59,7 +60,7 @@ export async function readBody(req: Request, res: Response, media: BodyMedia, re
       return { present: true, value, checked: value };
     }
     default: {
-      const blob = new Blob([bytes], { type: baseOf(contentType) });
+      const blob = new Blob([bytes], { type: mediaTypeBase(contentType) });
       // A binary body is checked as what it is on the wire: a string of bytes.
       return { present: true, value: blob, checked: '' };
     }

@@ -7,9 +7,9 @@
 // checkResponse.
 import type { Request, Response } from 'express';
 import { ResponseContractError } from '../errors.js';
-import { isJson } from '../media-types.js';
+import { isJsonMediaType, mediaTypeBase } from '../contract/media-types.js';
 import type { HeaderRule } from '../plan/compile-operation.js';
-import { baseOf, entryFor, impliedType, UNDECLARED, type ResponseRules } from '../plan/response-rules.js';
+import { entryFor, impliedType, UNDECLARED, type ResponseRules } from '../plan/response-rules.js';
 import { bodyFields } from './ajv-fields.js';
 
 interface HandlerResponse {
@@ -73,10 +73,10 @@ export function checkResponse({ route, compiled, validateBodies }: ResponseRules
   const mediaType = contentType ?? (blob ? blobType(declared[0], body) : entry.implied);
   let matched: string | undefined;
   if (mediaType && declared.length > 0) {
-    matched = contentType === undefined && !blob && entry.implied !== undefined ? declared[0] : declared[matchIndex(entry.bases, baseOf(mediaType))];
+    matched = contentType === undefined && !blob && entry.implied !== undefined ? declared[0] : declared[matchIndex(entry.bases, mediaTypeBase(mediaType))];
     if (matched === undefined) throw new ResponseContractError(route, `media type ${mediaType} is not declared for status ${status}`);
   }
-  const json = !blob && mediaType !== undefined && isJson(mediaType);
+  const json = !blob && mediaType !== undefined && isJsonMediaType(mediaType);
   // A text body is a string value: its schema (a `maxLength`, a `pattern`) applies as to JSON.
   const text = typeof body === 'string' && mediaType !== undefined && mediaType.toLowerCase().startsWith('text/');
   if (validateBodies && matched && (json || text)) {
@@ -95,7 +95,7 @@ export function checkResponse({ route, compiled, validateBodies }: ResponseRules
  */
 function send(req: Request, res: Response, mediaType: string, payload: string | Buffer): void {
   const text = typeof payload === 'string';
-  res.setHeader('Content-Type', text && !/;\s*charset=/i.test(mediaType) && (isJson(mediaType) || mediaType.startsWith('text/')) ? `${mediaType}; charset=utf-8` : mediaType);
+  res.setHeader('Content-Type', text && !/;\s*charset=/i.test(mediaType) && (isJsonMediaType(mediaType) || mediaType.startsWith('text/')) ? `${mediaType}; charset=utf-8` : mediaType);
   res.setHeader('Content-Length', text ? Buffer.byteLength(payload) : payload.length);
   if (req.method === 'HEAD') res.end();
   else res.end(payload);

@@ -1,7 +1,7 @@
-// Reads the bundled contract a generated API points at, and answers the few questions the runtime
-// asks of it at start-up (base path, following `$ref`s). Never used per request.
+// Reads the bundled contract a generated API points at, and answers where it is served (its base
+// path). Never used per request; `$ref`s are followed by ./pointer.ts.
 import { readFileSync } from 'node:fs';
-import type { ApiDefinition } from './api.js';
+import type { ApiDefinition } from '../api.js';
 
 export type Document = {
   openapi: string;
@@ -42,27 +42,4 @@ export function basePath(doc: Document): string {
   }
   const trimmed = path.replace(/\/+$/, '');
   return trimmed === '' ? '' : trimmed;
-}
-
-/** Follows internal `$ref`s. */
-export function deref<T = Record<string, unknown>>(doc: Document, value: unknown): T | undefined {
-  let cur = value;
-  for (let hops = 0; hops < 32; hops++) {
-    const ref = (cur as { $ref?: unknown } | null)?.$ref;
-    if (typeof ref !== 'string' || !ref.startsWith('#/')) break;
-    cur = ref
-      .slice(2)
-      .split('/')
-      .map((s) => decodeSegment(s).replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
-  }
-  return cur as T | undefined;
-}
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
