@@ -1,12 +1,7 @@
 // Every configuration the bench compares, by name. Each is loaded on demand (a measuring process
 // loads only the one it serves), and is nothing but a node:http request listener, so that each is
 // injected and served in exactly the same way.
-import type { RequestListener } from 'node:http';
-
-export interface Target {
-  listener: RequestListener;
-  close?: () => Promise<void>;
-}
+import type { Target } from './targets/target.js';
 
 export type TargetName = 'node' | 'express' | 'specfirst-request-only' | 'specfirst-full' | 'specfirst-logs-off' | 'fastify';
 

@@ -3,7 +3,7 @@
 import express, { type Request, type Response } from 'express';
 import { apiKeyAllowed, createPet, getPet, listPets, type HandlerResult } from '../store.js';
 import type { NewPet } from '../../server/petstore/generated/types.js';
-import type { Target } from '../targets.js';
+import type { Target } from './target.js';
 
 function send(res: Response, { status, headers, body }: HandlerResult): void {
   res.status(status);

@@ -5,7 +5,7 @@ import { createServer, type RequestListener } from 'node:http';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { apiKeyAllowed, createPet, getPet, listPets, type HandlerResult } from '../store.js';
 import type { NewPet } from '../../server/petstore/generated/types.js';
-import type { Target } from '../targets.js';
+import type { Target } from './target.js';
 import { fastifySchema } from './fastify-schemas.js';
 
 function send(reply: FastifyReply, { status, headers, body }: HandlerResult): FastifyReply {

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { apiKeyAllowed, createPet, getPet, listPets, type HandlerResult } from '../store.js';
 import type { NewPet } from '../../server/petstore/generated/types.js';
-import type { Target } from '../targets.js';
+import type { Target } from './target.js';
 
 function send(res: ServerResponse, { status, headers, body }: HandlerResult): void {
   const text = JSON.stringify(body);

@@ -7,7 +7,7 @@ import { createApp, type AppOptions } from '../../server/runtime/create-app.js';
 import { createLogger } from '../../server/runtime/logger.js';
 import { api } from '../../server/petstore/generated/routes.js';
 import { createPet, getPet, listPets } from '../store.js';
-import type { Target } from '../targets.js';
+import type { Target } from './target.js';
 import { injectOnce } from '../request-cost.js';
 
 const benchHandlers: Record<string, ApiDefinition['routes'][number]['handler']> = { getPet, listPets, createPet };

@@ -1,5 +1,5 @@
 // specfirst with every check on: request and response validation, logs at info.
-import type { Target } from '../targets.js';
+import type { Target } from './target.js';
 import { specfirstTarget } from './specfirst-app.js';
 
 export async function createTarget(): Promise<Target> {

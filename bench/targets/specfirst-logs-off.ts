@@ -1,6 +1,6 @@
 // specfirst with every check on and the logger at level silent: what logging costs, by difference
 // with specfirst-full.
-import type { Target } from '../targets.js';
+import type { Target } from './target.js';
 import { specfirstTarget } from './specfirst-app.js';
 
 export async function createTarget(): Promise<Target> {

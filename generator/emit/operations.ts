@@ -20,7 +20,11 @@ export function emitOperations(model: ApiModel, source: string): string {
     generatedHeader(source),
     '',
     'import type { paths } from "./schema.js";',
-    ...(model.securitySchemes.length > 0 ? ['import type { Principals } from "./security.js";'] : []),
+    'import type { Logger } from "./security.js";',
+    ...(model.securitySchemes.length > 0 ? ['import type { Principals } from "./principals.js";'] : []),
+    '',
+    '/** The request logger, defined in the verifier kit (security.ts); handlers may import it from here. */',
+    'export type { Logger };',
     '',
     PRELUDE,
     ...model.operations.map(emitOperation),
@@ -45,14 +49,6 @@ export type ResponseHeaders = Record<string, string | number | boolean | readonl
 
 /** Parameters with a default are always present: the server fills the default in before the handler runs. */
 export type WithDefaults<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: Exclude<T[P], undefined> };
-
-/** Anything with the methods of a pino logger; the server passes one bound to the request. */
-export interface Logger {
-  debug(obj: unknown, msg?: string): void;
-  info(obj: unknown, msg?: string): void;
-  warn(obj: unknown, msg?: string): void;
-  error(obj: unknown, msg?: string): void;
-}
 
 /** What the server gives every handler besides the request. */
 export interface HandlerContext<P = undefined> {

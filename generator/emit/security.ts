@@ -1,7 +1,8 @@
-// The security types of an API: what each scheme's verifier receives (the credential, already
-// taken from the request, and the scopes the operation requires), what it returns (allow with a
-// principal, deny → 401, forbid → 403), and the principal types, inferred from the person's own
-// verifiers so that `context.principal` is typed by what they return. Pure: model in, TS out.
+// The verifier kit of an API: what each scheme's verifier receives (the credential, already taken
+// from the request, and the scopes the operation requires) and what it returns (allow with a
+// principal, deny → 401, forbid → 403). Imports nothing, of the person's or of other generated
+// files: their verifiers import it, and principals.ts infers from their verifiers, so the
+// generated modules form no import cycle. Pure: model in, TS out.
 // Also the write-once verifier stubs, which deny by default.
 import type { ApiModel, SecurityScheme } from '../model/model.js';
 import { credentialKind } from '../model/model.js';
@@ -19,20 +20,22 @@ const CREDENTIAL_TYPES: Record<ReturnType<typeof credentialKind>, string> = {
 export function emitSecurity(model: ApiModel, source: string): string {
   const schemes = model.securitySchemes;
   const credentials = schemes.map((s) => `  ${JSON.stringify(s.key)}: ${CREDENTIAL_TYPES[credentialKind(s)]};`);
-  const principals = schemes.map(
-    (s) => `${docComment([describe(s)], { indent: '  ' })}\n  ${JSON.stringify(s.key)}: PrincipalOf<typeof import("../security/${s.fileStem}.js").${s.name}>;`,
-  );
-  return [generatedHeader(source), '', 'import type { Logger } from "./operations.js";', '', PRELUDE,
+  return [generatedHeader(source), '', PRELUDE,
     '/** The credential each security scheme of the contract receives. */',
     `export interface Credentials {\n${credentials.join('\n')}\n}`,
-    '',
-    '/** Who the caller is, per scheme: inferred from what your verifiers in ../security/ return. */',
-    `export interface Principals {\n${principals.join('\n')}\n}`,
     '',
   ].join('\n');
 }
 
-const PRELUDE = `/** An API key, from its header, query parameter or cookie. */
+const PRELUDE = `/** Anything with the methods of a pino logger; the server passes one bound to the request. */
+export interface Logger {
+  debug(obj: unknown, msg?: string): void;
+  info(obj: unknown, msg?: string): void;
+  warn(obj: unknown, msg?: string): void;
+  error(obj: unknown, msg?: string): void;
+}
+
+/** An API key, from its header, query parameter or cookie. */
 export interface ApiKeyCredential {
   readonly value: string;
 }
@@ -112,8 +115,6 @@ export type Verifier<K extends keyof Credentials, P = unknown> = (
   required: Requirement,
   context: VerifierContext,
 ) => Allow<P> | Refusal | Promise<Allow<P> | Refusal>;
-
-type PrincipalOf<V> = V extends (...args: never[]) => infer R ? (Awaited<R> extends infer A ? (A extends Allow<infer P> ? P : never) : never) : never;
 `;
 
 export function describe(s: SecurityScheme): string {

@@ -20,6 +20,7 @@ import { emitOperations } from '../emit/operations.js';
 import { emitRoutes } from '../emit/routes.js';
 import { emitStub } from '../emit/stubs.js';
 import { emitSecurity, emitVerifierStub } from '../emit/security.js';
+import { emitPrincipals } from '../emit/principals.js';
 
 /** A file to write, relative to the output root (`server/` by default). */
 export interface OutputFile {
@@ -71,6 +72,7 @@ export async function planContract(contractPath: string): Promise<ContractPlan> 
     ['operations.ts', emitOperations(model, source)],
     ['routes.ts', emitRoutes({ name, model, source, errorFormatter: errors !== null })],
     ['security.ts', emitSecurity(model, source)],
+    ...(model.securitySchemes.length > 0 ? [['principals.ts', emitPrincipals(model, source)] as [string, string]] : []),
     ['client.ts', emitClient({ model, source, basePath: basePath(contract.document as unknown as Document) })],
     ...(errors ? [['errors.ts', emitErrorTypes(errors.declarations, source)] as [string, string]] : []),
   ];

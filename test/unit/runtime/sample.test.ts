@@ -1,10 +1,10 @@
 // Samples for mocks and verify's requests must be valid values of their schema.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Document } from '../../server/runtime/contract/document.js';
-import type { RouteBinding } from '../../server/runtime/api.js';
-import { createMocker } from '../../server/runtime/mock.js';
-import { sampleSchema } from '../../server/runtime/sample.js';
+import type { Document } from '../../../server/runtime/contract/document.js';
+import type { RouteBinding } from '../../../server/runtime/api.js';
+import { createMocker } from '../../../server/runtime/mock.js';
+import { sampleSchema } from '../../../server/runtime/sample.js';
 import { validatorAt } from './ajv-compile.js';
 
 const doc: Document = {

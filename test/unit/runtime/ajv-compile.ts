@@ -4,7 +4,7 @@
 // to show that the normalised copy compiles, and what it accepts.
 import type { Ajv } from 'ajv';
 import { createRequestAjv, createResponseAjv } from 'express-openapi-validator/dist/framework/ajv/index.js';
-import { walkDocument, type Json } from '../../server/runtime/normalize/walk.js';
+import { walkDocument, type Json } from '../../../server/runtime/normalize/walk.js';
 
 /** express-openapi-validator's AjvOptions.baseOptions, as the runtime configures it. */
 const OPTIONS = {

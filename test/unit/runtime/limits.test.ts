@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import { after, describe, it } from 'node:test';
 import { pino } from 'pino';
-import { api } from '../../server/petstore/generated/routes.js';
-import { createApp } from '../../server/runtime/create-app.js';
-import { listen } from '../../server/runtime/lifecycle.js';
-import { checkingIntervalMs, DEFAULT_LIMITS, limitsFromEnv, resolveLimits } from '../../server/runtime/limits.js';
+import { api } from '../../../server/petstore/generated/routes.js';
+import { createApp } from '../../../server/runtime/create-app.js';
+import { listen } from '../../../server/runtime/lifecycle.js';
+import { checkingIntervalMs, DEFAULT_LIMITS, limitsFromEnv, resolveLimits } from '../../../server/runtime/limits.js';
 
 const silent = pino({ level: 'silent' });
 /** Node keeps the option on the server, untyped; the hostile suite checks what it does. */

@@ -2,7 +2,7 @@
 // first, so the example API serves the same after a million POSTs as after three.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import * as store from '../../server/petstore/example-store.js';
+import * as store from '../../../server/petstore/example-store.js';
 
 describe('the example store', () => {
   it('keeps at most STORE_LIMITS.pets pets, forgetting the oldest first', () => {

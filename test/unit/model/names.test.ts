@@ -12,7 +12,7 @@ import {
   schemaTypeNames,
   typeStem,
   uniqueNames,
-} from '../../generator/model/names.js';
+} from '../../../generator/model/names.js';
 
 describe('names', () => {
   it('keeps an operationId that is already a valid identifier', () => {

@@ -8,10 +8,10 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import ts from 'typescript';
-import { emitSchema } from '../../generator/emit/types.js';
-import { normalizeForValidator } from '../../server/runtime/normalize/index.js';
-import type { Document } from '../../server/runtime/contract/document.js';
-import { ROOT } from '../helpers.js';
+import { emitSchema } from '../../../generator/emit/types.js';
+import { normalizeForValidator } from '../../../server/runtime/normalize/index.js';
+import type { Document } from '../../../server/runtime/contract/document.js';
+import { ROOT } from '../../helpers.js';
 import { compileProblems, validatorAt } from './ajv-compile.js';
 
 const GOLDEN = join(ROOT, 'test', 'golden', 'normalize');
