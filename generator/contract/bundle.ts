@@ -7,7 +7,7 @@
 // when two files would share one (`orders/Item.yaml` → `orders-Item`). One pass, linear in the
 // contract's size; the files' parsed values are never changed.
 import { dirname, relative } from 'node:path';
-import type { OpenAPIDocument } from './load.js';
+import type { OpenAPIDocument } from './document.js';
 import { COMPONENT_SECTION, memberShape, type Kind, type Shape } from './kinds.js';
 import { decodePointer, encodePointer } from '../../server/runtime/contract/pointer.js';
 import type { FilePointer } from './positions.js';

@@ -3,9 +3,9 @@
 // a `$ref` that leads nowhere, a document that is not OpenAPI 3.0 or 3.1) come back as
 // diagnostics at their file:line:col; this module never throws for a bad contract and never
 // writes anything. The checks beyond loading are lint.ts's.
-import type { OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import { bundleContract } from './bundle.js';
 import { displayPath, type Diagnostic } from './diagnostics.js';
+import type { OpenAPIDocument } from './document.js';
 import type { OasVersion } from './meta-schemas.js';
 import { decodePointer } from '../../server/runtime/contract/pointer.js';
 import { followPointer, placeFindings, placeOffset, type FilePointer } from './positions.js';
@@ -14,7 +14,7 @@ import { walkContract, type ContractWalk } from './walk.js';
 
 export { displayPath };
 
-export type OpenAPIDocument = OpenAPIV3.Document | OpenAPIV3_1.Document;
+export type { OpenAPIDocument };
 
 export interface LoadedContract {
   /** Absolute path of the root file. */
