@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { planInit } from '../../../generator/commands/init/plan.js';
+import { planInit } from '../../../../generator/commands/init/plan.js';
 
 const VERSIONS = { specfirst: '^0.1.0', openapiFetch: '^0.17.0' };
 

@@ -3,7 +3,7 @@
 // down, mixed segments, and captures named by each template.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createRouteTable, templateNames } from '../../../server/runtime/plan/route-table.js';
+import { createRouteTable, templateNames } from '../../../../server/runtime/plan/route-table.js';
 
 function table(...templates: string[]) {
   const t = createRouteTable<string>();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { concreteMediaType, isJsonMediaType, mediaTypeBase } from '../../../server/runtime/contract/media-types.js';
+import { concreteMediaType, isJsonMediaType, mediaTypeBase } from '../../../../server/runtime/contract/media-types.js';
 
 test('JSON and +json media types are JSON, whatever their case and parameters', () => {
   assert.equal(isJsonMediaType('application/json'), true);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodePointer, deref, derefAt, encodePointer, escapeSegment, refTargetObject, unescapeSegment, valueAt } from '../../../server/runtime/contract/pointer.js';
+import { decodePointer, deref, derefAt, encodePointer, escapeSegment, refTargetObject, unescapeSegment, valueAt } from '../../../../server/runtime/contract/pointer.js';
 
 test('escaping and unescaping a key round-trips through ~0 and ~1', () => {
   for (const key of ['plain', 'a/b', 'a~b', '~1', '~01', '/~/', '']) {
