@@ -9,7 +9,8 @@ import type { Oracle } from './oracle.js';
 import { canBreak, invalidParameterText, invalidValue, UNUSABLE, validValue } from './values.js';
 import type { OpenAPIDocument } from '../contract/load.js';
 import type { Operation } from '../model/model.js';
-import { buildableBodies, exampleBody, exampleValue, flatForm, operationInputs, type BodyInput, type ParameterInput } from '../requests/operation-inputs.js';
+import { buildableBodies, flatForm, operationInputs, type BodyInput, type ParameterInput } from '../requests/operation-inputs.js';
+import { valueChooser } from '../requests/values.js';
 import { buildRequest, type Credentials, type RequestSpec, type RequestValues } from '../requests/build-request.js';
 
 export type FuzzKind = 'valid' | 'invalid' | 'no-credentials';
@@ -80,7 +81,7 @@ function validValues(doc: OpenAPIDocument, op: Operation, oracle: Oracle, parame
     LOCATIONS.map((location) => {
       const fields: Record<string, fc.Arbitrary<unknown>> = {};
       for (const p of parameters.filter((x) => x.in === location)) {
-        const value = p.at && p.schema ? validValue(oracle, p.at).map((v) => (sendable(location, v) && fillsQuery(p, v) ? v : UNUSABLE)) : fc.constant(exampleValue(doc, p));
+        const value = p.at && p.schema ? validValue(oracle, p.at).map((v) => (sendable(location, v) && fillsQuery(p, v) ? v : UNUSABLE)) : fc.constant(valueChooser(doc).parameter(p));
         fields[p.name] = p.required || location === 'path' ? value : fc.option(value, { nil: undefined });
       }
       return [location, fc.record(fields)];
@@ -89,7 +90,7 @@ function validValues(doc: OpenAPIDocument, op: Operation, oracle: Oracle, parame
   let bodyValue: fc.Arbitrary<RequestValues['body']> = fc.constant(undefined);
   if (op.requestBody && body) {
     const form = /x-www-form-urlencoded|multipart\/form-data/i.test(body.mediaType);
-    const value = body.at && body.schema ? validValue(oracle, body.at).map((v) => (!form || flatForm(v) ? v : UNUSABLE)) : fc.constant(exampleBody(doc, body));
+    const value = body.at && body.schema ? validValue(oracle, body.at).map((v) => (!form || flatForm(v) ? v : UNUSABLE)) : fc.constant(valueChooser(doc).body(body));
     const media = value.map((v) => ({ mediaType: body.mediaType, value: v }));
     bodyValue = bodyRequired ? media : fc.option(media, { nil: undefined });
   }

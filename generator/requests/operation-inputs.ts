@@ -1,24 +1,27 @@
 // What an operation takes, read once from the bundled contract: its parameters, request bodies
-// and their schemas (with the JSON Pointer of each schema, `$ref`s followed), and the example or
-// sample value of each. Shared by the request builder (build-request.ts), the differential
-// test's request set and the fuzzer. Pure: document in, plain data out.
-import { sampleSchema } from '../../server/runtime/sample.js';
-import type { Document } from '../../server/runtime/contract.js';
-import { deref, type Operation } from '../model/model.js';
+// and their schemas (with the JSON Pointer of each schema, `$ref`s followed), and the contract's
+// example of each, located for reports. The one walker of an operation's inputs: verify, the
+// fuzzer and the differential test's request set all read operations through it. Pure: document
+// in, plain data out.
+import type { Located } from '../../server/runtime/example-or-sample.js';
+import type { Operation } from '../model/model.js';
 import type { OpenAPIDocument } from '../contract/load.js';
+import { decodePointer, encodePointer } from '../contract/pointers.js';
+
+export type { Located };
 
 export interface ParameterInput {
   name: string;
   in: 'path' | 'query' | 'header' | 'cookie';
   required?: boolean;
   schema?: Record<string, unknown>;
-  example?: unknown;
-  examples?: Record<string, { value?: unknown }>;
   style?: string;
   explode?: boolean;
   allowEmptyValue?: boolean;
   /** JSON Pointer of the schema in the document, `$ref`s followed. */
   at?: string;
+  /** The contract's example (its `example`, else its first `examples` entry), where it is written. */
+  examples?: Located<unknown>[];
 }
 
 export interface BodyInput {
@@ -27,8 +30,7 @@ export interface BodyInput {
   schema?: Record<string, unknown>;
   /** JSON Pointer of the schema in the document, `$ref`s followed. */
   at?: string;
-  example?: unknown;
-  examples?: Record<string, unknown>;
+  examples: Located<unknown>[];
 }
 
 /** What one operation takes, `$ref`s followed. */
@@ -40,59 +42,53 @@ export interface OperationInputs {
 
 type Doc = OpenAPIDocument;
 
+interface ExampleHolder {
+  example?: unknown;
+  examples?: Record<string, unknown>;
+}
+
 export function operationInputs(doc: Doc, op: Operation): OperationInputs {
-  const item = follow(doc, (doc.paths as Record<string, unknown>)[op.path], `/paths/${escapePointer(op.path)}`);
-  const operation = follow(doc, (item.value as Record<string, unknown> | undefined)?.[op.method], `${item.at}/${op.method}`);
-  const raw = [
-    ...(((item.value as { parameters?: unknown[] } | undefined)?.parameters ?? []).map((p, i) => follow(doc, p, `${item.at}/parameters/${i}`))),
-    ...(((operation.value as { parameters?: unknown[] } | undefined)?.parameters ?? []).map((p, i) => follow(doc, p, `${operation.at}/parameters/${i}`))),
-  ];
+  const item = derefAt<Record<string, unknown>>(doc, (doc.paths as Record<string, unknown>)[op.path], encodePointer(['paths', op.path]));
+  const operation = derefAt<Record<string, unknown>>(doc, item.value?.[op.method], `${item.pointer}/${op.method}`);
   const byKey = new Map<string, ParameterInput>();
-  for (const { value, at } of raw) {
-    const p = value as ParameterInput | undefined;
-    if (!p) continue;
-    const schema = follow(doc, p.schema, `${at}/schema`);
-    byKey.set(`${p.in}:${p.name}`, { ...p, schema: schema.value as Record<string, unknown> | undefined, at: schema.at });
+  for (const owner of [item, operation]) {
+    const list = owner.value?.parameters;
+    if (!Array.isArray(list)) continue;
+    list.forEach((raw, i) => {
+      const { value: p, pointer } = derefAt<ParameterInput & ExampleHolder>(doc, raw, `${owner.pointer}/parameters/${i}`);
+      if (!p || typeof p.name !== 'string') return;
+      const schema = derefAt<Record<string, unknown>>(doc, p.schema, `${pointer}/schema`);
+      const { example: _example, examples: _examples, ...rest } = p;
+      byKey.set(`${p.in}:${p.name}`, { ...rest, schema: schema.value, at: p.schema === undefined ? undefined : schema.pointer, examples: examplesOf(doc, p, pointer) });
+    });
   }
-  const bodyAt = follow(doc, (operation.value as { requestBody?: unknown } | undefined)?.requestBody, `${operation.at}/requestBody`);
-  const body = bodyAt.value as { required?: boolean; content?: Record<string, BodyInput> } | undefined;
-  const bodies = Object.entries(body?.content ?? {}).map(([mediaType, m]) => {
-    const media = follow(doc, m, `${bodyAt.at}/content/${escapePointer(mediaType)}`);
-    const schema = follow(doc, (media.value as BodyInput | undefined)?.schema, `${media.at}/schema`);
-    return { ...(media.value as BodyInput), mediaType, schema: schema.value as Record<string, unknown> | undefined, at: schema.at };
+  const body = derefAt<{ required?: boolean; content?: Record<string, unknown> }>(doc, operation.value?.requestBody, `${operation.pointer}/requestBody`);
+  const bodies = Object.entries(body.value?.content ?? {}).map(([mediaType, m]): BodyInput => {
+    const media = derefAt<{ schema?: unknown } & ExampleHolder>(doc, m, `${body.pointer}/content${encodePointer([mediaType])}`);
+    const schema = derefAt<Record<string, unknown>>(doc, media.value?.schema, `${media.pointer}/schema`);
+    return { mediaType, schema: schema.value, at: media.value?.schema === undefined ? undefined : schema.pointer, examples: examplesOf(doc, media.value ?? {}, media.pointer) };
   });
-  return { parameters: [...byKey.values()], bodies, bodyRequired: body?.required === true };
+  return { parameters: [...byKey.values()], bodies, bodyRequired: body.value?.required === true };
 }
 
-/** A value with its `$ref`s followed, and the JSON Pointer of where it ends up. */
-export function follow(doc: Doc, value: unknown, at: string): { value: unknown; at: string } {
-  let cur = value;
-  let pointer = at;
+/** The value an example holder gives first (its `example`, else its first `examples` entry), located. */
+function examplesOf(doc: Doc, holder: ExampleHolder, pointer: string): Located<unknown>[] {
+  if (holder.example !== undefined) return [{ value: holder.example, pointer: `${pointer}/example` }];
+  const [name, first] = Object.entries(holder.examples ?? {})[0] ?? [];
+  if (name === undefined) return [];
+  const example = derefAt<{ value?: unknown }>(doc, first, `${pointer}/examples${encodePointer([name])}`);
+  return example.value?.value !== undefined ? [{ value: example.value.value, pointer: `${example.pointer}/value` }] : [];
+}
+
+/** A value with its internal `$ref`s followed, and the JSON Pointer of where it ends up. */
+export function derefAt<T = unknown>(doc: Doc, value: unknown, pointer: string): Located<T | undefined> {
+  let cur: Located<unknown> = { value, pointer };
   for (let hops = 0; hops < 32; hops++) {
-    const ref = (cur as { $ref?: unknown } | null | undefined)?.$ref;
-    if (typeof ref !== 'string' || !ref.startsWith('#')) break;
-    pointer = ref.slice(1);
-    cur = deref(doc, { $ref: ref } as never);
+    const ref = (cur.value as { $ref?: unknown } | null | undefined)?.$ref;
+    if (typeof ref !== 'string' || !ref.startsWith('#/')) break;
+    cur = { pointer: ref.slice(1), value: decodePointer(ref).reduce<unknown>((v, s) => (v as Record<string, unknown> | undefined)?.[s], doc) };
   }
-  return { value: cur, at: pointer };
-}
-
-export function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-export function exampleValue(doc: Doc, p: ParameterInput): unknown {
-  if (p.example !== undefined) return p.example;
-  const example = deref<{ value?: unknown }>(doc, Object.values(p.examples ?? {})[0] as never);
-  if (example?.value !== undefined) return example.value;
-  return p.schema ? sampleSchema(doc as unknown as Document, p.schema, { direction: 'request' }) : 'x';
-}
-
-export function exampleBody(doc: Doc, media: BodyInput): unknown {
-  if (media.example !== undefined) return media.example;
-  const first = deref<{ value?: unknown }>(doc, Object.values(media.examples ?? {})[0] as never);
-  if (first?.value !== undefined) return first.value;
-  return media.schema ? sampleSchema(doc as unknown as Document, media.schema, { direction: 'request' }) : {};
+  return cur as Located<T | undefined>;
 }
 
 /** Bodies in the order we prefer to build them: JSON, form, multipart, text, anything else. */
