@@ -134,7 +134,7 @@ async function verifyContract(contract: string): Promise<VerifyRow> {
         const valid = builder.valid(op);
         examples.push(...valid.problems);
         await check(row, op, base, valid.spec, 'valid', valid.doubtful);
-        await check(row, op, base, builder.invalid(op, valid.spec), 'invalid', []);
+        await check(row, op, base, builder.invalid(op, valid), 'invalid', []);
       }
       problems.push(...exampleDiagnostics(plan.contract, examples));
     } finally {

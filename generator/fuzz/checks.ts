@@ -2,13 +2,15 @@
 // no 5xx (501 from a stub aside); a valid request is not refused; an invalid one is refused with
 // a 4xx; a request without credentials gets 401; and whatever the status, it is declared, its
 // media type is declared, its JSON body and its headers satisfy their schemas (checked by the
-// oracle, not by the server's own validators).
+// oracle: the server's own validators, as the schema checker compiles them).
 import type { Oracle } from './oracle.js';
 import type { FuzzKind } from './requests.js';
 import { readAs } from './values.js';
 import type { OpenAPIDocument } from '../contract/load.js';
 import type { Operation } from '../model/model.js';
-import { escapePointer, follow } from '../requests/operation-inputs.js';
+import { encodePointer } from '../../server/runtime/contract/pointer.js';
+import { derefAt } from '../../server/runtime/contract/pointer.js';
+import { isJsonMediaType } from '../../server/runtime/contract/media-types.js';
 
 export interface Answer {
   status: number;
@@ -28,22 +30,22 @@ export type DeclaredResponses = Map<string, DeclaredResponse>;
 const REFUSALS = new Set([400, 401, 403, 405, 406, 413, 415, 422]);
 
 export function declaredResponses(doc: OpenAPIDocument, op: Operation): DeclaredResponses {
-  const at = `/paths/${escapePointer(op.path)}/${op.method}/responses`;
-  const item = follow(doc, (doc.paths as Record<string, unknown>)[op.path], `/paths/${escapePointer(op.path)}`).value as Record<string, { responses?: Record<string, unknown> }>;
+  const at = `${encodePointer(['paths', op.path, op.method])}/responses`;
+  const item = derefAt<Record<string, { responses?: Record<string, unknown> }>>(doc, (doc.paths as Record<string, unknown>)[op.path], encodePointer(['paths', op.path])).value;
   const out: DeclaredResponses = new Map();
   for (const [key, raw] of Object.entries(item?.[op.method]?.responses ?? {})) {
-    const response = follow(doc, raw, `${at}/${escapePointer(key)}`);
-    const value = (response.value ?? {}) as { content?: Record<string, unknown>; headers?: Record<string, unknown> };
+    const response = derefAt<{ content?: Record<string, unknown>; headers?: Record<string, unknown> }>(doc, raw, `${at}${encodePointer([key])}`);
+    const value = response.value ?? {};
     const media = Object.entries(value.content ?? {}).map(([type, m]) => {
-      const mediaAt = follow(doc, m, `${response.at}/content/${escapePointer(type)}`);
-      const schema = (mediaAt.value as { schema?: unknown } | undefined)?.schema;
-      return { type, at: schema === undefined ? undefined : follow(doc, schema, `${mediaAt.at}/schema`).at };
+      const mediaAt = derefAt<{ schema?: unknown }>(doc, m, `${response.pointer}/content${encodePointer([type])}`);
+      const schema = mediaAt.value?.schema;
+      return { type, at: schema === undefined ? undefined : derefAt(doc, schema, `${mediaAt.pointer}/schema`).pointer };
     });
     const headers = Object.entries(value.headers ?? {}).map(([name, h]) => {
-      const header = follow(doc, h, `${response.at}/headers/${escapePointer(name)}`);
-      const hv = (header.value ?? {}) as { required?: boolean; schema?: unknown };
-      const schema = hv.schema === undefined ? undefined : follow(doc, hv.schema, `${header.at}/schema`);
-      return { name, required: hv.required === true, at: schema?.at, schema: schema?.value as Record<string, unknown> | undefined };
+      const header = derefAt<{ required?: boolean; schema?: unknown }>(doc, h, `${response.pointer}/headers${encodePointer([name])}`);
+      const hv = header.value ?? {};
+      const schema = hv.schema === undefined ? undefined : derefAt<Record<string, unknown>>(doc, hv.schema, `${header.pointer}/schema`);
+      return { name, required: hv.required === true, at: schema?.pointer, schema: schema?.value };
     });
     out.set(key, { media, headers });
   }
@@ -75,7 +77,7 @@ function contractProblems(answer: Answer, declared: DeclaredResponses, oracle: O
     } else {
       const media = response.media.find((m) => contentType && mediaMatches(m.type, contentType));
       if (!media) problems.push(`media type ${contentType ?? '(none)'} is not declared for ${key}`);
-      else if (media.at && /json/i.test(contentType!)) {
+      else if (media.at && isJsonMediaType(contentType!)) {
         let value: unknown;
         try {
           value = JSON.parse(answer.body);

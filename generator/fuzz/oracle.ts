@@ -1,13 +1,13 @@
-// The fuzzer's judge of values: the contract's schemas compiled by a fresh ajv, apart from the
-// server's validators (so a fault in how the server wires its validators cannot hide itself),
-// with formats checked exactly. The contract is first put in plain JSON Schema terms, as one
-// direction sees it: OpenAPI 3.0's `nullable` and boolean `exclusiveMinimum`, and the
-// properties a direction never carries (readOnly in requests, writeOnly in responses), removed.
-import { Ajv, type ValidateFunction } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+// The fuzzer's judge of values and its source of them. Judging is the server's own validators
+// (the one schema checker, server/runtime/plan/schema-checker.ts): a value the fuzzer calls valid
+// is one the server must accept, and a response it calls wrong is one the server's response
+// validator refuses too. Generating needs a plain JSON Schema copy of the contract as one
+// direction sees it (json-schema-faker reads `oneOf` better than the validator's `if`/`then`
+// form): OpenAPI 3.0's `nullable` and boolean `exclusiveMinimum` in 2020-12 terms, and the
+// properties a direction never carries (readOnly in requests, writeOnly in responses) removed.
+// That copy is for generating only, never for judging.
 import type { Document } from '../../server/runtime/contract/document.js';
-import { normalizeForValidator } from '../../server/runtime/normalize/index.js';
+import type { Direction, SchemaChecker } from '../../server/runtime/plan/schema-checker.js';
 
 export interface Oracle {
   /**
@@ -19,39 +19,18 @@ export interface Oracle {
   errors: (pointer: string, value: unknown) => string[];
 }
 
-export function createOracle(document: Document, direction: 'request' | 'response'): Oracle {
-  const doc = plainSchemas(document, direction);
-  const checked = plainSchemas(normalizeForValidator(document).document, direction);
-  const options = { strict: false, allErrors: true, logger: false, validateSchema: false } as const;
-  const ajv = checked.openapi.startsWith('3.1') ? new Ajv2020(options) : new Ajv(options);
-  addFormats.default(ajv, { mode: 'full' });
-  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
-  ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
-  ajv.addFormat('byte', /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
-  for (const format of ['float', 'double', 'binary', 'password']) ajv.addFormat(format, true);
-  ajv.addSchema({ ...checked, $id: 'specfirst:contract' } as object);
-  const compiled = new Map<string, ValidateFunction | null>();
+export function createOracle(document: Document, direction: Direction, checker: SchemaChecker): Oracle {
   return {
-    doc,
-    errors(pointer, value) {
-      if (!compiled.has(pointer)) {
-        try {
-          compiled.set(pointer, ajv.compile({ $ref: `specfirst:contract#${pointer}` }));
-        } catch {
-          compiled.set(pointer, null);
-        }
-      }
-      const validate = compiled.get(pointer);
-      if (!validate || validate(value)) return [];
-      return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
-    },
+    doc: generationDocument(document, direction),
+    errors: (pointer, value) => checker.errors(direction, pointer, value).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`),
   };
 }
 
 /** Keywords whose value maps names to schemas: a property may be called `nullable`. */
 const NAMED = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'schemas', 'dependentSchemas']);
 
-function plainSchemas(document: Document, direction: 'request' | 'response'): Document {
+/** The contract in plain JSON Schema terms as `direction` sees it, to generate values from. */
+function generationDocument(document: Document, direction: Direction): Document {
   const doc = structuredClone(document);
   const hidden = direction === 'request' ? 'readOnly' : 'writeOnly';
   const openapi30 = doc.openapi.startsWith('3.0');

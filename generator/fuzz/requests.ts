@@ -5,12 +5,15 @@
 // body left out), and without credentials (for an operation that needs them). Values become
 // HTTP requests through the one request builder (build-request.ts).
 import fc from 'fast-check';
+import { isIgnoredHeader } from '../../server/runtime/contract/ignored-headers.js';
 import type { Oracle } from './oracle.js';
 import { canBreak, invalidParameterText, invalidValue, UNUSABLE, validValue } from './values.js';
 import type { OpenAPIDocument } from '../contract/load.js';
 import type { Operation } from '../model/model.js';
-import { buildableBodies, exampleBody, exampleValue, flatForm, operationInputs, type BodyInput, type ParameterInput } from '../requests/operation-inputs.js';
+import { buildableBodies, flatForm, operationInputs, type BodyInput, type ParameterInput } from '../requests/operation-inputs.js';
+import { valueChooser } from '../requests/values.js';
 import { buildRequest, type Credentials, type RequestSpec, type RequestValues } from '../requests/build-request.js';
+import { isJsonMediaType } from '../../server/runtime/contract/media-types.js';
 
 export type FuzzKind = 'valid' | 'invalid' | 'no-credentials';
 
@@ -25,12 +28,11 @@ export interface FuzzCase {
 
 export type OperationArbitraries = Partial<Record<FuzzKind, fc.Arbitrary<FuzzCase>>>;
 
-const IGNORED_HEADERS = /^(accept|content-type|authorization)$/i;
 const LOCATIONS = ['path', 'query', 'header', 'cookie'] as const;
 
 export function operationArbitraries(doc: OpenAPIDocument, op: Operation, oracle: Oracle, credentials: Credentials): OperationArbitraries {
   const inputs = operationInputs(doc, op);
-  const parameters = inputs.parameters.filter((p) => !(p.in === 'header' && IGNORED_HEADERS.test(p.name)));
+  const parameters = inputs.parameters.filter((p) => !isIgnoredHeader(p));
   const bodies = buildableBodies(inputs).filter((b) => /json|x-www-form-urlencoded|multipart\/form-data|^text\//i.test(b.mediaType));
   const body = bodies[0] ?? inputs.bodies[0];
 
@@ -54,7 +56,7 @@ export function operationArbitraries(doc: OpenAPIDocument, op: Operation, oracle
     fc.tuple(valid, fc.stringMatching(/^[a-z]{1,6}$/)).map(([v, name]) => toCase('invalid', { ...v, extraQuery: [[`specfirst_${name}`, '1']], credentials }, `undeclared query parameter specfirst_${name}`)),
   );
   if (op.requestBody && body) {
-    const json = bodies.find((b) => /json/i.test(b.mediaType));
+    const json = bodies.find((b) => isJsonMediaType(b.mediaType));
     if (json?.at && canBreak(oracle, json.at)) {
       breakers.push(fc.tuple(valid, invalidValue(oracle, json.at)).map(([v, value]) => toCase('invalid', { ...v, body: { mediaType: json.mediaType, value }, credentials }, `the ${json.mediaType} body breaks its schema`)));
     }
@@ -80,7 +82,7 @@ function validValues(doc: OpenAPIDocument, op: Operation, oracle: Oracle, parame
     LOCATIONS.map((location) => {
       const fields: Record<string, fc.Arbitrary<unknown>> = {};
       for (const p of parameters.filter((x) => x.in === location)) {
-        const value = p.at && p.schema ? validValue(oracle, p.at).map((v) => (sendable(location, v) && fillsQuery(p, v) ? v : UNUSABLE)) : fc.constant(exampleValue(doc, p));
+        const value = p.at && p.schema ? validValue(oracle, p.at).map((v) => (sendable(location, v) && fillsQuery(p, v) ? v : UNUSABLE)) : fc.constant(valueChooser(doc).parameter(p));
         fields[p.name] = p.required || location === 'path' ? value : fc.option(value, { nil: undefined });
       }
       return [location, fc.record(fields)];
@@ -89,7 +91,7 @@ function validValues(doc: OpenAPIDocument, op: Operation, oracle: Oracle, parame
   let bodyValue: fc.Arbitrary<RequestValues['body']> = fc.constant(undefined);
   if (op.requestBody && body) {
     const form = /x-www-form-urlencoded|multipart\/form-data/i.test(body.mediaType);
-    const value = body.at && body.schema ? validValue(oracle, body.at).map((v) => (!form || flatForm(v) ? v : UNUSABLE)) : fc.constant(exampleBody(doc, body));
+    const value = body.at && body.schema ? validValue(oracle, body.at).map((v) => (!form || flatForm(v) ? v : UNUSABLE)) : fc.constant(valueChooser(doc).body(body));
     const media = value.map((v) => ({ mediaType: body.mediaType, value: v }));
     bodyValue = bodyRequired ? media : fc.option(media, { nil: undefined });
   }

@@ -9,6 +9,7 @@ import { operationArbitraries, type FuzzCase, type FuzzKind } from './requests.j
 import type { OpenAPIDocument } from '../contract/load.js';
 import type { Operation } from '../model/model.js';
 import type { Credentials, RequestSpec } from '../requests/build-request.js';
+import { valueChooser } from '../requests/values.js';
 import type { Document } from '../../server/runtime/contract/document.js';
 
 export interface FuzzOptions {
@@ -58,8 +59,9 @@ class Failure extends Error {
 }
 
 export async function fuzz(options: FuzzOptions): Promise<PropertyResult[]> {
-  const requestOracle = createOracle(options.doc as unknown as Document, 'request');
-  const responseOracle = createOracle(options.doc as unknown as Document, 'response');
+  const { checker } = valueChooser(options.doc);
+  const requestOracle = createOracle(options.doc as unknown as Document, 'request', checker);
+  const responseOracle = createOracle(options.doc as unknown as Document, 'response', checker);
   const results: PropertyResult[] = [];
   for (const op of options.operations) {
     const label = `${op.method.toUpperCase()} ${op.path} (${op.name})`;

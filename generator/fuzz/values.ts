@@ -10,6 +10,7 @@
 import fc from 'fast-check';
 import { generateSync } from 'json-schema-faker';
 import type { Oracle } from './oracle.js';
+import { schemaType } from '../requests/operation-inputs.js';
 
 export const UNUSABLE = Symbol('specfirst.fuzz.unusable');
 
@@ -104,7 +105,7 @@ function mutate(value: unknown, which: number, replacement: unknown, how: 'drop'
 
 /** A parameter's text as a typed value, the way OpenAPI servers read it (for the oracle only). */
 export function readAs(schema: Record<string, unknown> | undefined, text: string): unknown {
-  const type = Array.isArray(schema?.type) ? (schema!.type as string[]).find((t) => t !== 'null') : (schema?.type as string | undefined);
+  const type = schemaType(schema);
   if ((type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text)) return Number(text);
   if (type === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
   if (type === 'array') return text === '' ? [] : text.split(',').map((t) => readAs(schema?.items as Record<string, unknown> | undefined, t));

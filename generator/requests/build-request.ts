@@ -1,22 +1,12 @@
 // Values → an HTTP request serialised as the contract says (parameter styles, media types, the
-// operation's credentials), for `specfirst verify`, the Prism differential test and `specfirst
-// fuzz`. Values come from the contract's examples, else openapi-sampler (operation-inputs.ts), or
-// from whoever calls `buildRequest`: the fuzzer's arbitraries, verify's checked values
-// (verify-requests.ts). Pure: document in, requests out.
+// operation's credentials): the one serialiser, for `specfirst verify`, the Prism differential
+// test and `specfirst fuzz`. Values come from the one chooser (request-values.ts, values.ts) or
+// from the fuzzer's arbitraries. Pure: document in, requests out.
 import type { OpenAPIDocument } from '../contract/load.js';
 import type { Operation } from '../model/model.js';
 import { deref } from '../../server/runtime/contract/pointer.js';
-import {
-  buildableBodies,
-  concreteMediaType,
-  exampleBody,
-  exampleValue,
-  jsonBodySchema,
-  operationInputs,
-  schemaType,
-  type OperationInputs,
-  type ParameterInput,
-} from './operation-inputs.js';
+import { concreteMediaType, isJsonMediaType } from '../../server/runtime/contract/media-types.js';
+import { operationInputs, type OperationInputs, type ParameterInput } from './operation-inputs.js';
 
 type Doc = OpenAPIDocument;
 
@@ -48,46 +38,6 @@ export interface RequestValues {
 
 /** A body as a value to serialise for its media type, or as raw bytes (malformed on purpose). */
 export type BodyValue = { mediaType: string; value: unknown } | { mediaType: string; raw: string };
-
-/** Every required parameter from examples or samples, credentials, and the first body we can build. */
-export function requiredValues(doc: Doc, op: Operation, inputs = operationInputs(doc, op)): RequestValues {
-  const values: RequestValues = { path: {}, query: {}, header: {}, cookie: {} };
-  for (const name of op.path.match(/\{[^}]+\}/g) ?? []) values.path![name.slice(1, -1)] = 'x';
-  for (const p of inputs.parameters.filter((x) => x.required || x.in === 'path')) values[p.in]![p.name] = exampleValue(doc, p);
-  const body = buildableBodies(inputs)[0];
-  if (op.requestBody && body) values.body = { mediaType: body.mediaType, value: exampleBody(doc, body) };
-  return values;
-}
-
-/** `pathValues` replaces the value of named path parameters (to build invalid requests). */
-export function validRequest(doc: Doc, op: Operation, pathValues: Record<string, string> = {}): RequestSpec {
-  const values = requiredValues(doc, op);
-  Object.assign(values.path!, pathValues);
-  return buildRequest(doc, op, values);
-}
-
-/** The valid request with one thing broken; each choice is something the contract forbids. */
-export function invalidRequest(doc: Doc, op: Operation): RequestSpec {
-  const valid = validRequest(doc, op);
-  const params = operationInputs(doc, op).parameters;
-  const bodySchema = jsonBodySchema(operationInputs(doc, op));
-  if (bodySchema && schemaType(bodySchema) === 'object') {
-    return { ...valid, headers: { ...valid.headers, 'content-type': 'application/json' }, body: '"specfirst: not an object"', breaks: 'JSON body of the wrong type' };
-  }
-  const typedPath = params.find((p) => p.in === 'path' && ['integer', 'number', 'boolean'].includes(schemaType(p.schema) ?? ''));
-  if (typedPath) {
-    return { ...validRequest(doc, op, { [typedPath.name]: 'specfirst-not-a-number' }), breaks: `path parameter ${typedPath.name} of the wrong type` };
-  }
-  const requiredQuery = params.find((p) => p.in === 'query' && p.required);
-  if (requiredQuery) {
-    const values = requiredValues(doc, op);
-    delete values.query![requiredQuery.name];
-    return { ...buildRequest(doc, op, values), breaks: `required query parameter ${requiredQuery.name} missing` };
-  }
-  const values = requiredValues(doc, op);
-  values.extraQuery = [['specfirst_unknown', '1']];
-  return { ...buildRequest(doc, op, values), breaks: 'an unknown query parameter' };
-}
 
 /** Serialises values as the contract says: parameter styles, the body's media type, credentials. */
 export function buildRequest(doc: Doc, op: Operation, values: RequestValues): RequestSpec {
@@ -183,7 +133,7 @@ function serializeBody(doc: Doc, inputs: OperationInputs, body: BodyValue): { bo
   const contentType = concreteMediaType(body.mediaType);
   if ('raw' in body) return { body: body.raw, contentType };
   const { value } = body;
-  if (/^application\/(.+\+)?json/i.test(contentType)) return { body: JSON.stringify(value), contentType };
+  if (isJsonMediaType(contentType)) return { body: JSON.stringify(value), contentType };
   if (/^application\/x-www-form-urlencoded/i.test(contentType)) {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries((value ?? {}) as Record<string, unknown>)) for (const [name, s] of queryPairs({ name: k, in: 'query' }, v)) params.append(name, s);

@@ -1,25 +1,28 @@
 // What an operation takes, read once from the bundled contract: its parameters, request bodies
-// and their schemas (with the JSON Pointer of each schema, `$ref`s followed), and the example or
-// sample value of each. Shared by the request builder (build-request.ts), the differential
-// test's request set and the fuzzer. Pure: document in, plain data out.
-import { sampleSchema } from '../../server/runtime/sample.js';
-import type { Document } from '../../server/runtime/contract/document.js';
+// and their schemas (with the JSON Pointer of each schema, `$ref`s followed), and the contract's
+// example of each, located for reports. The one walker of an operation's inputs: verify, the
+// fuzzer and the differential test's request set all read operations through it. Pure: document
+// in, plain data out.
+import type { Located } from '../../server/runtime/example-or-sample.js';
 import type { Operation } from '../model/model.js';
-import { deref } from '../../server/runtime/contract/pointer.js';
 import type { OpenAPIDocument } from '../contract/load.js';
+import { derefAt, encodePointer } from '../../server/runtime/contract/pointer.js';
+import { isJsonMediaType } from '../../server/runtime/contract/media-types.js';
+
+export type { Located };
 
 export interface ParameterInput {
   name: string;
   in: 'path' | 'query' | 'header' | 'cookie';
   required?: boolean;
   schema?: Record<string, unknown>;
-  example?: unknown;
-  examples?: Record<string, { value?: unknown }>;
   style?: string;
   explode?: boolean;
   allowEmptyValue?: boolean;
   /** JSON Pointer of the schema in the document, `$ref`s followed. */
   at?: string;
+  /** The contract's example (its `example`, else its first `examples` entry), where it is written. */
+  examples?: Located<unknown>[];
 }
 
 export interface BodyInput {
@@ -28,8 +31,7 @@ export interface BodyInput {
   schema?: Record<string, unknown>;
   /** JSON Pointer of the schema in the document, `$ref`s followed. */
   at?: string;
-  example?: unknown;
-  examples?: Record<string, unknown>;
+  examples: Located<unknown>[];
 }
 
 /** What one operation takes, `$ref`s followed. */
@@ -41,71 +43,54 @@ export interface OperationInputs {
 
 type Doc = OpenAPIDocument;
 
+interface ExampleHolder {
+  example?: unknown;
+  examples?: Record<string, unknown>;
+}
+
 export function operationInputs(doc: Doc, op: Operation): OperationInputs {
-  const item = follow(doc, (doc.paths as Record<string, unknown>)[op.path], `/paths/${escapePointer(op.path)}`);
-  const operation = follow(doc, (item.value as Record<string, unknown> | undefined)?.[op.method], `${item.at}/${op.method}`);
-  const raw = [
-    ...(((item.value as { parameters?: unknown[] } | undefined)?.parameters ?? []).map((p, i) => follow(doc, p, `${item.at}/parameters/${i}`))),
-    ...(((operation.value as { parameters?: unknown[] } | undefined)?.parameters ?? []).map((p, i) => follow(doc, p, `${operation.at}/parameters/${i}`))),
-  ];
+  const item = derefAt<Record<string, unknown>>(doc, (doc.paths as Record<string, unknown>)[op.path], encodePointer(['paths', op.path]));
+  const operation = derefAt<Record<string, unknown>>(doc, item.value?.[op.method], `${item.pointer}/${op.method}`);
   const byKey = new Map<string, ParameterInput>();
-  for (const { value, at } of raw) {
-    const p = value as ParameterInput | undefined;
-    if (!p) continue;
-    const schema = follow(doc, p.schema, `${at}/schema`);
-    byKey.set(`${p.in}:${p.name}`, { ...p, schema: schema.value as Record<string, unknown> | undefined, at: schema.at });
+  for (const owner of [item, operation]) {
+    const list = owner.value?.parameters;
+    if (!Array.isArray(list)) continue;
+    list.forEach((raw, i) => {
+      const { value: p, pointer } = derefAt<ParameterInput & ExampleHolder>(doc, raw, `${owner.pointer}/parameters/${i}`);
+      if (!p || typeof p.name !== 'string') return;
+      const schema = derefAt<Record<string, unknown>>(doc, p.schema, `${pointer}/schema`);
+      const { example: _example, examples: _examples, ...rest } = p;
+      byKey.set(`${p.in}:${p.name}`, { ...rest, schema: schema.value, at: p.schema === undefined ? undefined : schema.pointer, examples: examplesOf(doc, p, pointer) });
+    });
   }
-  const bodyAt = follow(doc, (operation.value as { requestBody?: unknown } | undefined)?.requestBody, `${operation.at}/requestBody`);
-  const body = bodyAt.value as { required?: boolean; content?: Record<string, BodyInput> } | undefined;
-  const bodies = Object.entries(body?.content ?? {}).map(([mediaType, m]) => {
-    const media = follow(doc, m, `${bodyAt.at}/content/${escapePointer(mediaType)}`);
-    const schema = follow(doc, (media.value as BodyInput | undefined)?.schema, `${media.at}/schema`);
-    return { ...(media.value as BodyInput), mediaType, schema: schema.value as Record<string, unknown> | undefined, at: schema.at };
+  const body = derefAt<{ required?: boolean; content?: Record<string, unknown> }>(doc, operation.value?.requestBody, `${operation.pointer}/requestBody`);
+  const bodies = Object.entries(body.value?.content ?? {}).map(([mediaType, m]): BodyInput => {
+    const media = derefAt<{ schema?: unknown } & ExampleHolder>(doc, m, `${body.pointer}/content${encodePointer([mediaType])}`);
+    const schema = derefAt<Record<string, unknown>>(doc, media.value?.schema, `${media.pointer}/schema`);
+    return { mediaType, schema: schema.value, at: media.value?.schema === undefined ? undefined : schema.pointer, examples: examplesOf(doc, media.value ?? {}, media.pointer) };
   });
-  return { parameters: [...byKey.values()], bodies, bodyRequired: body?.required === true };
+  return { parameters: [...byKey.values()], bodies, bodyRequired: body.value?.required === true };
 }
 
-/** A value with its `$ref`s followed, and the JSON Pointer of where it ends up. */
-export function follow(doc: Doc, value: unknown, at: string): { value: unknown; at: string } {
-  let cur = value;
-  let pointer = at;
-  for (let hops = 0; hops < 32; hops++) {
-    const ref = (cur as { $ref?: unknown } | null | undefined)?.$ref;
-    if (typeof ref !== 'string' || !ref.startsWith('#')) break;
-    pointer = ref.slice(1);
-    cur = deref(doc, { $ref: ref } as never);
-  }
-  return { value: cur, at: pointer };
-}
-
-export function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-export function exampleValue(doc: Doc, p: ParameterInput): unknown {
-  if (p.example !== undefined) return p.example;
-  const example = deref<{ value?: unknown }>(doc, Object.values(p.examples ?? {})[0] as never);
-  if (example?.value !== undefined) return example.value;
-  return p.schema ? sampleSchema(doc as unknown as Document, p.schema, { direction: 'request' }) : 'x';
-}
-
-export function exampleBody(doc: Doc, media: BodyInput): unknown {
-  if (media.example !== undefined) return media.example;
-  const first = deref<{ value?: unknown }>(doc, Object.values(media.examples ?? {})[0] as never);
-  if (first?.value !== undefined) return first.value;
-  return media.schema ? sampleSchema(doc as unknown as Document, media.schema, { direction: 'request' }) : {};
+/** The value an example holder gives first (its `example`, else its first `examples` entry), located. */
+function examplesOf(doc: Doc, holder: ExampleHolder, pointer: string): Located<unknown>[] {
+  if (holder.example !== undefined) return [{ value: holder.example, pointer: `${pointer}/example` }];
+  const [name, first] = Object.entries(holder.examples ?? {})[0] ?? [];
+  if (name === undefined) return [];
+  const example = derefAt<{ value?: unknown }>(doc, first, `${pointer}/examples${encodePointer([name])}`);
+  return example.value?.value !== undefined ? [{ value: example.value.value, pointer: `${example.pointer}/value` }] : [];
 }
 
 /** Bodies in the order we prefer to build them: JSON, form, multipart, text, anything else. */
 export function buildableBodies(inputs: OperationInputs): BodyInput[] {
-  const order = [/^application\/(.+\+)?json/i, /^application\/x-www-form-urlencoded/i, /^multipart\/form-data/i, /^text\//i, /./];
+  const order: ((mediaType: string) => boolean)[] = [isJsonMediaType, (m) => /^application\/x-www-form-urlencoded/i.test(m), (m) => /^multipart\/form-data/i.test(m), (m) => /^text\//i.test(m), () => true];
   const out: BodyInput[] = [];
-  for (const test of order) for (const b of inputs.bodies) if (test.test(b.mediaType) && !out.includes(b)) out.push(b);
+  for (const test of order) for (const b of inputs.bodies) if (test(b.mediaType) && !out.includes(b)) out.push(b);
   return out;
 }
 
 export function jsonBodySchema(inputs: OperationInputs): Record<string, unknown> | undefined {
-  return inputs.bodies.find((b) => /json/i.test(b.mediaType))?.schema;
+  return inputs.bodies.find((b) => isJsonMediaType(b.mediaType))?.schema;
 }
 
 export function schemaType(schema: Record<string, unknown> | undefined): string | undefined {
@@ -119,9 +104,3 @@ export function flatForm(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => scalar(v) || (Array.isArray(v) && v.every(scalar)));
 }
 
-/** The media type a request names for a declared one (`*` and parameters dropped). */
-export function concreteMediaType(declared: string): string {
-  const base = declared.split(';')[0]!.trim();
-  if (base.includes('*')) return 'application/octet-stream';
-  return base;
-}

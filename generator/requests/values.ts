@@ -1,21 +1,18 @@
-// For `specfirst verify`: the values a valid request carries. The contract's example when its
-// schema, as the validator sees it (server/runtime/normalize.ts), accepts it; else a sample of the
-// schema; else a sample of the validator's copy, which has no examples to spoil it. Every example
-// the schema rejects is a contract problem, returned with its place. Pure.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+// The one chooser of request values, for `specfirst verify`, `specfirst fuzz` (values it does not
+// draw itself) and the differential test's requests: the contract's example when the server's
+// validator takes it, else a sample it takes (server/runtime/example-or-sample.ts decides, with the
+// one schema checker). Every example the validator refuses is a contract problem, returned with
+// its place. Pure: document in, values out; the checker is made once per document.
+import { exampleOrSample } from '../../server/runtime/example-or-sample.js';
 import type { Document } from '../../server/runtime/contract/document.js';
-import { sampleSchema } from '../../server/runtime/sample.js';
+import { schemaChecker, type SchemaChecker } from '../../server/runtime/plan/schema-checker.js';
+import type { ErrorObject } from 'ajv';
 import type { OpenAPIDocument } from '../contract/load.js';
-import { decodePointer, encodePointer } from '../../server/runtime/contract/pointer.js';
+import { encodePointer } from '../../server/runtime/contract/pointer.js';
+import { derefAt } from '../../server/runtime/contract/pointer.js';
+import type { BodyInput, Located, ParameterInput } from './operation-inputs.js';
 
 type Doc = OpenAPIDocument;
-
-export interface Located<T> {
-  value: T;
-  pointer: string;
-}
 
 /** An example of the contract that its schema rejects: a pointer into the bundled document. */
 export interface ExampleProblem {
@@ -30,36 +27,57 @@ export interface ValueReport {
   doubtful: string[];
 }
 
-export type Direction = 'request';
+export interface ValueSource {
+  label: string;
+  /** The schema, where it is in the bundled document (the validator's copy has it at the same place). */
+  schema: Located<unknown> | null;
+  examples: readonly Located<unknown>[];
+  /** What to send when there is no schema and no example. */
+  fallback: unknown;
+}
 
-/** Says why a value breaks the schema at a pointer of the validator's document, or null when it is valid. */
-export type ValueCheck = (pointer: string, value: unknown) => string | null;
+export interface ValueChooser {
+  /** The server's validators, as requests and responses see them. */
+  checker: SchemaChecker;
+  choose(source: ValueSource, into?: ValueReport): unknown;
+  parameter(p: ParameterInput, into?: ValueReport): unknown;
+  body(media: BodyInput, into?: ValueReport): unknown;
+}
 
-/**
- * ajv as the validator runs it, plus what it does not check and the server does: a request may
- * not carry readOnly properties.
- */
-export function valueChecker(validatorDoc: Document): ValueCheck {
-  const ajv = validatorDoc.openapi.startsWith('3.1') ? new Ajv2020({ strict: false, logger: false, allErrors: true }) : new Ajv({ strict: false, logger: false, allErrors: true });
-  addFormats.default(ajv);
-  for (const format of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']) ajv.addFormat(format, true);
-  ajv.removeKeyword('readOnly');
-  ajv.addKeyword({ keyword: 'readOnly', schemaType: 'boolean', error: { message: 'is readOnly: requests must not send it' }, validate: (readOnly: boolean) => !readOnly });
-  ajv.addSchema({ ...validatorDoc, $id: 'specfirst:contract' } as object);
-  const compiled = new Map<string, ValidateFunction | null>();
-  return (pointer, value) => {
-    if (!compiled.has(pointer)) {
-      try {
-        compiled.set(pointer, ajv.compile({ $ref: `specfirst:contract#${pointer}` }));
-      } catch {
-        // A schema the validator cannot compile is the runtime's to isolate; nothing to say here.
-        compiled.set(pointer, null);
-      }
-    }
-    const validate = compiled.get(pointer);
-    if (!validate || validate(value)) return null;
-    return describeErrors(validate.errors ?? []);
-  };
+const choosers = new WeakMap<Doc, ValueChooser>();
+
+/** The chooser of one document, made on first need: the validators are prepared once per document. */
+export function valueChooser(doc: Doc): ValueChooser {
+  let chooser = choosers.get(doc);
+  if (!chooser) {
+    const checker = schemaChecker(doc as unknown as Document);
+    const choose = (source: ValueSource, into: ValueReport = { problems: [], doubtful: [] }): unknown => chooseValue(doc, checker, source, into);
+    chooser = {
+      checker,
+      choose,
+      parameter: (p, into) => choose({ label: `${p.in} parameter "${p.name}"`, schema: located(p), examples: p.examples ?? [], fallback: 'x' }, into),
+      body: (media, into) => choose({ label: `the ${media.mediaType.split(';')[0]} request body`, schema: located(media), examples: media.examples, fallback: {} }, into),
+    };
+    choosers.set(doc, chooser);
+  }
+  return chooser;
+}
+
+function located(input: { schema?: unknown; at?: string }): Located<unknown> | null {
+  return input.schema !== undefined && input.at !== undefined ? { value: input.schema, pointer: input.at } : null;
+}
+
+function chooseValue(doc: Doc, checker: SchemaChecker, source: ValueSource, into: ValueReport): unknown {
+  const { label, schema, examples } = source;
+  if (!schema) return examples[0]?.value ?? source.fallback;
+  const chosen = exampleOrSample(doc as unknown as Document, checker, { direction: 'request', schema, examples });
+  if (chosen.refusedExample) {
+    const why = describeErrors(chosen.refusedExample.errors);
+    into.problems.push({ pointer: chosen.refusedExample.pointer, message: `the example of ${label} does not match its schema (${why}); verify sent a generated value instead` });
+  }
+  if (chosen.refusedSample) into.problems.push(...invalidSchemaExamples(doc, checker, schema, label));
+  if (!chosen.valid) into.doubtful.push(label);
+  return chosen.value;
 }
 
 function describeErrors(errors: readonly ErrorObject[]): string {
@@ -67,59 +85,8 @@ function describeErrors(errors: readonly ErrorObject[]): string {
   return (shown.length > 0 ? shown : errors.slice(0, 1)).map((e) => `${e.instancePath || 'the value'} ${e.message ?? 'is invalid'}`).join('; ');
 }
 
-export interface ValueSource {
-  label: string;
-  /** The schema, where it is in the bundled document (the validator's copy has it at the same place). */
-  schema: Located<unknown> | null;
-  examples: Located<unknown>[];
-  direction: Direction;
-  /** What to send when there is no schema and no example. */
-  fallback: unknown;
-}
-
-/**
- * The contract's first example if the schema takes it, else a sample of the schema (which uses
- * the schema's own examples), else a sample of the validator's copy (which has none).
- */
-export function chooseValue(doc: Doc, validatorDoc: Document, check: ValueCheck, source: ValueSource, into: ValueReport): unknown {
-  const { label, schema, examples } = source;
-  const [example] = examples;
-  if (!schema) return example?.value ?? source.fallback;
-  if (example) {
-    const why = check(schema.pointer, example.value);
-    if (why === null) return example.value;
-    into.problems.push({ pointer: example.pointer, message: `the example of ${label} does not match its schema (${why}); verify sent a generated value instead` });
-  }
-  let value = sampleSchema(doc as unknown as Document, schema.value, { direction: source.direction });
-  if (check(schema.pointer, value) === null) return value;
-  into.problems.push(...invalidSchemaExamples(doc, check, schema, label));
-  const bare = decodePointer(schema.pointer).reduce<unknown>((v, s) => (v as Record<string, unknown> | undefined)?.[s], validatorDoc);
-  value = sampleSchema(validatorDoc, bare, { direction: source.direction });
-  if (check(schema.pointer, value) === null) return value;
-  // An optional property no value satisfies (Discord: `action: {enum: []}` in a PATCH body) can
-  // still be left out: the sample with only the required properties.
-  const required = onlyRequired(doc, schema, value);
-  if (required !== undefined && check(schema.pointer, required) === null) return required;
-  into.doubtful.push(label);
-  return value;
-}
-
-/** An object sample cut down to the properties its schema (or an allOf member) requires. */
-function onlyRequired(doc: Doc, schema: Located<unknown>, value: unknown): Record<string, unknown> | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const names = new Set<string>();
-  const visit = (at: unknown, pointer: string, depth: number): void => {
-    const here = derefAt<{ required?: unknown; allOf?: unknown[] }>(doc, at, pointer);
-    if (depth > 8 || typeof here.value !== 'object' || here.value === null) return;
-    for (const name of Array.isArray(here.value.required) ? here.value.required : []) if (typeof name === 'string') names.add(name);
-    (here.value.allOf ?? []).forEach((member, i) => visit(member, `${here.pointer}/allOf/${i}`, depth + 1));
-  };
-  visit(schema.value, schema.pointer, 0);
-  return Object.fromEntries(Object.entries(value).filter(([key]) => names.has(key)));
-}
-
 /** `example`s inside a schema (and the schemas it refers to) that their own schema rejects. */
-function invalidSchemaExamples(doc: Doc, check: ValueCheck, schema: Located<unknown>, label: string): ExampleProblem[] {
+function invalidSchemaExamples(doc: Doc, checker: SchemaChecker, schema: Located<unknown>, label: string): ExampleProblem[] {
   const out: ExampleProblem[] = [];
   const seen = new Set<string>();
   const visit = (at: Located<unknown>, depth: number): void => {
@@ -128,8 +95,8 @@ function invalidSchemaExamples(doc: Doc, check: ValueCheck, schema: Located<unkn
     seen.add(here.pointer);
     const s = here.value as Record<string, unknown>;
     if (s.example !== undefined) {
-      const why = check(here.pointer, s.example);
-      if (why !== null) out.push({ pointer: `${here.pointer}/example`, message: `the example of a schema used by ${label} does not match it (${why})` });
+      const errors = checker.errors('request', here.pointer, s.example);
+      if (errors.length > 0) out.push({ pointer: `${here.pointer}/example`, message: `the example of a schema used by ${label} does not match it (${describeErrors(errors)})` });
     }
     for (const key of ['properties', 'patternProperties']) {
       for (const [name, sub] of Object.entries((s[key] as Record<string, unknown> | undefined) ?? {})) visit({ value: sub, pointer: `${here.pointer}/${key}${encodePointer([name])}` }, depth + 1);
@@ -141,15 +108,4 @@ function invalidSchemaExamples(doc: Doc, check: ValueCheck, schema: Located<unkn
   };
   visit(schema, 0);
   return out;
-}
-
-/** Follows internal `$ref`s, keeping track of where the value is. */
-export function derefAt<T = unknown>(doc: Doc, value: unknown, pointer: string): Located<T> {
-  let cur: Located<unknown> = { value, pointer };
-  for (let hops = 0; hops < 32; hops++) {
-    const ref = (cur.value as { $ref?: unknown } | null)?.$ref;
-    if (typeof ref !== 'string' || !ref.startsWith('#/')) break;
-    cur = { pointer: ref.slice(1), value: decodePointer(ref).reduce<unknown>((v, s) => (v as Record<string, unknown> | undefined)?.[s], doc) };
-  }
-  return cur as Located<T>;
 }

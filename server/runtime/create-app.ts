@@ -131,7 +131,7 @@ export function apiContext(api: ApiDefinition, document: Document, { readers, lo
     api,
     readers,
     logger,
-    mock: mock ? createMocker(document, validation.responseDoc, (message) => logger.warn(`${api.name}: ${message}`)) : null,
+    mock: mock ? createMocker(document, validation, (message) => logger.warn(`${api.name}: ${message}`)) : null,
     validateResponses,
   };
 }

@@ -4,21 +4,16 @@
 // schema (real contracts' examples often do not), else sampled from the schema by openapi-sampler
 // (deterministic: the same contract always gives the same answers). Built once per route, on its
 // first mocked request.
-import { Ajv, type ValidateFunction } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import type { RouteBinding } from './api.js';
 import type { Document } from './contract/document.js';
-import { deref } from './contract/pointer.js';
-import { isJsonMediaType } from './contract/media-types.js';
-import { rotatedDocument, sampleSchema } from './sample.js';
+import { deref, escapeSegment } from './contract/pointer.js';
+import { exampleOrSample } from './example-or-sample.js';
+import { concreteMediaType, isJsonMediaType } from './contract/media-types.js';
+import { schemaChecker, type CheckerSources, type SchemaChecker } from './plan/schema-checker.js';
+import { sampleSchema } from './sample.js';
+import type { MockResponse } from './plan/plan.js';
 
-export interface MockResponse {
-  status: number;
-  contentType?: string;
-  headers?: Record<string, unknown>;
-  body?: unknown;
-}
+export type { MockResponse };
 
 interface MediaObject {
   schema?: unknown;
@@ -26,42 +21,20 @@ interface MediaObject {
   examples?: Record<string, { value?: unknown; $ref?: string }>;
 }
 
-/** Checks a value against a schema of the contract, given by its pointer in the document. */
-type SchemaCheck = (pointer: string, value: unknown) => boolean;
-
 /**
- * `doc` gives the examples and schemas to sample; `validatorDoc` (the validator's normalised copy)
- * says whether an example is valid, as the response validator will.
+ * `doc` gives the examples and schemas to sample; `validation` (the server's prepared validators,
+ * or a document to prepare them from) says whether a body is valid, as the response validator will.
  */
-export function createMocker(doc: Document, validatorDoc: Document, warn: (message: string) => void = () => {}): (route: RouteBinding) => MockResponse {
+export function createMocker(doc: Document, validation: Document | CheckerSources, warn: (message: string) => void = () => {}): (route: RouteBinding) => MockResponse {
   const cache = new Map<RouteBinding, MockResponse>();
-  const isValid = schemaChecker(validatorDoc);
+  const checker = schemaChecker(validation);
   return (route) => {
     let mock = cache.get(route);
     if (!mock) {
-      mock = buildMock(doc, route, isValid, warn);
+      mock = buildMock(doc, route, checker, warn);
       cache.set(route, mock);
     }
     return mock;
-  };
-}
-
-function schemaChecker(doc: Document): SchemaCheck {
-  const ajv = doc.openapi.startsWith('3.1') ? new Ajv2020({ strict: false, logger: false }) : new Ajv({ strict: false, logger: false });
-  addFormats.default(ajv);
-  for (const format of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']) ajv.addFormat(format, true);
-  ajv.addSchema({ ...doc, $id: 'specfirst:contract' } as object);
-  const compiled = new Map<string, ValidateFunction | null>();
-  return (pointer, value) => {
-    if (!compiled.has(pointer)) {
-      try {
-        compiled.set(pointer, ajv.compile({ $ref: `specfirst:contract#${pointer}` }));
-      } catch {
-        compiled.set(pointer, null);
-      }
-    }
-    const validate = compiled.get(pointer);
-    return validate ? validate(value) === true : true;
   };
 }
 
@@ -71,7 +44,7 @@ function mockStatusKey(responses: Record<string, unknown>): string | undefined {
   return keys.find((k) => /^2\d\d$/.test(k)) ?? keys.find((k) => /^2XX$/i.test(k)) ?? keys.find((k) => /^[13]\d\d$/.test(k)) ?? keys.find((k) => k === 'default');
 }
 
-function buildMock(doc: Document, route: RouteBinding, isValid: SchemaCheck, warn: (message: string) => void): MockResponse {
+function buildMock(doc: Document, route: RouteBinding, checker: SchemaChecker, warn: (message: string) => void): MockResponse {
   const op = deref(doc, deref(doc, doc.paths?.[route.path])?.[route.method]);
   const responses = (op?.responses ?? {}) as Record<string, unknown>;
   const key = mockStatusKey(responses) ?? 'default';
@@ -85,72 +58,39 @@ function buildMock(doc: Document, route: RouteBinding, isValid: SchemaCheck, war
   const [mediaType, media] = Object.entries(response.content ?? {})[0] ?? [];
   if (!mediaType || !media) return { status, headers };
   const contentType = concreteMediaType(mediaType);
-  const schemaPointer = `/paths/${escape(route.path)}/${route.method}/responses/${escape(key)}/content/${escape(mediaType)}/schema`;
-  let resolved = deref<MediaObject>(doc, media) ?? {};
-  const example = resolved.example ?? firstExample(doc, resolved.examples);
-  if (example !== undefined && resolved.schema && !isValid(responseSchemaPointer(doc, responses[key], schemaPointer, mediaType), example)) {
-    warn(`${route.method.toUpperCase()} ${route.path} ${key}: the contract's example does not match its schema; mocking a sample of the schema instead`);
-    resolved = { schema: resolved.schema };
-  }
-  const pointer = responseSchemaPointer(doc, responses[key], schemaPointer, mediaType);
-  let body = bodyFor(doc, contentType, resolved);
-  if (resolved.example === undefined && resolved.examples === undefined && resolved.schema && isJsonMediaType(contentType) && !isValid(pointer, body)) {
-    body = otherSample(doc, pointer, isValid) ?? body;
-  }
-  return { status, contentType, headers, body };
-}
-
-/** How many rotations of the `oneOf`/`anyOf` lists a mock tries before it gives up. */
-const MAX_SHIFTS = 8;
-
-/**
- * A sample of the schema at `pointer` that is valid, taken with other `oneOf`/`anyOf` members
- * first (see rotatedDocument); undefined when none of the shifts gives one.
- */
-function otherSample(doc: Document, pointer: string, isValid: SchemaCheck): unknown {
-  for (let shift = 1; shift < MAX_SHIFTS; shift++) {
-    const rotated = rotatedDocument(doc, shift);
-    const schema = deref(rotated, { $ref: `#${pointer}` });
-    if (schema === undefined) return undefined;
-    const value = sampleSchema(rotated, schema, { direction: 'response' });
-    if (isValid(pointer, value)) return value;
-  }
-  return undefined;
-}
-
-/** Where the schema of a response lives, following a response `$ref` to components. */
-function responseSchemaPointer(doc: Document, response: unknown, inline: string, mediaType: string): string {
-  const ref = (response as { $ref?: unknown } | undefined)?.$ref;
-  return typeof ref === 'string' && ref.startsWith('#/') ? `${ref.slice(1)}/content/${escape(mediaType)}/schema` : inline;
-}
-
-const escape = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
-
-function bodyFor(doc: Document, contentType: string, media: MediaObject): unknown {
-  const example = media.example ?? firstExample(doc, media.examples);
-  const schema = deref<{ type?: unknown; format?: string }>(doc, media.schema);
+  const inline = `/paths/${escapeSegment(route.path)}/${route.method}/responses/${escapeSegment(key)}/content/${escapeSegment(mediaType)}`;
+  const mediaPointer = responseMediaPointer(responses[key], inline, mediaType);
+  const resolved = deref<MediaObject>(doc, media) ?? {};
+  const example = firstExample(doc, resolved, mediaPointer);
+  const schema = deref<{ format?: string }>(doc, resolved.schema);
   if (schema?.format === 'binary' || (!isJsonMediaType(contentType) && !contentType.startsWith('text/') && example === undefined)) {
-    return new Blob([], { type: contentType });
+    return { status, contentType, headers, body: new Blob([], { type: contentType }) };
   }
-  const value = example !== undefined ? example : sampleOf(doc, media.schema);
-  if (isJsonMediaType(contentType)) return value;
-  return typeof value === 'string' ? value : JSON.stringify(value ?? '');
+  let value: unknown = example?.value ?? {};
+  if (resolved.schema) {
+    const chosen = exampleOrSample(doc, checker, { direction: 'response', schema: { value: resolved.schema, pointer: `${mediaPointer}/schema` }, examples: example ? [example] : [] });
+    if (chosen.refusedExample) warn(`${route.method.toUpperCase()} ${route.path} ${key}: the contract's example does not match its schema; mocking a sample of the schema instead`);
+    value = chosen.value;
+  }
+  return { status, contentType, headers, body: isJsonMediaType(contentType) || typeof value === 'string' ? value : JSON.stringify(value ?? '') };
 }
 
-function firstExample(doc: Document, examples: MediaObject['examples']): unknown {
-  const first = Object.values(examples ?? {})[0];
-  return deref<{ value?: unknown }>(doc, first)?.value;
+/** Where the media object of a response lives, following a response `$ref` to components. */
+function responseMediaPointer(response: unknown, inline: string, mediaType: string): string {
+  const ref = (response as { $ref?: unknown } | undefined)?.$ref;
+  return typeof ref === 'string' && ref.startsWith('#/') ? `${ref.slice(1)}/content/${escapeSegment(mediaType)}` : inline;
+}
+
+
+/** The media object's `example`, else the value of its first `examples` entry, with where it is. */
+function firstExample(doc: Document, media: MediaObject, pointer: string): { value: unknown; pointer: string } | undefined {
+  if (media.example !== undefined) return { value: media.example, pointer: `${pointer}/example` };
+  const [name, first] = Object.entries(media.examples ?? {})[0] ?? [];
+  const value = deref<{ value?: unknown }>(doc, first)?.value;
+  return name === undefined || value === undefined ? undefined : { value, pointer: `${pointer}/examples/${escapeSegment(name)}/value` };
 }
 
 function sampleOf(doc: Document, schema: unknown): unknown {
   if (!schema) return {};
   return sampleSchema(doc, schema, { direction: 'response' });
-}
-
-/** `*\/*` → JSON, `image/*` → `image/png`-like: a mock must name a real media type. */
-function concreteMediaType(mediaType: string): string {
-  const base = mediaType.split(';')[0]!.trim();
-  if (base === '*/*') return 'application/json';
-  if (base.endsWith('/*')) return `${base.slice(0, -2)}/octet-stream`;
-  return base;
 }

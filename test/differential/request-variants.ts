@@ -5,8 +5,10 @@
 import type { OpenAPIDocument } from '../../generator/contract/load.js';
 import type { Operation } from '../../generator/model/model.js';
 import { deref } from '../../server/runtime/contract/pointer.js';
-import { buildableBodies, exampleBody, exampleValue, flatForm, jsonBodySchema, operationInputs, schemaType } from '../../generator/requests/operation-inputs.js';
-import { buildRequest, requiredValues, type Credentials, type RequestSpec, type RequestValues } from '../../generator/requests/build-request.js';
+import { buildableBodies, flatForm, jsonBodySchema, operationInputs, schemaType } from '../../generator/requests/operation-inputs.js';
+import { buildRequest, type Credentials, type RequestSpec, type RequestValues } from '../../generator/requests/build-request.js';
+import { requiredValues } from '../../generator/requests/request-values.js';
+import { valueChooser } from '../../generator/requests/values.js';
 
 export interface RequestVariant {
   /** What the request does, stable across runs: `all-parameters`, `missing:query:limit`, `body:malformed-json`. */
@@ -17,7 +19,9 @@ export interface RequestVariant {
 
 export function requestVariants(doc: OpenAPIDocument, op: Operation, credentials: Credentials = {}): RequestVariant[] {
   const inputs = operationInputs(doc, op);
-  const base = (): RequestValues => ({ ...structuredClone(requiredValues(doc, op, inputs)), credentials });
+  const chooser = valueChooser(doc);
+  const required = requiredValues(doc, op, inputs);
+  const base = (): RequestValues => ({ ...structuredClone(required), credentials });
   const out: RequestVariant[] = [];
   const add = (kind: string, expect: RequestVariant['expect'], values: RequestValues) => out.push({ kind, expect, spec: buildRequest(doc, op, values) });
 
@@ -26,12 +30,12 @@ export function requestVariants(doc: OpenAPIDocument, op: Operation, credentials
   const optional = inputs.parameters.filter((p) => !p.required && p.in !== 'path' && !/^(accept|content-type|authorization)$/i.test(p.name));
   if (optional.length > 0) {
     const all = base();
-    for (const p of optional) all[p.in]![p.name] = exampleValue(doc, p);
+    for (const p of optional) all[p.in]![p.name] = chooser.parameter(p);
     add('all-parameters', 'accept', all);
   }
   // Only bodies a validator can read: an XML or binary body built from a JSON schema means nothing.
   const bodies = buildableBodies(inputs).filter((b) => /json|x-www-form-urlencoded|multipart\/form-data|^text\//i.test(b.mediaType));
-  for (const media of bodies.slice(1).filter((b) => /json|^text\//i.test(b.mediaType) || flatForm(exampleBody(doc, b)))) add(`body:${media.mediaType.split(';')[0]}`, 'accept', { ...base(), body: { mediaType: media.mediaType, value: exampleBody(doc, media) } });
+  for (const media of bodies.slice(1).filter((b) => /json|^text\//i.test(b.mediaType) || flatForm(chooser.body(b)))) add(`body:${media.mediaType.split(';')[0]}`, 'accept', { ...base(), body: { mediaType: media.mediaType, value: chooser.body(media) } });
   if (op.requestBody && !inputs.bodyRequired) add('body:optional-omitted', 'accept', { ...base(), body: undefined });
   const freeText = inputs.parameters.find((p) => p.in === 'query' && schemaType(p.schema) === 'string' && !p.schema?.enum && !p.schema?.pattern && !p.schema?.format && (p.schema?.maxLength as number | undefined ?? 99) >= 9);
   if (freeText) {
@@ -42,7 +46,7 @@ export function requestVariants(doc: OpenAPIDocument, op: Operation, credentials
     out.push({ kind: `query:reserved-characters:${freeText.name}`, expect: 'accept', spec: { ...spec, url: spec.url.replace(/%3A/g, ':').replace(/%2F/g, '/').replace(/%40/g, '@').replace(/%2C/g, ',') } });
   }
   const list = inputs.parameters.find((p) => p.in === 'query' && schemaType(p.schema) === 'array' && (p.explode ?? true) && (p.style ?? 'form') === 'form' && ((p.schema?.maxItems as number | undefined) ?? 21) >= 21);
-  const item = list ? exampleValue(doc, list) : undefined;
+  const item = list ? chooser.parameter(list) : undefined;
   if (list && Array.isArray(item) && item.length > 0 && !(list.schema as { uniqueItems?: boolean }).uniqueItems) {
     add(`query:repeated-21-times:${list.name}`, 'accept', { ...base(), query: { ...base().query, [list.name]: Array.from({ length: 21 }, () => item[0]) } });
   }
@@ -75,7 +79,7 @@ export function requestVariants(doc: OpenAPIDocument, op: Operation, credentials
   add('unknown-query', 'reject', { ...base(), extraQuery: [['specfirst_unknown', '1']] });
 
   const json = bodies.find((b) => /json/i.test(b.mediaType));
-  const sample = json ? exampleBody(doc, json) : undefined;
+  const sample = json ? chooser.body(json) : undefined;
   const jsonSchema = json && sample && typeof sample === 'object' && !Array.isArray(sample) ? objectSchemaFor(doc, jsonBodySchema(inputs), sample as Record<string, unknown>) : undefined;
   if (json && jsonSchema) {
     add('body:wrong-type', 'reject', { ...base(), body: { mediaType: json.mediaType, value: 'specfirst: not an object' } });

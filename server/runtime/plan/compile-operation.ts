@@ -8,6 +8,7 @@ import { deref } from '../contract/pointer.js';
 import type { BodyMedia, BodyPlan } from './body.js';
 import type { ParameterPlan } from './parameters.js';
 import type { ValidatorSet } from './validators.js';
+import { isJsonMediaType } from '../contract/media-types.js';
 
 export interface ResponseShape {
   /** `200`, `2XX`, `default`. */
@@ -118,7 +119,7 @@ function messageOf(error: unknown): string {
 /** Binary content has no JSON value to check: only its media type is. */
 function isBinary(mediaType: string, schema: unknown): boolean {
   const format = (schema as { format?: unknown } | null)?.format;
-  return format === 'binary' || (!/json/i.test(mediaType) && !mediaType.startsWith('text/') && !mediaType.includes('form'));
+  return format === 'binary' || (!isJsonMediaType(mediaType) && !mediaType.startsWith('text/') && !mediaType.includes('form'));
 }
 
 /** Keywords whose value maps names to schemas: a property may be called `default`. */

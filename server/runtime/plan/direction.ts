@@ -4,6 +4,7 @@
 // without the properties that direction never carries. The values themselves are refused by
 // express-openapi-validator's readOnly/writeOnly keywords.
 import type { Document } from '../contract/document.js';
+import { forEachObject } from '../contract/each-object.js';
 
 export type Direction = 'request' | 'response';
 
@@ -12,24 +13,14 @@ export function forDirection(doc: Document, direction: Direction): Document {
   const keyword = direction === 'request' ? 'readOnly' : 'writeOnly';
   if (!mentions(doc, keyword)) return doc;
   const copy = structuredClone(doc);
-  const seen = new Set<object>();
-  const visit = (node: unknown): void => {
-    if (typeof node !== 'object' || node === null || seen.has(node)) return;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      for (const item of node) visit(item);
-      return;
-    }
+  forEachObject([copy.paths, copy.components], (node) => {
     const schema = node as { required?: unknown; properties?: Record<string, unknown> };
     if (Array.isArray(schema.required) && typeof schema.properties === 'object' && schema.properties !== null) {
       const props = schema.properties;
       const kept = schema.required.filter((name) => !(props[name as string] as Record<string, unknown> | undefined)?.[keyword]);
       if (kept.length !== schema.required.length) schema.required = kept;
     }
-    for (const value of Object.values(node)) visit(value);
-  };
-  visit(copy.paths);
-  visit(copy.components);
+  });
   return copy;
 }
 

@@ -5,6 +5,7 @@
 import type { Document } from '../contract/document.js';
 import { isIgnoredHeader } from '../contract/ignored-headers.js';
 import { deref, escapeSegment } from '../contract/pointer.js';
+import { isJsonMediaType } from '../contract/media-types.js';
 
 type Location = 'path' | 'query' | 'header' | 'cookie';
 type Kind = 'primitive' | 'array' | 'object';
@@ -97,7 +98,7 @@ function specOf(doc: Document, p: Record<string, unknown>, at: string): Paramete
     explode,
     allowEmptyValue: p.allowEmptyValue === true,
     kind,
-    json: mediaType !== undefined && /json/i.test(mediaType),
+    json: mediaType !== undefined && isJsonMediaType(mediaType),
     properties,
     takesAnyKey: kind === 'object' && style === 'form' && explode && resolved.additionalProperties !== undefined && resolved.additionalProperties !== false,
     integer: typeOf(itemSchema) === 'integer',

@@ -8,7 +8,6 @@ import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { ApiDefinition, RouteBinding } from '../api.js';
 import { ContractProblemError } from '../errors.js';
-import type { MockResponse } from '../mock.js';
 import { compileOperation, OperationCompileError, type CompiledOperation, type OperationShape } from './compile-operation.js';
 import { locateFailure, type ContractProblem, type FailurePlace } from './contract-problems.js';
 import { templateNames } from './route-table.js';
@@ -25,6 +24,14 @@ export interface ValidatorContext extends ShapeSources {
 export interface BodyReaders {
   raw: RequestHandler;
   multipart: RequestHandler;
+}
+
+/** What mock mode answers for an operation whose handler is still a stub (built by mock.ts). */
+export interface MockResponse {
+  status: number;
+  contentType?: string;
+  headers?: Record<string, unknown>;
+  body?: unknown;
 }
 
 /** What every plan of one API shares. */

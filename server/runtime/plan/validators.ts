@@ -7,6 +7,7 @@ import type { ValidateFunction } from 'ajv';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import eovAjv from 'express-openapi-validator/dist/framework/ajv/index.js';
 import type { Document } from '../contract/document.js';
+import { forEachObject } from '../contract/each-object.js';
 import { valueAt } from '../contract/pointer.js';
 
 /** What the validators of one API are made from. */
@@ -116,20 +117,10 @@ function uriKey(ref: string): string {
 /** Every distinct internal `$ref` in the document. */
 function refsIn(doc: Document): Set<string> {
   const refs = new Set<string>();
-  const seen = new Set<object>();
-  const visit = (node: unknown): void => {
-    if (typeof node !== 'object' || node === null || seen.has(node)) return;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      for (const item of node) visit(item);
-      return;
-    }
-    const ref = (node as { $ref?: unknown }).$ref;
+  forEachObject([doc.paths, doc.components], (node) => {
+    const ref = node.$ref;
     if (typeof ref === 'string' && ref.startsWith('#/')) refs.add(ref);
-    for (const value of Object.values(node)) visit(value);
-  };
-  visit(doc.paths);
-  visit(doc.components);
+  });
   return refs;
 }
 
@@ -139,15 +130,8 @@ const KNOWN_FORMATS = new Set([...Object.keys(fullFormats), 'int32', 'int64', 'f
 /** Every `format` the contract uses that the validator does not know, sorted. */
 export function unknownFormatsIn(doc: Document): string[] {
   const found = new Set<string>();
-  const seen = new Set<object>();
-  const walk = (node: unknown): void => {
-    if (typeof node !== 'object' || node === null || seen.has(node)) return;
-    seen.add(node);
-    if (Array.isArray(node)) return node.forEach(walk);
-    const format = (node as { format?: unknown }).format;
-    if (typeof format === 'string' && !KNOWN_FORMATS.has(format)) found.add(format);
-    Object.values(node).forEach(walk);
-  };
-  walk(doc);
+  forEachObject([doc], (node) => {
+    if (typeof node.format === 'string' && !KNOWN_FORMATS.has(node.format)) found.add(node.format);
+  });
   return [...found].sort();
 }
