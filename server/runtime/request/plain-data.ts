@@ -8,9 +8,3 @@ export function setOwn(into: Record<string, unknown>, name: string, value: unkno
   else into[name] = value;
 }
 
-/** An ordinary object holding every own entry of `from` (which may have no prototype). */
-export function plainObject(from: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const name of Object.keys(from)) setOwn(out, name, from[name]);
-  return out;
-}
