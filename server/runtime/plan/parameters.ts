@@ -132,8 +132,19 @@ function validationSchema(specs: ParameterSpec[]): object {
   const properties: Record<string, { type: 'object'; properties: Record<string, unknown>; required?: string[] }> = {};
   for (const s of specs) {
     const group = (properties[DATA_KEY[s.in]] ??= { type: 'object', properties: {} });
-    group.properties[s.key] = s.schema;
+    group.properties[s.key] = s.required ? withoutDefault(s.schema) : s.schema;
     if (s.required) (group.required ??= []).push(s.key);
   }
   return { type: 'object', properties };
+}
+
+/**
+ * A required parameter's schema without its top-level `default`: the parameters validator fills
+ * defaults in (useDefaults), which would make a missing required parameter look sent. A default
+ * on a required parameter never applies (OpenAPI: the client must send it), so it is dropped.
+ */
+function withoutDefault(schema: unknown): unknown {
+  if (typeof schema !== 'object' || schema === null || !('default' in schema)) return schema;
+  const { default: _unused, ...rest } = schema as Record<string, unknown>;
+  return rest;
 }
