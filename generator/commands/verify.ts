@@ -20,6 +20,7 @@ import { requestBuilder, type ExampleProblem, type RequestSpec } from '../verify
 import { writePlan } from '../generate/write.js';
 import { coveringKey } from '../../server/runtime/error-format/declarations.js';
 import { mediaTypeBase } from '../../server/runtime/contract/media-types.js';
+import { declaredFirst, fileRoutes } from '../../server/runtime/plan/route-table.js';
 
 export const VERIFY_HELP = `Usage: specfirst verify CONTRACT... [--json] [--strict]
 
@@ -32,7 +33,9 @@ CONTRACT may be a file anywhere, or a folder holding openapi.yaml (or .yml/.json
 The valid request is built from the contract's examples when its schemas accept them, else
 from generated values. Each row counts two kinds of problem:
   contract problems  what specfirst lint reports, and examples their own schema rejects
-                     (warning rule "example", at the example's file:line:col)
+                     (warning rule "example", at the example's file:line:col), and
+                     operations no request reaches (an identical path declared first
+                     serves them: rule identical-paths); those are not sent
   server failures    a contract that does not load or generate, a 5xx, a valid request
                      rejected, an invalid one accepted, generated code that does not
                      compile, a server that does not start
@@ -125,10 +128,17 @@ async function verifyContract(contract: string): Promise<VerifyRow> {
       const base = child.url + (document.servers?.[0]?.url ?? '/').replace(/\/$/, '');
       const builder = requestBuilder(plan.contract.document);
       const examples: ExampleProblem[] = [];
+      const shadowed = unreachable(plan.model.operations);
       for (const op of plan.model.operations) {
         // A request path cannot hold ? or # (rule path-key-query): there is nothing to send.
         if (/[?#]/.test(op.path)) {
           row.unverified.push(`${op.method.toUpperCase()} ${op.path}: not sent, no request path can reach it (path-key-query)`);
+          continue;
+        }
+        // An identical path declared first takes its requests (rule identical-paths): the contract's problem.
+        const by = shadowed.get(op);
+        if (by) {
+          row.contractProblems.push(`${op.method.toUpperCase()} ${op.path} (${op.name}): not sent, unreachable: ${declaredFirst(by.path)} (identical-paths)`);
           continue;
         }
         const valid = builder.valid(op);
@@ -149,6 +159,12 @@ async function verifyContract(contract: string): Promise<VerifyRow> {
     row.contractProblems = [...sortDiagnostics(problems).map((d) => formatDiagnostic(d).split('\n')[0]!), ...row.contractProblems];
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The operations the server never reaches, as its route table files them, with the one it serves instead. */
+function unreachable(operations: readonly Operation[]): Map<Operation, Operation> {
+  const { shadowed } = fileRoutes(operations.filter((op) => !/[?#]/.test(op.path)), (op) => op.path, (op) => op.method);
+  return new Map(shadowed.map((s) => [s.route, s.by]));
 }
 
 /** Invalid examples as warnings at their place; one per example even when several operations use it. */

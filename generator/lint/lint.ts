@@ -2,9 +2,10 @@
 // problem: objects against their meta-schema (lint-structure.ts), schema objects (lint-schemas.ts),
 // the document (lint-document.ts), and here those that need the operation model: operations
 // without operationId, names that had to give way, path templates that do not match their
-// parameters, path keys no request can match. Never throws.
+// parameters, path keys no request can match, identical path keys. Never throws.
 import type { Diagnostic, Finding } from '../contract/diagnostics.js';
 import { jsonResponsesWithoutSchema, unusedComponents, type DocumentProblem } from './document.js';
+import { identicalPaths } from './identical-paths.js';
 import { lintSchema, type SchemaContext } from './schemas.js';
 import { lintStructure } from './structure.js';
 import type { LoadedContract } from '../contract/load.js';
@@ -73,7 +74,7 @@ function operationProblems(model: ApiModel): DocumentProblem[] {
       });
     }
   }
-  return [...out, ...nameCollisions(model.operations)];
+  return [...out, ...identicalPaths(model), ...nameCollisions(model.operations)];
 }
 
 /** Operations whose wanted handler name was taken: they got a numbered one (names.ts). */

@@ -37,8 +37,9 @@ function buildParts(options: AppOptions, closing: () => boolean): Parts {
   const logger = options.logger ?? createLogger();
   const exposeErrors = options.exposeErrors ?? process.env.NODE_ENV === 'development';
   const prepared = prepareApis(options, logger);
-  const { table, skipped } = buildRouteTable(prepared.flatMap((p) => p.plans.map((plan) => ({ plan, basePath: p.basePath }))));
-  for (const { plan, reason } of skipped) logger.warn({ api: plan.ctx.api.name, operation: plan.label }, `${plan.label} is not served: ${reason}`);
+  const { table, unreachable } = buildRouteTable(prepared.flatMap((p) => p.plans.map((plan) => ({ plan, basePath: p.basePath }))));
+  // Once, at start-up: the operations no request reaches, and why.
+  for (const { plan, reason } of unreachable) logger.warn({ api: plan.ctx.api.name, operation: plan.label }, `${plan.label} is unreachable: ${reason}`);
   const docs = docsRouter(prepared.map((p) => ({ name: p.api.name, title: p.api.title, document: p.document, basePath: p.basePath })));
   const errors = errorHandler({ exposeErrors, logger, sendDeclared: errorBodySender(prepared, table, logger) });
   return { prepared, table, docs, errors, log: { logger, closing } };

@@ -6,7 +6,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { MethodNotAllowedError } from './errors.js';
 import type { OperationPlan } from './plan/plan.js';
-import { createRouteTable, type RouteTable } from './plan/route-table.js';
+import { declaredFirst, fileRoutes, type RouteTable } from './plan/route-table.js';
 import { runPlan } from './request/run-plan.js';
 
 /** The operations at one path, by upper-case method. */
@@ -14,29 +14,42 @@ export type PathMethods = Map<string, OperationPlan>;
 
 export interface RouteTableReport {
   table: RouteTable<PathMethods>;
-  /** Templates that can never match a request path (e.g. a `?` in the path key), or that an earlier API took. */
-  skipped: { plan: OperationPlan; reason: string }[];
+  /**
+   * Operations no request reaches: a template no request path can match (a `?` in the path key),
+   * or the same path as one declared before it (in its API or an earlier one) with the same method.
+   */
+  unreachable: { plan: OperationPlan; reason: string }[];
 }
 
 export function buildRouteTable(plans: { plan: OperationPlan; basePath: string }[]): RouteTableReport {
-  const table = createRouteTable<PathMethods>();
-  const skipped: RouteTableReport['skipped'] = [];
+  const unreachable: RouteTableReport['unreachable'] = [];
+  const templates = new Map<OperationPlan, string>();
   for (const { plan, basePath } of plans) {
     const template = basePath + plan.route.path;
     if (template.includes('?') || template.includes('#')) {
-      skipped.push({ plan, reason: `its path ${plan.route.path} contains "${template.includes('?') ? '?' : '#'}", which no request path can: the operation is never matched` });
-      continue;
-    }
-    const fresh: PathMethods = new Map();
-    const methods = table.add(template, fresh) ?? fresh;
-    const method = plan.route.method.toUpperCase();
-    if (methods.has(method)) {
-      skipped.push({ plan, reason: `${method} ${template} is already served by ${methods.get(method)!.label}` });
-      continue;
-    }
-    methods.set(method, plan);
+      unreachable.push({ plan, reason: `its path ${plan.route.path} contains "${template.includes('?') ? '?' : '#'}", which no request path can: the operation is never matched` });
+    } else templates.set(plan, template);
   }
-  return { table, skipped };
+  const { table, shadowed } = fileRoutes(declaredOrder([...templates.keys()]), (p) => templates.get(p)!, (p) => p.route.method);
+  for (const { route: plan, by } of shadowed) {
+    const other = by.ctx.api === plan.ctx.api ? by.route.path : `${templates.get(by)} of API ${by.ctx.api.name}`;
+    unreachable.push({ plan, reason: declaredFirst(other) });
+  }
+  return { table, unreachable };
+}
+
+/**
+ * The plans by API (in the order given), then by where their path is declared in the contract:
+ * which of two identical paths is served must not depend on the order routes were listed in.
+ */
+function declaredOrder(plans: OperationPlan[]): OperationPlan[] {
+  const apis = [...new Set(plans.map((p) => p.ctx))];
+  const rank = new Map(apis.map((ctx) => [ctx, new Map(Object.keys(ctx.requestDoc.paths ?? {}).map((path, i) => [path, i]))]));
+  const key = (p: OperationPlan): [number, number] => [apis.indexOf(p.ctx), rank.get(p.ctx)!.get(p.route.path) ?? Number.MAX_SAFE_INTEGER];
+  return plans
+    .map((plan, i) => ({ plan, i, k: key(plan) }))
+    .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.i - b.i)
+    .map((x) => x.plan);
 }
 
 /** Where the request log hooks in: before matching (an app), or on a match only (a mounted router). */

@@ -27,10 +27,44 @@ export interface RouteMatch<T> {
 }
 
 export interface RouteTable<T> {
-  /** Adds a template; returns the value already there if the template was added before. */
+  /**
+   * Adds a template; returns the value already there if the same path was added before: the same
+   * segments with each template's name left out (`/a/{x}` and `/a/{y}/`, `/f/{x}.json` and
+   * `/f/{y}.json`; never `/a/{x}` and `/a/x`).
+   */
   add(template: string, value: T): T | undefined;
   match(path: string): RouteMatch<T> | null;
 }
+
+/** A route that an earlier one with the same method and the same path (see `add`) takes every request of. */
+export interface Shadowed<R> {
+  route: R;
+  by: R;
+}
+
+/**
+ * Files routes in the order given, which must be the order they are declared in: OpenAPI calls
+ * templated paths that differ only in their template names identical (`/orders/{id}` and
+ * `/orders/{number}`), and the first declared is the one served for each method. The later ones
+ * with a method already taken are returned: no request reaches them. The one answer to "which
+ * operation serves this path", for the server, lint and verify alike.
+ */
+export function fileRoutes<R>(routes: readonly R[], templateOf: (r: R) => string, methodOf: (r: R) => string): { table: RouteTable<Map<string, R>>; shadowed: Shadowed<R>[] } {
+  const table = createRouteTable<Map<string, R>>();
+  const shadowed: Shadowed<R>[] = [];
+  for (const route of routes) {
+    const fresh = new Map<string, R>();
+    const methods = table.add(templateOf(route), fresh) ?? fresh;
+    const method = methodOf(route).toUpperCase();
+    const by = methods.get(method);
+    if (by !== undefined) shadowed.push({ route, by });
+    else methods.set(method, route);
+  }
+  return { table, shadowed };
+}
+
+/** Why a shadowed route is never matched, said alike by the server's start-up log and verify. */
+export const declaredFirst = (template: string): string => `${template} is the same path and is declared first`;
 
 const node = <T>(): Node<T> => ({ literal: new Map(), mixed: [], param: null, value: undefined });
 
