@@ -3,7 +3,7 @@
 // down, mixed segments, and captures named by each template.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createRouteTable, templateNames } from '../../../../server/runtime/plan/route-table.js';
+import { createRouteTable, fileRoutes, templateNames } from '../../../../server/runtime/plan/route-table.js';
 
 function table(...templates: string[]) {
   const t = createRouteTable<string>();
@@ -62,5 +62,26 @@ describe('route table', () => {
     assert.equal(t.add('/a/{id}', 1), undefined);
     assert.equal(t.add('/a/{name}', 2), 1);
     assert.deepEqual(templateNames('/a/{x}/{y}.{z}'), ['x', 'y', 'z']);
+  });
+
+  it('files templates that differ only in their template names as one path, and a literal segment as another', () => {
+    const t = createRouteTable<number>();
+    assert.equal(t.add('/a/{x}/b', 1), undefined);
+    assert.equal(t.add('/a/{y}/b', 2), 1);
+    assert.equal(t.add('/f/{x}.json', 3), undefined);
+    assert.equal(t.add('/f/{y}.json', 4), 3);
+    assert.equal(t.add('/a/x/b', 5), undefined);
+    assert.equal(t.add('/f/{y}.yaml', 6), undefined);
+  });
+
+  it('reports the later of two identical routes with one method as shadowed by the first, and keeps both of different methods', () => {
+    const routes = [
+      { method: 'get', path: '/orders/{id}' },
+      { method: 'get', path: '/orders/{number}' },
+      { method: 'delete', path: '/orders/{number}' },
+    ];
+    const { table: t, shadowed } = fileRoutes(routes, (r) => r.path, (r) => r.method);
+    assert.deepEqual(shadowed, [{ route: routes[1], by: routes[0] }]);
+    assert.deepEqual([...t.match('/orders/7')!.value.entries()], [['GET', routes[0]], ['DELETE', routes[2]]]);
   });
 });
