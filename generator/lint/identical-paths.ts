@@ -27,7 +27,9 @@ export function identicalPaths(model: ApiModel): DocumentProblem[] {
       severity: identical ? 'error' : 'warning',
       rule: 'identical-paths',
       message: `path "${at}" is the same path as "${other}", declared ${order} (${why}); ${effect}`,
-      hint: 'merge the two into one path with one template name per segment, or make one of them differ in a literal segment',
+      hint: identical
+        ? 'merge the two into one path with one template name per segment, or make one of them differ in a literal segment'
+        : 'keep one of the two: a request to either reaches the one declared first',
     });
     out.push(problem(first, later, 'after it'), problem(later, first, 'before it'));
   }

@@ -26,6 +26,8 @@ const CASES: Record<string, { file: string; code: number; rules: string[] }> = {
   'path-key-query': { file: 'path-key-query.yaml', code: 1, rules: ['path-key-query'] },
   // Reported at both path keys; the later GET is unreachable, different methods are both served.
   'identical-paths': { file: '../real-world/identical-paths.yaml', code: 1, rules: ['identical-paths'] },
+  // Only a trailing slash apart: one path for the server, so reported, but OpenAPI allows it.
+  'identical-paths-trailing-slash': { file: 'trailing-slash-paths.yaml', code: 0, rules: ['identical-paths'] },
   'json-response-without-schema': { file: 'json-response-without-schema.yaml', code: 0, rules: ['json-response-without-schema'] },
   'required-not-in-properties': { file: 'required-not-in-properties.yaml', code: 1, rules: ['required-not-in-properties'] },
   'unused-component': { file: 'unused-component.yaml', code: 0, rules: ['unused-component'] },
