@@ -34,7 +34,9 @@ export function bundleContract(read: ReadResult, root: SourceFile, walk: Contrac
   const inlining = new Set<string>();
 
   const componentRef = (kind: Kind, section: string, target: Target): string => {
-    if (target.file === root && target.pointer.startsWith('/components/')) return `#${target.pointer}`;
+    // A pointer that passed through a `$ref` (`…/Field/allOf/0/properties/size`) is copied into a
+    // component of its own: openapi-typescript cannot type a path into a composition.
+    if (target.file === root && target.pointer.startsWith('/components/') && !target.through) return `#${target.pointer}`;
     const id = `${section} ${target.file.path}#${target.pointer}`;
     let entry = hoisted.get(id);
     if (!entry) {
