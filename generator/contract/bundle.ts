@@ -12,7 +12,7 @@ import { COMPONENT_SECTION, memberShape, type Kind, type Shape } from './kinds.j
 import { decodePointer, encodePointer } from '../../server/runtime/contract/pointer.js';
 import type { FilePointer } from './positions.js';
 import { looksLikeRef, refOf, resolveRef, type ReadResult, type SourceFile, type Target } from './sources.js';
-import type { ContractWalk } from './walk.js';
+import { NON_NORMATIVE, type ContractWalk } from './walk.js';
 
 export interface Bundle {
   document: OpenAPIDocument;
@@ -21,6 +21,9 @@ export interface Bundle {
 }
 
 type Json = Record<string, unknown>;
+
+/** What `copy` gives for a value to leave out: its key is not written. */
+const DROP = Symbol('drop');
 
 export function bundleContract(read: ReadResult, root: SourceFile, walk: ContractWalk): Bundle {
   const { names, taken } = componentNames(root, walk);
@@ -31,7 +34,9 @@ export function bundleContract(read: ReadResult, root: SourceFile, walk: Contrac
   const inlining = new Set<string>();
 
   const componentRef = (kind: Kind, section: string, target: Target): string => {
-    if (target.file === root && target.pointer.startsWith('/components/')) return `#${target.pointer}`;
+    // A pointer that passed through a `$ref` (`…/Field/allOf/0/properties/size`) is copied into a
+    // component of its own: openapi-typescript cannot type a path into a composition.
+    if (target.file === root && target.pointer.startsWith('/components/') && !target.through) return `#${target.pointer}`;
     const id = `${section} ${target.file.path}#${target.pointer}`;
     let entry = hoisted.get(id);
     if (!entry) {
@@ -47,17 +52,29 @@ export function bundleContract(read: ReadResult, root: SourceFile, walk: Contrac
   const copyShape = (value: unknown, shape: Shape, file: SourceFile): unknown => {
     if (typeof shape === 'string') return copy(value, shape, file);
     if (typeof value !== 'object' || value === null) return value;
+    // A map given as a `$ref` (`properties: {$ref: attributes.yml}`): what it names, read relative to its own file.
+    const ref = 'map' in shape ? refOf(value) : null;
+    if (ref !== null) {
+      const target = resolveRef(read.sources, read.unreadable, file, ref);
+      const id = typeof target === 'string' ? '' : `${target.file.path}#${target.pointer}`;
+      if (typeof target === 'string' || inlining.has(id)) return { ...(value as Json) };
+      inlining.add(id);
+      const copied = copyShape(target.value, shape, target.file);
+      inlining.delete(id);
+      return copied;
+    }
     const kind = 'map' in shape ? shape.map : shape.list;
-    if (Array.isArray(value)) return 'list' in shape ? value.map((item) => copy(item, kind, file)) : value;
+    if (Array.isArray(value)) return 'list' in shape ? value.map((item) => copy(item, kind, file)).filter((item) => item !== DROP) : value;
     if ('list' in shape) return value;
-    return Object.fromEntries(Object.entries(value).map(([k, item]) => [k, copy(item, kind, file)]));
+    return Object.fromEntries(Object.entries(value).map(([k, item]) => [k, copy(item, kind, file)]).filter(([, item]) => item !== DROP));
   };
 
   const copyMembers = (value: Json, kind: Kind, file: SourceFile, skip?: string): Json => {
     const out: Json = {};
     for (const [key, member] of Object.entries(value)) {
       if (key === skip) continue;
-      out[key] = kind === 'Discriminator' && key === 'mapping' ? copyMapping(member, file) : copyShape(member, memberShape(kind, key, member), file);
+      const copied = kind === 'Discriminator' && key === 'mapping' ? copyMapping(member, file) : copyShape(member, memberShape(kind, key, member), file);
+      if (copied !== DROP) out[key] = copied;
     }
     return out;
   };
@@ -74,13 +91,19 @@ export function bundleContract(read: ReadResult, root: SourceFile, walk: Contrac
   };
 
   function copy(value: unknown, kind: Kind, file: SourceFile): unknown {
-    if (kind === 'Data' || typeof value !== 'object' || value === null) return value;
-    if (Array.isArray(value)) return kind === 'Any' ? value.map((item) => copy(item, 'Any', file)) : value;
+    if (typeof value !== 'object' || value === null) return value;
+    if (Array.isArray(value)) {
+      if (kind === 'Any') return value.map((item) => copy(item, kind, file)).filter((item) => item !== DROP);
+      if (kind !== 'Data') return value;
+      const items = value.map((item) => copy(item, kind, file));
+      return items.includes(DROP) ? DROP : items;
+    }
     const ref = refOf(value);
-    if (ref === null) return copyMembers(value as Json, kind, file);
+    if (ref === null) return kind === 'Data' ? copyData(value as Json, file) : copyMembers(value as Json, kind, file);
     const target = resolveRef(read.sources, read.unreadable, file, ref);
-    // Reported by the walk (rule `ref`): kept as written.
-    if (typeof target === 'string') return { ...(value as Json) };
+    // Reported by the walk: an example, description or link is left out (`ref-dropped`); anything
+    // else is kept as written (`ref`), and the validator isolates the operations that reach it.
+    if (typeof target === 'string') return NON_NORMATIVE.has(kind) ? DROP : { ...(value as Json) };
     const section = COMPONENT_SECTION[kind];
     if (section) {
       const siblings = copyMembers(value as Json, kind === 'Schema' ? 'Schema' : 'Any', file);
@@ -96,6 +119,17 @@ export function bundleContract(read: ReadResult, root: SourceFile, walk: Contrac
     const siblings = copyMembers(value as Json, kind, file, '$ref');
     return typeof copied === 'object' && copied !== null && !Array.isArray(copied) ? { ...(copied as Json), ...siblings } : copied;
   }
+
+  /** Data (an example's value) as swagger-parser reads it: a `$ref` in it is replaced by what it names. */
+  const copyData = (value: Json, file: SourceFile): Json => {
+    const out: Json = {};
+    for (const [key, member] of Object.entries(value)) {
+      const copied = copy(member, 'Data', file);
+      if (copied === DROP) return DROP as unknown as Json;
+      out[key] = copied;
+    }
+    return out;
+  };
 
   const document = copy(root.value, 'Document', root) as Json;
   document.components ??= {};

@@ -60,7 +60,11 @@ export async function loadContract(rootPath: string): Promise<LoadResult> {
     return { contract: null, diagnostics };
   }
   const walk = walkContract(read, root);
-  diagnostics.push(...placeFindings(read.sources, walk.problems));
+  // A file reached only from examples and descriptions is not the contract's: its syntax error is
+  // a warning at each `$ref` to it (rule `ref-dropped`), not an error that stops the contract.
+  const kept = diagnostics.filter((d, i) => walk.normativeFiles.has(read.syntax[i]!.file));
+  diagnostics.length = 0;
+  diagnostics.push(...kept, ...placeFindings(read.sources, walk.problems));
   const { document, origins } = bundleContract(read, root, walk);
   const locate = (pointer: string): FilePointer => {
     const segments = decodePointer(pointer);

@@ -166,13 +166,49 @@ export interface Target {
   file: SourceFile;
   pointer: string;
   value: unknown;
+  /** The `$ref`s the pointer passed through on its way (`…/items/allOf/0` where `items` is a `$ref`): not portable. */
+  through?: string[];
 }
 
-/** Follows one `$ref` written in `from`; a string saying why when it leads nowhere. */
+/** `$ref`s followed at most this many times while one pointer is walked: a cycle ends. */
+const MAX_HOPS = 32;
+
+/**
+ * Follows one `$ref` written in `from`; a string saying why when it leads nowhere. As
+ * json-schema-ref-parser (swagger-parser) does, a pointer that passes through a `$ref` follows it
+ * and carries on in what it names, in that file or another; a member written beside the `$ref`
+ * wins over the target's.
+ */
 export function resolveRef(sources: Sources, unreadable: ReadonlyMap<string, string>, from: SourceFile, ref: string): Target | string {
   const hash = ref.indexOf('#');
   const filePart = hash < 0 ? ref : ref.slice(0, hash);
   const fragment = hash < 0 ? '' : ref.slice(hash + 1);
+  const located = fileOf(sources, unreadable, from, filePart);
+  if (typeof located === 'string') return located;
+  let file = located;
+  if (fragment !== '' && !fragment.startsWith('/')) return `#${fragment} is not a JSON pointer (anchors are not supported)`;
+  let value: unknown = file.value;
+  let pointer = '';
+  const through: string[] = [];
+  for (const segment of decodePointer(fragment)) {
+    for (let hops = 0; childOf(value, segment) === undefined && hops < MAX_HOPS; hops++) {
+      const inner = refOf(value);
+      if (inner === null) break;
+      const target = resolveRef(sources, unreadable, file, inner);
+      if (typeof target === 'string') return `${pointer || '#'} is a $ref that leads nowhere: ${target}`;
+      through.push(inner, ...(target.through ?? []));
+      ({ file, pointer, value } = target);
+    }
+    const next = childOf(value, segment);
+    if (next === undefined) return `${filePart || 'this file'} has no "${segment}"${pointer ? ` under ${pointer}` : ''}`;
+    value = next;
+    pointer += '/' + escapeSegment(segment);
+  }
+  return through.length > 0 ? { file, pointer, value, through } : { file, pointer, value };
+}
+
+/** The file a `$ref`'s part before `#` names (`from` itself when empty); a string saying why not. */
+function fileOf(sources: Sources, unreadable: ReadonlyMap<string, string>, from: SourceFile, filePart: string): SourceFile | string {
   if (URL_SCHEME.test(filePart)) return `remote $refs are not followed (${filePart}); download the file and refer to it by path`;
   let file = from;
   if (filePart !== '') {
@@ -182,16 +218,7 @@ export function resolveRef(sources: Sources, unreadable: ReadonlyMap<string, str
     file = found;
   }
   if (file.value === undefined) return `${filePart || 'this file'} has a syntax error`;
-  if (fragment !== '' && !fragment.startsWith('/')) return `#${fragment} is not a JSON pointer (anchors are not supported)`;
-  let value: unknown = file.value;
-  let pointer = '';
-  for (const segment of decodePointer(fragment)) {
-    const next = childOf(value, segment);
-    if (next === undefined) return `${filePart || 'this file'} has no "${segment}"${pointer ? ` under ${pointer}` : ''}`;
-    value = next;
-    pointer += '/' + escapeSegment(segment);
-  }
-  return { file, pointer, value };
+  return file;
 }
 
 /** `{ $ref: "…" }`: a Reference Object (or a schema using `$ref`). */

@@ -3,7 +3,9 @@
 // with the kind the referrer expects. Each place is walked once per kind, so recursive schemas
 // and thousands of files cost one visit each. Reports `$ref`s that lead nowhere (rule `ref`) and
 // `$ref`s where OpenAPI allows none (rule `ref-not-allowed`, followed anyway).
-import type { Finding } from './diagnostics.js';
+import { dirname, relative } from 'node:path';
+import { displayPath, type Finding } from './diagnostics.js';
+import { placeOffset } from './positions.js';
 import { kindName, memberShape, REFERABLE, type Kind } from './kinds.js';
 import { encodePointer } from '../../server/runtime/contract/pointer.js';
 import { looksLikeRef, refFile, refOf, resolveRef, type ReadResult, type SourceFile, type Target } from './sources.js';
@@ -45,43 +47,100 @@ export interface ContractWalk {
   schemaRoots: Visit[];
   /** The kind of every object reached without a `$ref`, by `file#pointer`. */
   kindAt: Map<string, Kind>;
+  /** Files that something requests or responses are checked against comes from (a syntax error there is an error). */
+  normativeFiles: Set<string>;
   problems: Finding[];
+}
+
+/** Kinds that only document (examples, descriptions, links): a `$ref` there that leads nowhere drops the value. */
+export const NON_NORMATIVE = new Set<Kind>(['Example', 'Data', 'Any', 'Link']);
+
+/** A file's first syntax error as `file:line:col message`. */
+function syntaxOf(read: ReadResult, path: string): string {
+  const problem = read.syntax.find((p) => p.file === path);
+  if (!problem) return 'a syntax error';
+  const place = placeOffset(read.sources.get(path)!, problem.offset);
+  return `${displayPath(path)}:${place.line}:${place.column} ${problem.message}`;
 }
 
 const placeKey = (file: SourceFile, pointer: string): string => `${file.path}#${pointer}`;
 
 /** Walks from the root, every object once per kind (a Reference Object is not one). */
 export function walkContract(read: ReadResult, root: SourceFile): ContractWalk {
-  const result: ContractWalk = { refs: [], units: [], schemas: [], schemaRoots: [], kindAt: new Map(), problems: [] };
+  const result: ContractWalk = { refs: [], units: [], schemas: [], schemaRoots: [], kindAt: new Map(), normativeFiles: new Set([root.path]), problems: [] };
   const done = new Set<string>();
   const candidates: Visit[] = [];
   const nestedSchemas = new Set<string>();
   const stack: Visit[] = [{ kind: 'Document', file: root, pointer: '', value: root.value, parent: null, field: '', name: '', viaRef: true }];
 
-  const follow = (v: Visit, ref: string, kind: Kind, at: string): void => {
+  const follow = (v: Visit, ref: string, kind: Kind, at: string, judgedAs: Kind = kind): void => {
     const target = resolveRef(read.sources, read.unreadable, v.file, ref);
     result.refs.push({ file: v.file.path, pointer: at, ref, kind, target: typeof target === 'string' ? null : target });
     if (typeof target === 'string') {
-      // A file with a syntax error is reported once, by rule `yaml`, not at every $ref to it.
       const path = refFile(v.file.path, ref);
-      if (path !== null && read.sources.has(path) && read.sources.get(path)!.value === undefined) return;
+      const broken = path !== null && read.sources.has(path) && read.sources.get(path)!.value === undefined ? path : null;
+      if (NON_NORMATIVE.has(judgedAs)) {
+        // An example, a description, a link: not what requests and responses are checked against.
+        const why = broken ? `${ref.split('#')[0]} is not valid JSON or YAML (${syntaxOf(read, broken)})` : target;
+        result.problems.push({
+          file: v.file.path,
+          pointer: `${at}/$ref`,
+          severity: 'warning',
+          rule: 'ref-dropped',
+          message: `$ref "${ref}" cannot be followed: ${why}; this ${kind === 'Any' || kind === 'Data' ? 'value' : kindName(kind)} is left out, everything else is served`,
+          hint: broken ? 'fix the syntax of that file' : 'point the $ref at something that exists (check the file name and the #/path after it)',
+        });
+        return;
+      }
+      // A file with a syntax error is reported once, by rule `yaml`, not at every $ref to it.
+      if (broken) {
+        result.normativeFiles.add(broken);
+        return;
+      }
+      const isSchema = judgedAs === 'Schema';
       result.problems.push({
         file: v.file.path,
         pointer: `${at}/$ref`,
         severity: 'error',
-        rule: 'ref',
+        rule: isSchema ? 'ref' : 'ref-object',
         message: `$ref does not resolve: "${ref}": ${target}`,
-        hint: 'point the $ref at something that exists (check the file name and the #/path after it)',
+        hint: `point the $ref at something that exists (check the file name and the #/path after it)${isSchema ? '; until then the operations that reach it answer 500 naming it' : ''}`,
       });
       return;
     }
+    result.normativeFiles.add(target.file.path);
+    if (target.through) {
+      result.problems.push({
+        file: v.file.path,
+        pointer: `${at}/$ref`,
+        severity: 'warning',
+        rule: 'ref-through-ref',
+        message: `$ref "${ref}" passes through another $ref (${target.through.join(', ')}); specfirst follows it as swagger-parser does, other tools may not`,
+        hint: `point the $ref at where the value is written: ${target.file === v.file ? '' : relativeRef(v.file.path, target.file.path)}#${target.pointer}`,
+      });
+    }
     stack.push({ ...v, kind, file: target.file, pointer: target.pointer, value: target.value, viaRef: true });
+  };
+
+  /**
+   * A map of schemas given as a `$ref` (`properties: {$ref: attributes.yml}`): not OpenAPI, but
+   * swagger-parser follows it, relative to the file that holds it; so does this walk.
+   */
+  const followMap = (v: Visit, field: string, ref: string): { file: SourceFile; pointer: string; value: unknown } | null => {
+    const at = v.pointer + encodePointer([field]);
+    const before = result.refs.length;
+    let found: Target | null = null;
+    follow({ ...v, pointer: at }, ref, 'Any', at, 'Schema');
+    // `follow` pushed the target as `Any`; its members are wanted as the map's kind instead.
+    found = result.refs[before]?.target ?? null;
+    if (found) stack.pop();
+    return found;
   };
 
   while (stack.length > 0) {
     const v = stack.pop()!;
     const where = placeKey(v.file, v.pointer);
-    if (!v.viaRef) result.kindAt.set(where, v.kind);
+    if (!v.viaRef && v.kind !== 'Data') result.kindAt.set(where, v.kind);
     if (v.kind === 'Schema' && !v.viaRef && v.parent?.kind === 'Schema') nestedSchemas.add(where);
     const id = `${v.kind} ${where}`;
     if (done.has(id)) continue;
@@ -102,11 +161,11 @@ export function walkContract(read: ReadResult, root: SourceFile): ContractWalk {
       // A Reference Object is only a pointer; a schema's other keywords still apply beside it.
       if (v.kind !== 'Schema') continue;
     }
-    if (v.viaRef || v.kind === 'Schema') candidates.push(v);
+    if ((v.viaRef && v.kind !== 'Data') || v.kind === 'Schema') candidates.push(v);
     if (v.kind === 'Schema') result.schemas.push(v);
     if (typeof v.value !== 'object' || v.value === null) continue;
     if (v.kind === 'Discriminator') followMapping(v, follow);
-    pushMembers(v, stack);
+    pushMembers(v, stack, followMap);
   }
 
   for (const v of candidates) {
@@ -132,12 +191,14 @@ function followMapping(v: Visit, follow: (v: Visit, ref: string, kind: Kind, at:
   }
 }
 
+type FollowMap = (v: Visit, field: string, ref: string) => { file: SourceFile; pointer: string; value: unknown } | null;
+
 /** Pushes the members of an object with their kinds, last first so that the walk keeps contract order. */
-function pushMembers(v: Visit, stack: Visit[]): void {
+function pushMembers(v: Visit, stack: Visit[], followMap: FollowMap): void {
   if (Array.isArray(v.value)) {
-    // A list where the kind expects an object: only `Any` lists are walked (for their `$ref`s).
-    if (v.kind !== 'Any') return;
-    for (let i = v.value.length - 1; i >= 0; i--) stack.push({ kind: 'Any', file: v.file, pointer: `${v.pointer}/${i}`, value: v.value[i], parent: v, field: String(i), name: '', viaRef: false });
+    // A list where the kind expects an object: only `Any` lists and data are walked (for their `$ref`s).
+    if (v.kind !== 'Any' && v.kind !== 'Data') return;
+    for (let i = v.value.length - 1; i >= 0; i--) stack.push({ kind: v.kind, file: v.file, pointer: `${v.pointer}/${i}`, value: v.value[i], parent: v, field: String(i), name: '', viaRef: false });
     return;
   }
   const entries = Object.entries(v.value as Record<string, unknown>);
@@ -145,18 +206,33 @@ function pushMembers(v: Visit, stack: Visit[]): void {
     const [field, member] = entries[i]!;
     if (field === '$ref' || typeof member !== 'object' || member === null) continue;
     const shape = memberShape(v.kind, field, member);
-    const pointer = v.pointer + encodePointer([field]);
+    let file = v.file;
+    let pointer = v.pointer + encodePointer([field]);
+    let value: unknown = member;
     if (typeof shape === 'string') {
-      if (shape !== 'Data') stack.push({ kind: shape, file: v.file, pointer, value: member, parent: v, field, name: '', viaRef: false });
+      // Data is walked only for the `$ref`s swagger-parser would follow in it (an example from a file).
+      stack.push({ kind: shape, file, pointer, value, parent: v, field, name: '', viaRef: false });
       continue;
+    }
+    const ref = 'map' in shape ? refOf(member) : null;
+    if (ref !== null) {
+      const target = followMap(v, field, ref);
+      if (!target) continue;
+      ({ file, pointer, value } = target);
     }
     const kind = 'map' in shape ? shape.map : shape.list;
     const items: [string, unknown][] =
-      'list' in shape ? (Array.isArray(member) ? member.map((m, k) => [String(k), m]) : []) : Array.isArray(member) ? [] : Object.entries(member);
+      'list' in shape ? (Array.isArray(value) ? value.map((m, k) => [String(k), m]) : []) : Array.isArray(value) || typeof value !== 'object' || value === null ? [] : Object.entries(value);
     for (let k = items.length - 1; k >= 0; k--) {
       const [name, item] = items[k]!;
       if (typeof item !== 'object' || item === null) continue;
-      stack.push({ kind, file: v.file, pointer: pointer + encodePointer([name]), value: item, parent: v, field, name, viaRef: false });
+      stack.push({ kind, file, pointer: pointer + encodePointer([name]), value: item, parent: v, field, name, viaRef: ref !== null });
     }
   }
+}
+
+/** How a `$ref` written in `from` names the file `to`. */
+function relativeRef(from: string, to: string): string {
+  const path = relative(dirname(from), to).split('\\').join('/');
+  return path.startsWith('.') ? path : `./${path}`;
 }

@@ -9,10 +9,13 @@
 // - A discriminator that does not agree exactly with its branches is removed (discriminator.ts):
 //   openapi-typescript would type the property as the mapping value (`role: "UserMessage"`) when
 //   the branch accepts `"user"`, the value oneOf decides on.
+// - A `$ref` that leads nowhere (the loader reports it, rule `ref`) is `unknown`: the validator
+//   cannot compile it, so the operations that reach it answer 500 naming it (contract-problems.ts)
+//   and no value of it ever reaches a handler.
 import { exactBranches } from '../../server/runtime/normalize/discriminator.js';
 import { liftNullMarkers } from '../../server/runtime/normalize/nullable-member.js';
 import { allowNull } from '../../server/runtime/normalize/nullable.js';
-import { refTargetObject } from '../../server/runtime/contract/pointer.js';
+import { isInternalRef, refTargetObject, valueAt } from '../../server/runtime/contract/pointer.js';
 import { walkDocument, type Json } from '../../server/runtime/normalize/walk.js';
 
 export function applyTypeRules(document: Json): void {
@@ -20,6 +23,7 @@ export function applyTypeRules(document: Json): void {
   const resolve = (ref: string) => refTargetObject(original, ref);
   walkDocument(document, {
     schema(schema) {
+      if (typeof schema.$ref === 'string' && (!isInternalRef(schema.$ref) || valueAt(original, schema.$ref) === undefined)) delete schema.$ref;
       liftNullMarkers(schema);
       if (typeof schema.$ref === 'string' && schema.nullable === true) {
         allowNull(schema);

@@ -192,7 +192,7 @@ const COMPOSITIONS = new Set(['allOf', 'oneOf', 'anyOf']);
 function requiredNotInProperties(v: Visit, ctx: SchemaContext, at: At): Finding[] {
   const schema = v.value as Schema;
   if (!Array.isArray(schema.required) || schema.required.length === 0) return [];
-  const own = typeof schema.properties === 'object' && schema.properties !== null ? (schema.properties as Schema) : {};
+  const own = propertiesOf(v.file, schema, ctx);
   const scope = { names: new Set<string>(), open: false };
   gather(v.file, schema, ctx, scope, new Set(), 0);
   // The schemas this one is combined with: the enclosing schema and its other allOf members.
@@ -224,7 +224,7 @@ function requiredNotInProperties(v: Visit, ctx: SchemaContext, at: At): Finding[
 function gather(file: SourceFile, schema: Schema, ctx: SchemaContext, scope: { names: Set<string>; open: boolean }, seen: Set<object>, depth: number): void {
   if (seen.has(schema) || depth > 16) return;
   seen.add(schema);
-  if (typeof schema.properties === 'object' && schema.properties !== null) for (const k of Object.keys(schema.properties)) scope.names.add(k);
+  for (const k of Object.keys(propertiesOf(file, schema, ctx))) scope.names.add(k);
   if (schema.patternProperties !== undefined || (typeof schema.additionalProperties === 'object' && schema.additionalProperties !== null)) scope.open = true;
   for (const key of ['$ref', ...COMPOSITIONS]) {
     const members = key === '$ref' ? (typeof schema.$ref === 'string' ? [{ $ref: schema.$ref }] : []) : Array.isArray(schema[key]) ? (schema[key] as unknown[]) : [];
@@ -233,4 +233,10 @@ function gather(file: SourceFile, schema: Schema, ctx: SchemaContext, scope: { n
       if (resolved) gather(resolved.file, resolved.schema, ctx, scope, seen, depth + 1);
     }
   }
+}
+
+/** A schema's `properties`, following a `$ref` given in place of the map (as the bundler does). */
+function propertiesOf(file: SourceFile, schema: Schema, ctx: SchemaContext): Schema {
+  if (typeof schema.properties !== 'object' || schema.properties === null) return {};
+  return ctx.resolve(file, schema.properties)?.schema ?? (schema.properties as Schema);
 }

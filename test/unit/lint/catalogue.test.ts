@@ -26,13 +26,15 @@ describe('the rule catalogue', () => {
 
 describe('blocksGeneration', () => {
   it('is true for an error of a rule that stops generation', () => {
-    assert.equal(stopsGeneration(problem('ref', 'error')), true);
+    assert.equal(stopsGeneration(problem('ref-object', 'error')), true);
     assert.equal(blocksGeneration([problem('unused-component', 'warning'), problem('yaml', 'error')]), true);
   });
 
   it('is false for every other problem: the contract still generates', () => {
     assert.equal(blocksGeneration([problem('schema', 'error'), problem('pattern', 'warning')]), false);
     assert.equal(blocksGeneration([problem('ref', 'warning')]), false);
+    // A schema `$ref` to nothing: the validator isolates the operations that reach it.
+    assert.equal(blocksGeneration([problem('ref', 'error')]), false);
     assert.equal(blocksGeneration([problem('TS2322', 'error')]), false);
     assert.equal(blocksGeneration([]), false);
   });
