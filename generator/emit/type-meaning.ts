@@ -12,7 +12,7 @@
 import { exactBranches } from '../../server/runtime/normalize/discriminator.js';
 import { liftNullMarkers } from '../../server/runtime/normalize/nullable-member.js';
 import { allowNull } from '../../server/runtime/normalize/nullable.js';
-import { refTargetObject } from '../../server/runtime/contract/pointer.js';
+import { childOf, refTargetObject, unescapeSegment } from '../../server/runtime/contract/pointer.js';
 import { walkDocument, type Json } from '../../server/runtime/normalize/walk.js';
 
 export function applyTypeRules(document: Json): void {
@@ -30,4 +30,18 @@ export function applyTypeRules(document: Json): void {
       }
     },
   });
+}
+
+/**
+ * Each schema at `pointers` (as written) becomes `{}`, typed `unknown`: what is left of a schema
+ * that cannot be typed exactly (it stops openapi-typescript, or its type does not compile). Wider
+ * than the validator, never narrower: a handler may have to check the value, never cast it.
+ */
+export function widenSchemas(document: Json, pointers: readonly string[]): void {
+  for (const pointer of pointers) {
+    // Pointers as the walker writes them: escaped, never percent-encoded.
+    const segments = pointer.split('/').slice(1).map(unescapeSegment);
+    const parent = segments.slice(0, -1).reduce<unknown>((value, segment) => childOf(value, segment), document);
+    if (typeof parent === 'object' && parent !== null) (parent as Record<string, unknown>)[segments[segments.length - 1]!] = {};
+  }
 }

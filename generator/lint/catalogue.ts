@@ -37,6 +37,7 @@ export const RULES: readonly Rule[] = [
   { name: 'oneof-catch-all', severity: 'warning', stopsGeneration: false, summary: 'a oneOf member that accepts every value (of its type): values of the other members match two and are rejected' },
   { name: 'json-response-without-schema', severity: 'warning', stopsGeneration: false, summary: 'nothing to type or validate' },
   { name: 'unused-component', severity: 'warning', stopsGeneration: false, summary: 'a component nothing refers to' },
+  { name: 'type-fallback', severity: 'warning', stopsGeneration: false, summary: 'a schema openapi-typescript cannot convert, or whose type does not compile, is typed unknown (generate only)' },
   { name: 'error-formatter-missing', severity: 'warning', stopsGeneration: false, summary: 'the contract declares its own error bodies and server/<api>/errors.ts is missing' },
 ];
 
