@@ -9,17 +9,25 @@
 // - A discriminator that does not agree exactly with its branches is removed (discriminator.ts):
 //   openapi-typescript would type the property as the mapping value (`role: "UserMessage"`) when
 //   the branch accepts `"user"`, the value oneOf decides on.
+// - An example or description that holds a `$ref` to a file (left unbundled: data or text, never a
+//   schema) is dropped: openapi-typescript would try to read the file and stop the whole
+//   conversion. Types never depend on them.
 import { exactBranches } from '../../server/runtime/normalize/discriminator.js';
 import { liftNullMarkers } from '../../server/runtime/normalize/nullable-member.js';
 import { allowNull } from '../../server/runtime/normalize/nullable.js';
 import { childOf, refTargetObject, unescapeSegment } from '../../server/runtime/contract/pointer.js';
-import { walkDocument, type Json } from '../../server/runtime/normalize/walk.js';
+import { isObject, walkDocument, type Json } from '../../server/runtime/normalize/walk.js';
 
 export function applyTypeRules(document: Json): void {
   const original = structuredClone(document);
   const resolve = (ref: string) => refTargetObject(original, ref);
+  if (isObject(document.components) && holdsFileRef(document.components.examples)) delete document.components.examples;
   walkDocument(document, {
+    parameter: dropFileRefData,
+    header: dropFileRefData,
+    mediaType: dropFileRefData,
     schema(schema) {
+      dropFileRefData(schema);
       liftNullMarkers(schema);
       if (typeof schema.$ref === 'string' && schema.nullable === true) {
         allowNull(schema);
@@ -44,4 +52,19 @@ export function widenSchemas(document: Json, pointers: readonly string[]): void 
     const parent = segments.slice(0, -1).reduce<unknown>((value, segment) => childOf(value, segment), document);
     if (typeof parent === 'object' && parent !== null) (parent as Record<string, unknown>)[segments[segments.length - 1]!] = {};
   }
+}
+
+/** Members that hold data or text, never a schema: openapi-typescript types none of them. */
+const DATA = ['example', 'examples', 'description'];
+
+function dropFileRefData(node: Json): void {
+  for (const key of DATA) if (holdsFileRef(node[key])) delete node[key];
+}
+
+/** True when `value` holds a `$ref` that is not a pointer into this document. */
+export function holdsFileRef(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(holdsFileRef);
+  if (!isObject(value)) return false;
+  if (typeof value.$ref === 'string' && !value.$ref.startsWith('#')) return true;
+  return Object.values(value).some(holdsFileRef);
 }

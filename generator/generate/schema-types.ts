@@ -27,7 +27,8 @@ const MOST_ROUNDS = 32;
 type Attempt = { code: string; failure: null } | { code: string | null; failure: { reason: string; near: string[] } };
 
 export async function schemaTypes(document: OpenAPIDocument, source: string): Promise<SchemaTypes> {
-  const widened: WidenedSchema[] = [];
+  // A schema that is a `$ref` to a file (left unbundled) is one openapi-typescript would try to read.
+  const widened: WidenedSchema[] = fileRefSchemas(document);
   const attempt = async (widen: readonly string[]): Promise<Attempt> => {
     let code: string;
     try {
@@ -39,7 +40,7 @@ export async function schemaTypes(document: OpenAPIDocument, source: string): Pr
     if (errors.length === 0) return { code, failure: null };
     return { code, failure: { reason: errors[0]!.message, near: errors.map((e) => pointerOf(e.members)).filter((p) => p !== null) } };
   };
-  let result = await attempt([]);
+  let result = await attempt(widened.map((w) => w.pointer));
   for (let round = 0; result.failure && round < MOST_ROUNDS; round++) {
     const done = widened.map((w) => w.pointer);
     // While openapi-typescript throws, only the throw is narrowed: type errors are the next round's.
@@ -90,6 +91,16 @@ function schemaPointers(document: OpenAPIDocument): string[] {
   const pointers: string[] = [];
   walkDocument(document as unknown as Json, { schema: (_schema, pointer) => void pointers.push(pointer) });
   return pointers.reverse();
+}
+
+function fileRefSchemas(document: OpenAPIDocument): WidenedSchema[] {
+  const found: WidenedSchema[] = [];
+  walkDocument(document as unknown as Json, {
+    schema(schema, pointer) {
+      if (typeof schema.$ref === 'string' && !schema.$ref.startsWith('#')) found.push({ pointer, reason: `a $ref that is not in the bundled contract: ${schema.$ref}` });
+    },
+  });
+  return found;
 }
 
 /** `components › schemas › Window` → `/components/schemas/Window`; `paths › /a` → `/paths/~1a`. */

@@ -22,15 +22,16 @@ const OPTIONS: ts.CompilerOptions = {
   skipLibCheck: true,
 };
 
-const CONTRACTS = ['required-through-union', 'boolean-subschemas31', 'ref-into-nullable'];
+const CONTRACTS = ['required-through-union', 'boolean-subschemas31', 'ref-into-nullable', 'example-file-refs'];
+const contractFile = (name: string) => fixture('real-world', name === 'example-file-refs' ? 'example-file-refs/openapi.yaml' : `${name}.yaml`);
 
 describe('type generation never stops a contract', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
   const runs = new Map<string, CliResult>();
-  const schema = (name: string) => readFile(join(project.dir, name, 'generated', 'schema.ts'), 'utf8');
+  const schema = (api: string) => readFile(join(project.dir, api, 'generated', 'schema.ts'), 'utf8');
   before(async () => {
     project = await tempProject('type-fallback');
-    for (const name of CONTRACTS) runs.set(name, await runCli(['generate', fixture('real-world', `${name}.yaml`), '--out', project.dir]));
+    for (const name of CONTRACTS) runs.set(name, await runCli(['generate', contractFile(name), '--out', project.dir]));
   });
   after(() => project.remove());
 
@@ -66,5 +67,10 @@ describe('type generation never stops a contract', () => {
     assert.match(text, /Uses: \{\n\s+begins\?: unknown;\n\s+name\?: string;\n\s+\};/);
     assert.match(text, /Other: \{\n\s+id\?: number;\n\s+\};/);
     assert.match(text, /Period: \{\n\s+\/\*\* Format: date \*\/\n\s+start_date\?: string;\n\s+\} \| null;/);
+  });
+
+  it('types a contract whose examples are relative $refs exactly: an example never reaches openapi-typescript as a file to read', async () => {
+    assert.doesNotMatch(runs.get('example-file-refs')!.stderr, /type-fallback|schema-types|Can't resolve/);
+    assert.match(await schema('openapi'), /thing: \{\n\s+name: string;\n\s+count\?: number;\n\s+\};/);
   });
 });
