@@ -12,17 +12,25 @@
 // - A `$ref` that leads nowhere (the loader reports it, rule `ref`) is `unknown`: the validator
 //   cannot compile it, so the operations that reach it answer 500 naming it (contract-problems.ts)
 //   and no value of it ever reaches a handler.
+// - An example or description that holds a `$ref` to a file (left unbundled: data or text, never a
+//   schema) is dropped: openapi-typescript would try to read the file and stop the whole
+//   conversion. Types never depend on them.
 import { exactBranches } from '../../server/runtime/normalize/discriminator.js';
 import { liftNullMarkers } from '../../server/runtime/normalize/nullable-member.js';
 import { allowNull } from '../../server/runtime/normalize/nullable.js';
-import { isInternalRef, refTargetObject, valueAt } from '../../server/runtime/contract/pointer.js';
-import { walkDocument, type Json } from '../../server/runtime/normalize/walk.js';
+import { childOf, isInternalRef, refTargetObject, unescapeSegment, valueAt } from '../../server/runtime/contract/pointer.js';
+import { isObject, walkDocument, type Json } from '../../server/runtime/normalize/walk.js';
 
 export function applyTypeRules(document: Json): void {
   const original = structuredClone(document);
   const resolve = (ref: string) => refTargetObject(original, ref);
+  if (isObject(document.components) && holdsFileRef(document.components.examples)) delete document.components.examples;
   walkDocument(document, {
+    parameter: dropFileRefData,
+    header: dropFileRefData,
+    mediaType: dropFileRefData,
     schema(schema) {
+      dropFileRefData(schema);
       if (typeof schema.$ref === 'string' && (!isInternalRef(schema.$ref) || valueAt(original, schema.$ref) === undefined)) delete schema.$ref;
       liftNullMarkers(schema);
       if (typeof schema.$ref === 'string' && schema.nullable === true) {
@@ -34,4 +42,33 @@ export function applyTypeRules(document: Json): void {
       }
     },
   });
+}
+
+/**
+ * Each schema at `pointers` (as written) becomes `{}`, typed `unknown`: what is left of a schema
+ * that cannot be typed exactly (it stops openapi-typescript, or its type does not compile). Wider
+ * than the validator, never narrower: a handler may have to check the value, never cast it.
+ */
+export function widenSchemas(document: Json, pointers: readonly string[]): void {
+  for (const pointer of pointers) {
+    // Pointers as the walker writes them: escaped, never percent-encoded.
+    const segments = pointer.split('/').slice(1).map(unescapeSegment);
+    const parent = segments.slice(0, -1).reduce<unknown>((value, segment) => childOf(value, segment), document);
+    if (typeof parent === 'object' && parent !== null) (parent as Record<string, unknown>)[segments[segments.length - 1]!] = {};
+  }
+}
+
+/** Members that hold data or text, never a schema: openapi-typescript types none of them. */
+const DATA = ['example', 'examples', 'description'];
+
+function dropFileRefData(node: Json): void {
+  for (const key of DATA) if (holdsFileRef(node[key])) delete node[key];
+}
+
+/** True when `value` holds a `$ref` that is not a pointer into this document. */
+export function holdsFileRef(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(holdsFileRef);
+  if (!isObject(value)) return false;
+  if (typeof value.$ref === 'string' && !value.$ref.startsWith('#')) return true;
+  return Object.values(value).some(holdsFileRef);
 }

@@ -15,7 +15,9 @@ import { basePath, type Document } from '../../server/runtime/contract/document.
 import { emitErrorFormatterStub, emitErrorTypes } from '../emit/errors.js';
 import { apiErrorsOf } from '../model/error-declarations.js';
 import { apiName } from '../model/names.js';
-import { emitSchema, emitTypeAliases } from '../emit/types.js';
+import { emitTypeAliases } from '../emit/types.js';
+import { placeFindings } from '../contract/positions.js';
+import { schemaTypes } from './schema-types.js';
 import { emitOperations } from '../emit/operations.js';
 import { emitRoutes } from '../emit/routes.js';
 import { emitStub } from '../emit/stubs.js';
@@ -50,9 +52,23 @@ export async function planContract(contractPath: string): Promise<ContractPlan> 
   const source = basename(contractPath);
   let schema: string;
   try {
-    schema = await emitSchema(withUniqueOperationIds(contract.document, model), source);
+    const types = await schemaTypes(withUniqueOperationIds(contract.document, model), source);
+    schema = types.code;
+    // A schema that cannot be typed exactly is typed `unknown`, said at its place; the others keep their types.
+    const findings = types.widened.map((w) => {
+      const place = contract.locate(w.pointer);
+      return {
+        severity: 'warning' as const,
+        file: place.file,
+        pointer: place.pointer,
+        rule: 'type-fallback',
+        message: `this schema cannot be typed exactly, so schema.ts types it as unknown: ${w.reason}`,
+        hint: 'validation is unchanged; a handler must check such a value before it uses it. Please report the schema: it is a specfirst limitation',
+      };
+    });
+    diagnostics.push(...placeFindings(contract.sources, findings));
   } catch (error) {
-    // A contract swagger-parser accepts but openapi-typescript cannot convert: report, never crash.
+    // Not a schema that fails but the contract as a whole (no schema widened helps): report, never crash.
     diagnostics.push({
       severity: 'error',
       file: displayPath(contractPath),

@@ -1,6 +1,6 @@
 // The catalogue of contract problems: every rule's name, how serious it is, and whether it stops
 // generation. Only a problem that makes the generated code impossible stops it (nothing to read,
-// a `$ref` to nothing, schemas openapi-typescript cannot convert); every other one is reported
+// a `$ref` to nothing, a contract openapi-typescript cannot convert even with every schema typed unknown); every other one is reported
 // and the contract still generates, so that one bad schema or path never takes down the
 // operations that do not use it. `specfirst lint --help` is written from this list.
 import type { Diagnostic } from '../contract/diagnostics.js';
@@ -18,7 +18,7 @@ export const RULES: readonly Rule[] = [
   { name: 'yaml', severity: 'error', stopsGeneration: true, summary: 'a file is not valid YAML or JSON' },
   { name: 'load', severity: 'error', stopsGeneration: true, summary: 'the contract cannot be read, or is not OpenAPI 3.0/3.1' },
   { name: 'ref-object', severity: 'error', stopsGeneration: true, summary: 'a parameter, response, request body or path item given as a $ref that leads nowhere: its operation cannot be built' },
-  { name: 'schema-types', severity: 'error', stopsGeneration: true, summary: 'openapi-typescript cannot convert the schemas (generate only)' },
+  { name: 'schema-types', severity: 'error', stopsGeneration: true, summary: 'openapi-typescript cannot convert the contract, even with every schema typed unknown (generate only)' },
   { name: 'duplicate-api-name', severity: 'error', stopsGeneration: true, summary: 'two contracts would generate the same server/<api>/ folder' },
   { name: 'schema', severity: 'error', stopsGeneration: false, summary: 'not valid for the OpenAPI schema of its version (3.1 schemas: JSON Schema 2020-12)' },
   { name: 'path-parameter-undeclared', severity: 'error', stopsGeneration: false, summary: '{name} in the path without a path parameter' },
@@ -41,6 +41,7 @@ export const RULES: readonly Rule[] = [
   { name: 'oneof-catch-all', severity: 'warning', stopsGeneration: false, summary: 'a oneOf member that accepts every value (of its type): values of the other members match two and are rejected' },
   { name: 'json-response-without-schema', severity: 'warning', stopsGeneration: false, summary: 'nothing to type or validate' },
   { name: 'unused-component', severity: 'warning', stopsGeneration: false, summary: 'a component nothing refers to' },
+  { name: 'type-fallback', severity: 'warning', stopsGeneration: false, summary: 'a schema openapi-typescript cannot convert, or whose type does not compile, is typed unknown (generate only)' },
   { name: 'error-formatter-missing', severity: 'warning', stopsGeneration: false, summary: 'the contract declares its own error bodies and server/<api>/errors.ts is missing' },
 ];
 
