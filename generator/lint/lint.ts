@@ -7,6 +7,7 @@ import type { Diagnostic, Finding } from '../contract/diagnostics.js';
 import { jsonResponsesWithoutSchema, unusedComponents, type DocumentProblem } from './document.js';
 import { lintSchema, type SchemaContext } from './schemas.js';
 import { lintStructure } from './structure.js';
+import { objectsWithoutType } from './validator-meaning.js';
 import type { LoadedContract } from '../contract/load.js';
 import type { ApiModel, Operation } from '../model/model.js';
 import { derivedOperationName, handlerName, operationNameKeys, schemaTypeName, schemaTypeNames } from '../model/names.js';
@@ -38,6 +39,7 @@ export function lintContract(contract: LoadedContract, model: ApiModel): Diagnos
     ...walk.schemas.flatMap((v) => lintSchema(v, schemaContext)),
     ...unusedComponents(contract),
     ...jsonResponsesWithoutSchema(contract.document).map(at),
+    ...objectsWithoutType(contract.document).map(at),
     ...operationProblems(model).map(at),
     ...schemaNameCollisions(contract).map(at),
   ];

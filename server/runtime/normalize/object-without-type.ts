@@ -8,6 +8,8 @@
 // - 3.0 `nullable: true` beside it stays: object or null, as the type says (`{a?: string} | null`).
 // - an `allOf` member where the enclosing schema or another member admits null (3.0 `nullable`,
 //   3.1 `type: [object, 'null']`): typing the member would refuse the null the others allow.
+// - an allOf member beside a `type: object` member, a composition member inside `type: object`:
+//   an object already, nothing to change or report (Box extends 100 schemas this way).
 // - anything under `not`, `if`/`then`/`else`, `contains`, `propertyNames`, `dependentSchemas`…:
 //   no type describes those, and there `{required: [a]}` is a condition on any value.
 import type { RuleContext, SchemaRule } from './change.js';
@@ -32,6 +34,7 @@ export function objectWithoutType(): SchemaRule {
   return (schema, pointer, context) => {
     markLiteral(schema, literal);
     markNullableAllOf(schema, keep, context);
+    markObjectsAlready(schema, keep, context);
     if (literal.has(schema) || keep.has(schema) || !typedAsObjectWithoutType(schema)) return;
     schema.type = 'object';
     context.record(
@@ -73,6 +76,25 @@ export function allOfAdmitsNull(schema: Json, resolve: RuleContext['resolve']): 
 }
 
 const COMPOSED = ['allOf', 'anyOf', 'oneOf', 'not', 'enum'];
+
+/**
+ * Members that are objects already, whatever they say: of an allOf beside a member of
+ * `type: object` (`allOf: [{$ref: Base}, {properties: …}]`, the usual way to extend a schema), or
+ * of any composition inside a `type: object`. Nothing changes there, so nothing is reported.
+ */
+function markObjectsAlready(schema: Json, keep: WeakSet<object>, { resolve }: RuleContext): void {
+  const members = (key: string) => (Array.isArray(schema[key]) ? (schema[key] as unknown[]) : []);
+  const enclosed = schema.type === 'object' ? ['allOf', 'anyOf', 'oneOf'].flatMap(members) : [];
+  const allOf = members('allOf');
+  const beside = allOf.some((m) => isObjectType(m, resolve)) ? allOf : [];
+  for (const member of [...enclosed, ...beside]) if (isObject(member)) keep.add(member);
+}
+
+function isObjectType(node: unknown, resolve: RuleContext['resolve']): boolean {
+  let schema = node;
+  for (let hops = 0; isObject(schema) && typeof schema.$ref === 'string' && hops < 16; hops++) schema = resolve(schema.$ref);
+  return isObject(schema) && schema.type === 'object' && schema.nullable !== true;
+}
 
 /** A schema that says null is allowed (not one that merely fails to exclude it). */
 function admitsNull(node: unknown, resolve: RuleContext['resolve'], depth: number): boolean {

@@ -53,6 +53,12 @@ export interface components {
                 a?: string;
             }[];
         };
+        Base: {
+            id?: string;
+        };
+        Extended: components["schemas"]["Base"] & {
+            name?: string;
+        };
     };
     responses: never;
     parameters: never;
