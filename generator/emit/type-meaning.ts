@@ -15,9 +15,14 @@
 // - An example or description that holds a `$ref` to a file (left unbundled: data or text, never a
 //   schema) is dropped: openapi-typescript would try to read the file and stop the whole
 //   conversion. Types never depend on them.
+// - An object without `type` is already an object to openapi-typescript, as to the validator
+//   (object-without-type.ts), except an `allOf` member beside a member that admits null: there the
+//   validator admits null, and an allOf that admits null as a whole is `T | null` here too
+//   (openapi-typescript intersects `X | null` with the other members and loses the null).
 import { exactBranches } from '../../server/runtime/normalize/discriminator.js';
 import { liftNullMarkers } from '../../server/runtime/normalize/nullable-member.js';
 import { allowNull } from '../../server/runtime/normalize/nullable.js';
+import { allOfAdmitsNull } from '../../server/runtime/normalize/object-without-type.js';
 import { childOf, isInternalRef, refTargetObject, unescapeSegment, valueAt } from '../../server/runtime/contract/pointer.js';
 import { isObject, walkDocument, type Json } from '../../server/runtime/normalize/walk.js';
 
@@ -37,6 +42,8 @@ export function applyTypeRules(document: Json): void {
         allowNull(schema);
         delete schema.nullable;
       }
+      // openapi-typescript reads `nullable` in either version, after intersecting the members.
+      if (allOfAdmitsNull(schema, resolve)) schema.nullable = true;
       if ('discriminator' in schema && (Array.isArray(schema.oneOf) || Array.isArray(schema.anyOf)) && !exactBranches(schema, resolve)) {
         delete schema.discriminator;
       }

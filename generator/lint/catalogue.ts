@@ -39,6 +39,7 @@ export const RULES: readonly Rule[] = [
   { name: 'dialect-keyword', severity: 'warning', stopsGeneration: false, summary: '3.0 keywords (nullable) in 3.1, 3.1 ones (const, type lists…) in 3.0' },
   { name: 'empty-enum', severity: 'warning', stopsGeneration: false, summary: 'enum: [] allows no value' },
   { name: 'oneof-catch-all', severity: 'warning', stopsGeneration: false, summary: 'a oneOf member that accepts every value (of its type): values of the other members match two and are rejected' },
+  { name: 'object-without-type', severity: 'warning', stopsGeneration: false, summary: 'properties without type: specfirst treats it as type: object (as the generated type says), refusing other values' },
   { name: 'json-response-without-schema', severity: 'warning', stopsGeneration: false, summary: 'nothing to type or validate' },
   { name: 'unused-component', severity: 'warning', stopsGeneration: false, summary: 'a component nothing refers to' },
   { name: 'type-fallback', severity: 'warning', stopsGeneration: false, summary: 'a schema openapi-typescript cannot convert, or whose type does not compile, is typed unknown (generate only)' },

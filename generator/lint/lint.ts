@@ -8,6 +8,7 @@ import { jsonResponsesWithoutSchema, unusedComponents, type DocumentProblem } fr
 import { identicalPaths } from './identical-paths.js';
 import { lintSchema, type SchemaContext } from './schemas.js';
 import { lintStructure } from './structure.js';
+import { objectsWithoutType } from './validator-meaning.js';
 import type { LoadedContract } from '../contract/load.js';
 import type { ApiModel, Operation } from '../model/model.js';
 import { derivedOperationName, handlerName, operationNameKeys, schemaTypeName, schemaTypeNames } from '../model/names.js';
@@ -39,6 +40,7 @@ export function lintContract(contract: LoadedContract, model: ApiModel): Diagnos
     ...walk.schemas.flatMap((v) => lintSchema(v, schemaContext)),
     ...unusedComponents(contract),
     ...jsonResponsesWithoutSchema(contract.document).map(at),
+    ...objectsWithoutType(contract.document).map(at),
     ...operationProblems(model).map(at),
     ...schemaNameCollisions(contract).map(at),
   ];

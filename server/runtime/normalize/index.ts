@@ -16,6 +16,7 @@ import { addMissingSchema } from './media-type-schema.js';
 import { nullInEnum } from './null-in-enum.js';
 import { nullable } from './nullable.js';
 import { nullableMember } from './nullable-member.js';
+import { objectWithoutType } from './object-without-type.js';
 import { dropReadWriteMarkers } from './parameter-read-write.js';
 import { pattern } from './pattern.js';
 import { refTargetObject } from '../contract/pointer.js';
@@ -31,11 +32,13 @@ export interface Normalized {
 
 /**
  * In this order on every schema, before the walker looks inside it: a `{nullable: true}` member
- * makes its parent nullable before `nullable` is read; null joins an enum before `nullable` is
- * removed from beside it; `nullable` moves a discriminated oneOf into an anyOf before the
- * discriminator is read.
+ * makes its parent nullable before `nullable` is read; an object without type gets its type
+ * before `nullable` would remove a `nullable: true` it keeps; null joins an enum before `nullable`
+ * is removed from beside it; `nullable` moves a discriminated oneOf into an anyOf before the
+ * discriminator is read (whose if/then selectors no type describes). One set per document: the
+ * object rule remembers where it is.
  */
-const SCHEMA_RULES: SchemaRule[] = [nullableMember, nullInEnum, nullable, emptyEnum, exclusiveBounds, pattern, discriminator];
+const schemaRules = (): SchemaRule[] => [nullableMember, objectWithoutType(), nullInEnum, nullable, emptyEnum, exclusiveBounds, pattern, discriminator];
 
 export function normalizeForValidator(doc: Document): Normalized {
   const document = structuredClone(doc) as Json;
@@ -48,6 +51,7 @@ export function normalizeForValidator(doc: Document): Normalized {
   };
   const examples = { count: 0 };
   const reserved = { count: 0 };
+  const rules = schemaRules();
   walkDocument(
     document,
     {
@@ -68,7 +72,7 @@ export function normalizeForValidator(doc: Document): Normalized {
       },
       schema: (schema, pointer) => {
         removeExamples(schema, examples);
-        for (const rule of SCHEMA_RULES) rule(schema, pointer, context);
+        for (const rule of rules) rule(schema, pointer, context);
       },
     },
     indexPointers(document),

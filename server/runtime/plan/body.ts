@@ -27,13 +27,13 @@ export interface BodyPlan {
 }
 
 export function planBody(doc: Document, operation: Record<string, unknown>, operationAt: string): BodyPlan | null {
-  const body = deref<{ required?: boolean; content?: Record<string, { schema?: unknown }> }>(doc, operation.requestBody);
+  const body = deref<{ required?: boolean; content?: Record<string, { schema?: unknown; encoding?: Record<string, { contentType?: unknown }> }> }>(doc, operation.requestBody);
   if (!body?.content || Object.keys(body.content).length === 0) return null;
   const media = Object.entries(body.content).map(([declared, m]) => {
     const base = mediaTypeBase(declared);
     const kind = kindOf(base);
     const at = `${operationAt}/requestBody/content/${escapeSegment(declared)}/schema`;
-    return { declared, base, schema: m?.schema ?? {}, form: kind === 'form' || kind === 'multipart' ? formPlanFor(doc, m?.schema, kind === 'multipart') : null, at };
+    return { declared, base, schema: m?.schema ?? {}, form: kind === 'form' || kind === 'multipart' ? formPlanFor(doc, m?.schema, kind === 'multipart', m?.encoding) : null, at };
   });
   return { required: body.required === true, media };
 }
