@@ -11,12 +11,11 @@ import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../contract/
 import { startChild } from './dev/child.js';
 import { planContract } from '../generate/plan-contract.js';
 import { blocksGeneration } from '../lint/catalogue.js';
-import { displayPath, type LoadedContract } from '../contract/load.js';
+import { displayPath } from '../contract/load.js';
 import type { Operation } from '../model/model.js';
-import { placeFindings } from '../contract/positions.js';
 import { paint } from './terminal.js';
 import { TypeChecker } from '../typecheck/typecheck.js';
-import { requestBuilder, type ExampleProblem, type RequestSpec } from '../verify/requests.js';
+import { requestBuilder, type RequestSpec } from '../verify/requests.js';
 import { writePlan } from '../generate/write.js';
 import { coveringKey } from '../../server/runtime/error-format/declarations.js';
 import { mediaTypeBase } from '../../server/runtime/contract/media-types.js';
@@ -123,8 +122,8 @@ async function verifyContract(contract: string): Promise<VerifyRow> {
       row.startMs = Math.round(performance.now() - t);
       const document = (await (await fetch(`${child.url}/openapi/${plan.name}.json`)).json()) as { servers?: { url: string }[] };
       const base = child.url + (document.servers?.[0]?.url ?? '/').replace(/\/$/, '');
+      // The examples their schemas reject are lint's rule `example`, already in plan.diagnostics.
       const builder = requestBuilder(plan.contract.document);
-      const examples: ExampleProblem[] = [];
       for (const op of plan.model.operations) {
         // A request path cannot hold ? or # (rule path-key-query): there is nothing to send.
         if (/[?#]/.test(op.path)) {
@@ -132,11 +131,9 @@ async function verifyContract(contract: string): Promise<VerifyRow> {
           continue;
         }
         const valid = builder.valid(op);
-        examples.push(...valid.problems);
         await check(row, op, base, valid.spec, 'valid', valid.doubtful);
         await check(row, op, base, builder.invalid(op, valid), 'invalid', []);
       }
-      problems.push(...exampleDiagnostics(plan.contract, examples));
     } finally {
       await child.stop();
     }
@@ -149,15 +146,6 @@ async function verifyContract(contract: string): Promise<VerifyRow> {
     row.contractProblems = [...sortDiagnostics(problems).map((d) => formatDiagnostic(d).split('\n')[0]!), ...row.contractProblems];
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-/** Invalid examples as warnings at their place; one per example even when several operations use it. */
-function exampleDiagnostics(contract: LoadedContract, examples: readonly ExampleProblem[]): Diagnostic[] {
-  const byPointer = new Map(examples.map((e) => [e.pointer, e]));
-  return placeFindings(
-    contract.sources,
-    [...byPointer.values()].map((e) => ({ ...contract.locate(e.pointer), severity: 'warning', rule: 'example', message: e.message })),
-  );
 }
 
 /** A 5xx problem the server sends for an operation it isolated because of a contract problem. */

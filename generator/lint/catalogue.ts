@@ -35,6 +35,7 @@ export const RULES: readonly Rule[] = [
   { name: 'dialect-keyword', severity: 'warning', stopsGeneration: false, summary: '3.0 keywords (nullable) in 3.1, 3.1 ones (const, type lists…) in 3.0' },
   { name: 'empty-enum', severity: 'warning', stopsGeneration: false, summary: 'enum: [] allows no value' },
   { name: 'oneof-catch-all', severity: 'warning', stopsGeneration: false, summary: 'a oneOf member that accepts every value (of its type): values of the other members match two and are rejected' },
+  { name: 'example', severity: 'warning', stopsGeneration: false, summary: "an example or default its schema rejects where it is used (the server's validators judge): mocks and verify use a generated value" },
   { name: 'json-response-without-schema', severity: 'warning', stopsGeneration: false, summary: 'nothing to type or validate' },
   { name: 'unused-component', severity: 'warning', stopsGeneration: false, summary: 'a component nothing refers to' },
   { name: 'error-formatter-missing', severity: 'warning', stopsGeneration: false, summary: 'the contract declares its own error bodies and server/<api>/errors.ts is missing' },

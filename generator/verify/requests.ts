@@ -6,11 +6,11 @@
 import { buildRequest, type RequestSpec, type RequestValues } from '../requests/build-request.js';
 import { operationInputs } from '../requests/operation-inputs.js';
 import { invalidValues, requiredValues } from '../requests/request-values.js';
-import type { ExampleProblem, ValueReport } from '../requests/values.js';
+import type { ValueReport } from '../requests/values.js';
 import type { Operation } from '../model/model.js';
 import type { OpenAPIDocument } from '../contract/load.js';
 
-export type { ExampleProblem, RequestSpec };
+export type { RequestSpec };
 
 export interface ValidRequest extends ValueReport {
   spec: RequestSpec;
@@ -26,7 +26,7 @@ export interface RequestBuilder {
 export function requestBuilder(doc: OpenAPIDocument): RequestBuilder {
   return {
     valid(op) {
-      const report: ValueReport = { problems: [], doubtful: [] };
+      const report: ValueReport = { doubtful: [] };
       const values = requiredValues(doc, op, operationInputs(doc, op), report);
       return { spec: buildRequest(doc, op, values), values, ...report };
     },
