@@ -19,8 +19,8 @@ export interface ValidRequest extends ValueReport {
 
 export interface RequestBuilder {
   valid(op: Operation): ValidRequest;
-  /** `valid` with one thing broken; each choice is something the contract forbids. */
-  invalid(op: Operation, valid: ValidRequest): RequestSpec;
+  /** `valid` with one thing broken that the server's validator refuses; null when nothing can be. */
+  invalid(op: Operation, valid: ValidRequest): RequestSpec | null;
 }
 
 export function requestBuilder(doc: OpenAPIDocument): RequestBuilder {
@@ -31,8 +31,8 @@ export function requestBuilder(doc: OpenAPIDocument): RequestBuilder {
       return { spec: buildRequest(doc, op, values), values, ...report };
     },
     invalid(op, valid) {
-      const { values, breaks } = invalidValues(operationInputs(doc, op), valid.values);
-      return { ...buildRequest(doc, op, values), breaks };
+      const invalid = invalidValues(doc, operationInputs(doc, op), valid.values);
+      return invalid && { ...buildRequest(doc, op, invalid.values), breaks: invalid.breaks };
     },
   };
 }
