@@ -11,12 +11,11 @@ import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../contract/
 import { startChild } from './dev/child.js';
 import { planContract } from '../generate/plan-contract.js';
 import { blocksGeneration } from '../lint/catalogue.js';
-import { displayPath, type LoadedContract } from '../contract/load.js';
+import { displayPath } from '../contract/load.js';
 import type { Operation } from '../model/model.js';
-import { placeFindings } from '../contract/positions.js';
 import { paint } from './terminal.js';
 import { TypeChecker } from '../typecheck/typecheck.js';
-import { requestBuilder, type ExampleProblem, type RequestSpec } from '../verify/requests.js';
+import { requestBuilder, type RequestSpec } from '../verify/requests.js';
 import { writePlan } from '../generate/write.js';
 import { coveringKey } from '../../server/runtime/error-format/declarations.js';
 import { mediaTypeBase } from '../../server/runtime/contract/media-types.js';
@@ -28,6 +27,9 @@ Try each contract end to end, as a new user would:
   load + lint → generate (temporary folder) → type-check → start the server in mock mode →
   for every operation: one valid request (expects a validated 2xx) and one invalid request
   (expects a 400 application/problem+json, or the 400 body the contract declares).
+  An invalid request breaks one value that the server's validator refuses; an operation where
+  no value can be broken (schemas that accept anything, unknown query parameters taken) is
+  counted under "no invalid", neither rejected nor failed.
 CONTRACT may be a file anywhere, or a folder holding openapi.yaml (or .yml/.json).
 
 The valid request is built from the contract's examples when its schemas accept them, else
@@ -60,6 +62,11 @@ export interface VerifyRow {
   operations: number;
   validOk: number;
   invalidRejected: number;
+  /**
+   * Operations for which no request is invalid (every schema accepts anything, unknown query
+   * parameters are taken): nothing to send. Counted apart: neither rejected nor a failure.
+   */
+  noInvalidRequest: string[];
   /** The contract's problems, as `file:line:col severity rule message`. */
   contractProblems: string[];
   /** What the server (or specfirst) got wrong. */
@@ -91,7 +98,7 @@ async function contractFile(path: string): Promise<string> {
 }
 
 async function verifyContract(contract: string): Promise<VerifyRow> {
-  const row: VerifyRow = { contract: displayPath(contract), load: 'failed', generateMs: 0, tscMs: 0, startMs: 0, operations: 0, validOk: 0, invalidRejected: 0, contractProblems: [], failures: [], unverified: [] };
+  const row: VerifyRow = { contract: displayPath(contract), load: 'failed', generateMs: 0, tscMs: 0, startMs: 0, operations: 0, validOk: 0, invalidRejected: 0, noInvalidRequest: [], contractProblems: [], failures: [], unverified: [] };
   const dir = await mkdtemp(join(tmpdir(), 'specfirst-verify-'));
   const problems: Diagnostic[] = [];
   try {
@@ -126,8 +133,8 @@ async function verifyContract(contract: string): Promise<VerifyRow> {
       row.startMs = Math.round(performance.now() - t);
       const document = (await (await fetch(`${child.url}/openapi/${plan.name}.json`)).json()) as { servers?: { url: string }[] };
       const base = child.url + (document.servers?.[0]?.url ?? '/').replace(/\/$/, '');
+      // The examples their schemas reject are lint's rule `example`, already in plan.diagnostics.
       const builder = requestBuilder(plan.contract.document);
-      const examples: ExampleProblem[] = [];
       const shadowed = unreachable(plan.model.operations);
       for (const op of plan.model.operations) {
         // A request path cannot hold ? or # (rule path-key-query): there is nothing to send.
@@ -142,11 +149,11 @@ async function verifyContract(contract: string): Promise<VerifyRow> {
           continue;
         }
         const valid = builder.valid(op);
-        examples.push(...valid.problems);
         await check(row, op, base, valid.spec, 'valid', valid.doubtful);
-        await check(row, op, base, builder.invalid(op, valid), 'invalid', []);
+        const invalid = builder.invalid(op, valid);
+        if (invalid) await check(row, op, base, invalid, 'invalid', []);
+        else row.noInvalidRequest.push(`${op.method.toUpperCase()} ${op.path}: no invalid request possible (its schemas accept any value and it takes unknown query parameters)`);
       }
-      problems.push(...exampleDiagnostics(plan.contract, examples));
     } finally {
       await child.stop();
     }
@@ -165,15 +172,6 @@ async function verifyContract(contract: string): Promise<VerifyRow> {
 function unreachable(operations: readonly Operation[]): Map<Operation, Operation> {
   const { shadowed } = fileRoutes(operations.filter((op) => !/[?#]/.test(op.path)), (op) => op.path, (op) => op.method);
   return new Map(shadowed.map((s) => [s.route, s.by]));
-}
-
-/** Invalid examples as warnings at their place; one per example even when several operations use it. */
-function exampleDiagnostics(contract: LoadedContract, examples: readonly ExampleProblem[]): Diagnostic[] {
-  const byPointer = new Map(examples.map((e) => [e.pointer, e]));
-  return placeFindings(
-    contract.sources,
-    [...byPointer.values()].map((e) => ({ ...contract.locate(e.pointer), severity: 'warning', rule: 'example', message: e.message })),
-  );
 }
 
 /** A 5xx problem the server sends for an operation it isolated because of a contract problem. */
@@ -214,9 +212,9 @@ function declaresErrorAs(op: Operation, contentType: string): boolean {
 
 function printTable(rows: VerifyRow[], strict: boolean): void {
   const c = paint(process.stdout);
-  const header = ['contract', 'load', 'generate ms', 'tsc ms', 'start ms', 'ops', 'valid ok', 'invalid rejected', 'contract problems', 'server failures'];
+  const header = ['contract', 'load', 'generate ms', 'tsc ms', 'start ms', 'ops', 'valid ok', 'invalid rejected', 'no invalid', 'contract problems', 'server failures'];
   const cells = rows.map((r) =>
-    [r.contract, r.load, r.generateMs, r.tscMs, r.startMs, r.operations, `${r.validOk}/${r.operations}`, `${r.invalidRejected}/${r.operations}`, r.contractProblems.length, r.failures.length].map(String),
+    [r.contract, r.load, r.generateMs, r.tscMs, r.startMs, r.operations, `${r.validOk}/${r.operations}`, `${r.invalidRejected}/${r.operations}`, r.noInvalidRequest.length, r.contractProblems.length, r.failures.length].map(String),
   );
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i]!.length)));
   const line = (values: string[]) => values.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
@@ -225,10 +223,12 @@ function printTable(rows: VerifyRow[], strict: boolean): void {
     const r = rows[i]!;
     console.log(r.failures.length > 0 ? c('red', line(row)) : r.contractProblems.length > 0 ? c('yellow', line(row)) : line(row));
   }
-  for (const r of rows.filter((x) => x.failures.length + x.contractProblems.length + x.unverified.length > 0)) {
+  for (const r of rows.filter((x) => x.failures.length + x.contractProblems.length + x.unverified.length + x.noInvalidRequest.length > 0)) {
     console.log(`\n${r.contract}:`);
     if (r.contractProblems.length > 0) console.log(`  contract problems (${r.contractProblems.length}):`);
     for (const p of r.contractProblems) console.log(`    ${p}`);
+    if (r.noInvalidRequest.length > 0) console.log(`  no invalid request possible (${r.noInvalidRequest.length}):`);
+    for (const n of r.noInvalidRequest) console.log(`    ${n}`);
     if (r.unverified.length > 0) console.log(`  not verified (${r.unverified.length}):`);
     for (const u of r.unverified) console.log(`    ${u}`);
     if (r.failures.length > 0) console.log(`  server failures (${r.failures.length}):`);

@@ -40,6 +40,7 @@ export const RULES: readonly Rule[] = [
   { name: 'empty-enum', severity: 'warning', stopsGeneration: false, summary: 'enum: [] allows no value' },
   { name: 'oneof-catch-all', severity: 'warning', stopsGeneration: false, summary: 'a oneOf member that accepts every value (of its type): values of the other members match two and are rejected' },
   { name: 'object-without-type', severity: 'warning', stopsGeneration: false, summary: 'properties without type: specfirst treats it as type: object (as the generated type says), refusing other values' },
+  { name: 'example', severity: 'warning', stopsGeneration: false, summary: "an example or default its schema rejects where it is used (the server's validators judge): mocks and verify use a generated value" },
   { name: 'json-response-without-schema', severity: 'warning', stopsGeneration: false, summary: 'nothing to type or validate' },
   { name: 'unused-component', severity: 'warning', stopsGeneration: false, summary: 'a component nothing refers to' },
   { name: 'type-fallback', severity: 'warning', stopsGeneration: false, summary: 'a schema openapi-typescript cannot convert, or whose type does not compile, is typed unknown (generate only)' },

@@ -4,6 +4,7 @@
 import type { ContractProblem } from '../../server/runtime/plan/contract-problems.js';
 import { contractProblems } from './compile-problems.js';
 import type { Diagnostic } from '../contract/diagnostics.js';
+import { exampleDiagnostics } from './examples.js';
 import { lintContract } from './lint.js';
 import { blocksGeneration } from './catalogue.js';
 import { loadContract, type LoadedContract } from '../contract/load.js';
@@ -28,6 +29,7 @@ export async function lintContractFile(contractPath: string): Promise<CheckedCon
   const located = contractProblems(contract, model);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   diagnostics.push(...located.diagnostics.filter((p) => !errors.some((d) => d.file === p.file && (d.pointer + '/').startsWith(p.pointer + '/'))));
+  diagnostics.push(...exampleDiagnostics(contract));
   return { contract, model, diagnostics: unique(diagnostics), problems: located.problems };
 }
 

@@ -8,6 +8,7 @@ import type { Operation } from '../model/model.js';
 import type { OpenAPIDocument } from '../contract/load.js';
 import { derefAt, encodePointer } from '../../server/runtime/contract/pointer.js';
 import { isJsonMediaType } from '../../server/runtime/contract/media-types.js';
+import { allowsUnknownQuery } from '../../server/runtime/plan/parameters.js';
 
 export type { Located };
 
@@ -39,6 +40,8 @@ export interface OperationInputs {
   parameters: ParameterInput[];
   bodies: BodyInput[];
   bodyRequired: boolean;
+  /** Query parameters the operation does not declare are taken, not refused. */
+  allowsUnknownQuery: boolean;
 }
 
 type Doc = OpenAPIDocument;
@@ -69,7 +72,7 @@ export function operationInputs(doc: Doc, op: Operation): OperationInputs {
     const schema = derefAt<Record<string, unknown>>(doc, media.value?.schema, `${media.pointer}/schema`);
     return { mediaType, schema: schema.value, at: media.value?.schema === undefined ? undefined : schema.pointer, examples: examplesOf(doc, media.value ?? {}, media.pointer) };
   });
-  return { parameters: [...byKey.values()], bodies, bodyRequired: body.value?.required === true };
+  return { parameters: [...byKey.values()], bodies, bodyRequired: body.value?.required === true, allowsUnknownQuery: allowsUnknownQuery(operation.value) };
 }
 
 /** The value an example holder gives first (its `example`, else its first `examples` entry), located. */

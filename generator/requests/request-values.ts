@@ -4,7 +4,8 @@
 import type { OpenAPIDocument } from '../contract/load.js';
 import type { Operation } from '../model/model.js';
 import type { RequestValues } from './build-request.js';
-import { buildableBodies, jsonBodySchema, operationInputs, schemaType, type OperationInputs } from './operation-inputs.js';
+import { buildableBodies, operationInputs, schemaType, type OperationInputs } from './operation-inputs.js';
+import { isJsonMediaType } from '../../server/runtime/contract/media-types.js';
 import { valueChooser, type ValueReport } from './values.js';
 
 const LOCATIONS = new Set(['path', 'query', 'header', 'cookie']);
@@ -28,23 +29,40 @@ export function requiredValues(doc: OpenAPIDocument, op: Operation, inputs: Oper
   return values;
 }
 
-/** `valid` with one thing broken, the first of: the JSON body's type, a typed path parameter, a required query parameter, an unknown query parameter. */
-export function invalidValues(inputs: OperationInputs, valid: RequestValues): { values: RequestValues; breaks: string } {
+/** A request the operation must refuse, and what it breaks. */
+export interface InvalidRequest {
+  values: RequestValues;
+  breaks: string;
+}
+
+const NOT_A_VALUE = 'specfirst: not an object';
+
+/**
+ * `valid` with one thing broken, the first of: the JSON body (a JSON string in its place), a path
+ * parameter, a required query parameter left out, an unknown query parameter. A broken value is
+ * used only when the server's validator (the one schema checker) refuses it; an unknown query
+ * parameter only when the operation refuses those. Null when nothing can be broken: every body
+ * and parameter schema accepts anything and the operation takes unknown query parameters.
+ */
+export function invalidValues(doc: OpenAPIDocument, inputs: OperationInputs, valid: RequestValues): InvalidRequest | null {
+  const { checker } = valueChooser(doc);
+  const refuses = (at: string | undefined, value: unknown): boolean => at !== undefined && !checker.isValid('request', at, value);
   const values = structuredClone(valid);
-  const bodySchema = jsonBodySchema(inputs);
-  if (bodySchema && schemaType(bodySchema) === 'object') {
-    return { values: { ...values, body: { mediaType: 'application/json', raw: '"specfirst: not an object"' } }, breaks: 'JSON body of the wrong type' };
+  const json = inputs.bodies.find((b) => isJsonMediaType(b.mediaType));
+  if (json && valid.body && isJsonMediaType(valid.body.mediaType) && refuses(json.at, NOT_A_VALUE)) {
+    return { values: { ...values, body: { mediaType: json.mediaType, raw: JSON.stringify(NOT_A_VALUE) } }, breaks: 'JSON body of the wrong type' };
   }
-  const typedPath = inputs.parameters.find((p) => p.in === 'path' && ['integer', 'number', 'boolean'].includes(schemaType(p.schema) ?? ''));
-  if (typedPath) {
-    values.path = { ...values.path, [typedPath.name]: 'specfirst-not-a-number' };
-    return { values, breaks: `path parameter ${typedPath.name} of the wrong type` };
+  const brokenPath = inputs.parameters.find((p) => p.in === 'path' && refuses(p.at, 'specfirst-not-a-number'));
+  if (brokenPath) {
+    values.path = { ...values.path, [brokenPath.name]: 'specfirst-not-a-number' };
+    return { values, breaks: `path parameter ${brokenPath.name} ${['integer', 'number', 'boolean'].includes(schemaType(brokenPath.schema) ?? '') ? 'of the wrong type' : 'not valid for its schema'}` };
   }
   const requiredQuery = inputs.parameters.find((p) => p.in === 'query' && p.required);
   if (requiredQuery) {
     delete values.query?.[requiredQuery.name];
     return { values, breaks: `required query parameter ${requiredQuery.name} missing` };
   }
+  if (inputs.allowsUnknownQuery) return null;
   values.extraQuery = [...(values.extraQuery ?? []), ['specfirst_unknown', '1']];
   return { values, breaks: 'an unknown query parameter' };
 }

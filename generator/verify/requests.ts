@@ -6,11 +6,11 @@
 import { buildRequest, type RequestSpec, type RequestValues } from '../requests/build-request.js';
 import { operationInputs } from '../requests/operation-inputs.js';
 import { invalidValues, requiredValues } from '../requests/request-values.js';
-import type { ExampleProblem, ValueReport } from '../requests/values.js';
+import type { ValueReport } from '../requests/values.js';
 import type { Operation } from '../model/model.js';
 import type { OpenAPIDocument } from '../contract/load.js';
 
-export type { ExampleProblem, RequestSpec };
+export type { RequestSpec };
 
 export interface ValidRequest extends ValueReport {
   spec: RequestSpec;
@@ -19,20 +19,20 @@ export interface ValidRequest extends ValueReport {
 
 export interface RequestBuilder {
   valid(op: Operation): ValidRequest;
-  /** `valid` with one thing broken; each choice is something the contract forbids. */
-  invalid(op: Operation, valid: ValidRequest): RequestSpec;
+  /** `valid` with one thing broken that the server's validator refuses; null when nothing can be. */
+  invalid(op: Operation, valid: ValidRequest): RequestSpec | null;
 }
 
 export function requestBuilder(doc: OpenAPIDocument): RequestBuilder {
   return {
     valid(op) {
-      const report: ValueReport = { problems: [], doubtful: [] };
+      const report: ValueReport = { doubtful: [] };
       const values = requiredValues(doc, op, operationInputs(doc, op), report);
       return { spec: buildRequest(doc, op, values), values, ...report };
     },
     invalid(op, valid) {
-      const { values, breaks } = invalidValues(operationInputs(doc, op), valid.values);
-      return { ...buildRequest(doc, op, values), breaks };
+      const invalid = invalidValues(doc, operationInputs(doc, op), valid.values);
+      return invalid && { ...buildRequest(doc, op, invalid.values), breaks: invalid.breaks };
     },
   };
 }

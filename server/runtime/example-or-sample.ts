@@ -10,6 +10,7 @@ import { deref, type Located } from './contract/pointer.js';
 export type { Located };
 import type { Direction, SchemaChecker } from './plan/schema-checker.js';
 import { rotatedDocument, sampleSchema } from './sample.js';
+import { checkedDocument } from './checked-examples.js';
 
 
 export interface ValueWanted {
@@ -34,7 +35,8 @@ export interface ChosenValue {
 const MAX_SHIFTS = 8;
 
 /**
- * In order, the first the validator takes: the first example; a sample of the schema; samples
+ * In order, the first the validator takes: the first example; a sample of the schema (its own
+ * examples and defaults that the validator refuses left out); samples
  * with other `oneOf`/`anyOf` members first (see rotatedDocument); a sample of the validator's
  * copy (which has no examples to spoil it); that sample cut down to its required properties (an
  * optional property no value satisfies, e.g. Discord's `action: {enum: []}`, can be left out).
@@ -50,11 +52,14 @@ export function exampleOrSample(doc: Document, checker: SchemaChecker, wanted: V
     if (errors.length === 0) return { value: example.value, valid: true, refusedSample: false };
     refusedExample = { pointer: example.pointer, errors };
   }
-  const first = sampleSchema(doc, schema.value, { direction });
+  // The sampler copies the schemas' own examples and defaults into its samples: it reads the
+  // contract without those the validator refuses (checked-examples.ts), and generates them instead.
+  const clean = checkedDocument(doc, checker, direction);
+  const first = sampleSchema(clean, clean === doc ? schema.value : (deref(clean, { $ref: `#${schema.pointer}` }) ?? schema.value), { direction });
   if (takes(first)) return { value: first, valid: true, refusedExample, refusedSample: false };
   const found = (value: unknown): ChosenValue => ({ value, valid: true, refusedExample, refusedSample: true });
   for (let shift = 1; shift < MAX_SHIFTS; shift++) {
-    const rotated = rotatedDocument(doc, shift);
+    const rotated = rotatedDocument(clean, shift);
     const at = deref(rotated, { $ref: `#${schema.pointer}` });
     if (at === undefined) break;
     const value = sampleSchema(rotated, at, { direction });

@@ -6,11 +6,10 @@
 // first mocked request.
 import type { RouteBinding } from './api.js';
 import type { Document } from './contract/document.js';
-import { deref, escapeSegment } from './contract/pointer.js';
+import { deref, derefAt, escapeSegment } from './contract/pointer.js';
 import { exampleOrSample } from './example-or-sample.js';
 import { concreteMediaType, isJsonMediaType } from './contract/media-types.js';
 import { schemaChecker, type CheckerSources, type SchemaChecker } from './plan/schema-checker.js';
-import { sampleSchema } from './sample.js';
 import type { MockResponse } from './plan/plan.js';
 
 export type { MockResponse };
@@ -50,16 +49,18 @@ function buildMock(doc: Document, route: RouteBinding, checker: SchemaChecker, w
   const key = mockStatusKey(responses) ?? 'default';
   const status = /^\d\d\d$/.test(key) ? Number(key) : 200;
   const response = deref<{ content?: Record<string, MediaObject>; headers?: Record<string, unknown> }>(doc, responses[key]) ?? {};
+  const responseAt = responsePointer(responses[key], `/paths/${escapeSegment(route.path)}/${route.method}/responses/${escapeSegment(key)}`);
   const headers: Record<string, unknown> = {};
   for (const [name, raw] of Object.entries(response.headers ?? {})) {
-    const header = deref<{ required?: boolean; schema?: unknown; example?: unknown }>(doc, raw);
-    if (header?.required) headers[name] = header.example ?? sampleOf(doc, header.schema);
+    const header = derefAt<{ required?: boolean; schema?: unknown; example?: unknown }>(doc, raw, `${responseAt}/headers/${escapeSegment(name)}`);
+    if (!header.value?.required) continue;
+    const example = header.value.example === undefined ? [] : [{ value: header.value.example, pointer: `${header.pointer}/example` }];
+    headers[name] = header.value.schema === undefined ? (example[0]?.value ?? '') : exampleOrSample(doc, checker, { direction: 'response', schema: { value: header.value.schema, pointer: `${header.pointer}/schema` }, examples: example }).value;
   }
   const [mediaType, media] = Object.entries(response.content ?? {})[0] ?? [];
   if (!mediaType || !media) return { status, headers };
   const contentType = concreteMediaType(mediaType);
-  const inline = `/paths/${escapeSegment(route.path)}/${route.method}/responses/${escapeSegment(key)}/content/${escapeSegment(mediaType)}`;
-  const mediaPointer = responseMediaPointer(responses[key], inline, mediaType);
+  const mediaPointer = `${responseAt}/content/${escapeSegment(mediaType)}`;
   const resolved = deref<MediaObject>(doc, media) ?? {};
   const example = firstExample(doc, resolved, mediaPointer);
   const schema = deref<{ format?: string }>(doc, resolved.schema);
@@ -75,10 +76,10 @@ function buildMock(doc: Document, route: RouteBinding, checker: SchemaChecker, w
   return { status, contentType, headers, body: isJsonMediaType(contentType) || typeof value === 'string' ? value : JSON.stringify(value ?? '') };
 }
 
-/** Where the media object of a response lives, following a response `$ref` to components. */
-function responseMediaPointer(response: unknown, inline: string, mediaType: string): string {
+/** Where a response lives, following a response `$ref` to components. */
+function responsePointer(response: unknown, inline: string): string {
   const ref = (response as { $ref?: unknown } | undefined)?.$ref;
-  return typeof ref === 'string' && ref.startsWith('#/') ? `${ref.slice(1)}/content/${escapeSegment(mediaType)}` : inline;
+  return typeof ref === 'string' && ref.startsWith('#/') ? ref.slice(1) : inline;
 }
 
 
@@ -88,9 +89,4 @@ function firstExample(doc: Document, media: MediaObject, pointer: string): { val
   const [name, first] = Object.entries(media.examples ?? {})[0] ?? [];
   const value = deref<{ value?: unknown }>(doc, first)?.value;
   return name === undefined || value === undefined ? undefined : { value, pointer: `${pointer}/examples/${escapeSegment(name)}/value` };
-}
-
-function sampleOf(doc: Document, schema: unknown): unknown {
-  if (!schema) return {};
-  return sampleSchema(doc, schema, { direction: 'response' });
 }

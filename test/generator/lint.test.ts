@@ -48,6 +48,8 @@ const CASES: Record<string, { file: string; code: number; rules: string[] }> = {
   'error-formatter-missing': { file: 'error-formatter-missing.yaml', code: 0, rules: ['error-formatter-missing'] },
   // The validator's own compiler: the operations that reach it are named, the rest are served.
   'schema-compile': { file: 'schema-compile.yaml', code: 1, rules: ['schema-compile'] },
+  // An example its schema refuses, where it is used: mocks and verify use a generated value.
+  example: { file: 'example.yaml', code: 0, rules: ['example'] },
 };
 
 const EDGE = [

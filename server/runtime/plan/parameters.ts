@@ -47,6 +47,11 @@ export interface ParameterPlan {
 
 const DATA_KEY: Record<Location, 'params' | 'query' | 'headers' | 'cookies'> = { path: 'params', query: 'query', header: 'headers', cookie: 'cookies' };
 
+/** An operation that takes query parameters it does not declare (express-openapi-validator's extension). */
+export function allowsUnknownQuery(operation: Record<string, unknown> | undefined): boolean {
+  return operation?.['x-eov-allow-unknown-query-parameters'] === true;
+}
+
 export function planParameters(doc: Document, path: string, method: string, extraQueryNames: ReadonlySet<string>): ParameterPlan {
   const item = deref(doc, doc.paths?.[path]) ?? {};
   const op = deref(doc, item[method]) ?? {};
@@ -72,7 +77,7 @@ export function planParameters(doc: Document, path: string, method: string, extr
     specs,
     byLocation,
     extraQueryNames,
-    allowUnknownQuery: op['x-eov-allow-unknown-query-parameters'] === true,
+    allowUnknownQuery: allowsUnknownQuery(op),
     schema: specs.length > 0 ? validationSchema(specs) : null,
   };
 }
