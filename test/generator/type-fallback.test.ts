@@ -71,6 +71,6 @@ describe('type generation never stops a contract', () => {
 
   it('types a contract whose examples are relative $refs exactly: an example never reaches openapi-typescript as a file to read', async () => {
     assert.doesNotMatch(runs.get('example-file-refs')!.stderr, /type-fallback|schema-types|Can't resolve/);
-    assert.match(await schema('openapi'), /thing: \{\n\s+name: string;\n\s+count\?: number;\n\s+\};/);
+    assert.match(await schema('openapi'), /thing: \{\n\s+name: string;\n\s+\/\*\* @example 3 \*\/\n\s+count\?: number;\n\s+\};/);
   });
 });
