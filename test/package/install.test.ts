@@ -7,10 +7,12 @@
 // Offline: npm's cache holds the tarballs `npm ci` fetched for this repository (by integrity), but
 // not the registry documents that resolving version ranges anew would need. So the folder's
 // package-lock.json pins specfirst's dependencies to this repository's package-lock.json, the
-// versions it is tested with, and `npm ci --offline` installs them from the cache.
+// versions it is tested with, and `npm ci --offline` installs them from the cache. The newcomer's
+// sequence (`npm init -y`, `npm install` the tarball, `npx specfirst init`, `npm run build`, `npm
+// start`) runs as typed, with the same pinned lockfile beside package.json before the install.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -37,15 +39,15 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
 const ok = (r: Run): void => assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
 
 /** A lockfile for a project whose one dependency is the tarball: specfirst's own locked dependency tree, less dev-only packages. */
-async function lockFor(tarball: string): Promise<string> {
+async function lockFor(tarball: string, name = 'todo-service'): Promise<string> {
   const own = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: object; bin: object; engines: object };
   const lock = JSON.parse(await readFile(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
   const packages: Record<string, unknown> = {
-    '': { name: 'todo-service', dependencies: { specfirst: `file:${tarball}` } },
+    '': { name, dependencies: { specfirst: `file:${tarball}` } },
     'node_modules/specfirst': { version: own.version, resolved: `file:${tarball}`, dependencies: own.dependencies, bin: own.bin, engines: own.engines },
   };
   for (const [path, entry] of Object.entries(lock.packages)) if (path !== '' && !entry.dev) packages[path] = entry;
-  return JSON.stringify({ name: 'todo-service', lockfileVersion: 3, requires: true, packages }, null, 2);
+  return JSON.stringify({ name, lockfileVersion: 3, requires: true, packages }, null, 2);
 }
 
 const HANDLER = `import type { ListTodosContext, ListTodosRequest, ListTodosResponse } from "../generated/operations.js";
@@ -133,6 +135,47 @@ describe('the packed package in a new project', () => {
       const exited = new Promise((resolve) => server.once('exit', resolve));
       server.kill('SIGTERM');
       assert.equal(await exited, 0);
+    }
+  });
+
+  it('takes a newcomer from `npm init -y` to a running server: install, init, `npm run build`, `npm start`, a 400 and a 501', async () => {
+    const project = join(dir, 'my-api');
+    await mkdir(project);
+    ok(await run('npm', ['init', '-y'], project));
+    assert.equal((JSON.parse(await readFile(join(project, 'package.json'), 'utf8')) as { type?: string }).type, 'commonjs');
+    await writeFile(join(project, 'package-lock.json'), await lockFor(tarball, 'my-api'));
+    ok(await run('npm', ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', tarball], project));
+
+    const init = await run('npx', ['specfirst', 'init', 'todo'], project);
+    ok(init);
+    assert.match(init.stdout, /changed package\.json: "type": "commonjs" → "module" \(no CommonJS file here\)/);
+    ok(await run('npm', ['run', 'build'], project));
+
+    // detached: `npm start` is npm, a shell and specfirst; the signal goes to the whole group.
+    const server = spawn('npm', ['start'], { cwd: project, detached: true, env: { ...process.env, NO_COLOR: '1', PORT: '0', LOG_LEVEL: 'silent', NODE_OPTIONS: '' } });
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    try {
+      let output = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        const read = (d: Buffer): void => {
+          output += d.toString();
+          const m = /API {5}(http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+          if (m) resolve(m[1]!);
+        };
+        server.stdout.on('data', read);
+        server.stderr.on('data', read);
+        server.once('exit', (code) => reject(new Error(`npm start exited (${code}): ${output}`)));
+      });
+      const invalid = await fetch(`${url}/todos?limit=500`);
+      assert.equal(invalid.status, 400);
+      const problem = (await invalid.json()) as { errors: { in: string; name: string }[] };
+      assert.deepEqual(problem.errors.map((e) => [e.in, e.name]), [['query', 'limit']]);
+      const stub = await fetch(`${url}/todos?limit=1`);
+      assert.equal(stub.status, 501);
+      await stub.body?.cancel();
+    } finally {
+      process.kill(-server.pid!, 'SIGTERM');
+      await exited;
     }
   });
 });

@@ -20,8 +20,9 @@ Make this folder a specfirst project, empty or not, adding only what is missing:
   package.json          "type": "module", the scripts dev, build, start and check, and the
                         dependencies specfirst and openapi-fetch (for the typed client)
   .gitignore            node_modules/ and dist/
-then generate the contract's code and handler stubs. An existing file or script is never changed.
-If the project's code is CommonJS (package.json without "type" and .js files, or a tsconfig.json
+then generate the contract's code and handler stubs. An existing file or script is never changed,
+except "type": "commonjs" (what \`npm init -y\` writes), switched to "module" when no file is CommonJS.
+If the project's code is CommonJS (.js files under "type": "commonjs" or no "type", or a tsconfig.json
 compiling to CommonJS), nothing is written and init explains what to change.
 
 Examples:
@@ -51,7 +52,10 @@ export async function runInit(positionals: string[]): Promise<number> {
   if (plan.packageJson) {
     await writeFile(join(cwd, 'package.json'), plan.packageJson.content);
     const what = plan.packageJson.added.length > 0 ? `: ${plan.packageJson.added.join(', ')}` : '';
-    console.log(`specfirst: ${plan.packageJson.created ? 'wrote package.json' : 'added to package.json'}${what}`);
+    if (plan.packageJson.created || plan.packageJson.added.length > 0) {
+      console.log(`specfirst: ${plan.packageJson.created ? 'wrote package.json' : 'added to package.json'}${what}`);
+    }
+    for (const change of plan.packageJson.changed) console.log(`specfirst: changed package.json: ${change}`);
   }
   for (const path of plan.kept) console.log(`specfirst: kept ${path} (it exists)`);
   for (const s of plan.keptScripts) console.log(`specfirst: kept scripts.${s.name} ("${s.theirs}"); specfirst's would be "${s.ours}"`);

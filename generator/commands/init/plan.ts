@@ -1,6 +1,7 @@
 // What `specfirst init` would add to the project in the working directory, and what stops it:
 // reads the project, writes nothing. Only what is missing is planned; an existing file is kept as
-// it is, and a project that cannot be an ES module as it stands is explained, not changed.
+// it is, and a project that cannot be an ES module as it stands is explained, not changed. The one
+// value ever replaced is "type": "commonjs" (what `npm init -y` writes) when no file of the project is CommonJS.
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
@@ -15,7 +16,8 @@ export interface InitPlan {
   /** Files that exist and are left alone. */
   kept: string[];
   /** package.json with what was missing added, or null when nothing is. */
-  packageJson: { content: string; added: string[]; created: boolean } | null;
+  /** `changed`: values that were there and are replaced, each saying from what to what and why. */
+  packageJson: { content: string; added: string[]; changed: string[]; created: boolean } | null;
   /** Scripts the project already has, with a different command than specfirst's. */
   keptScripts: { name: string; theirs: string; ours: string }[];
   /** Why the project cannot take what specfirst needs; when any, nothing is written. */
@@ -62,19 +64,26 @@ export async function planInit(cwd: string, name: string, versions: { specfirst:
   if (moduleKind.blocker) plan.blockers.push(moduleKind.blocker);
 
   const added: string[] = [];
+  const changed: string[] = [];
   let next: PackageJson = created ? { name: packageName(basename(cwd)), version: '0.1.0', private: true } : { ...pkg };
   if (pkg.type === 'commonjs') {
-    plan.blockers.push(
-      'package.json says "type": "commonjs". specfirst generates ES modules (they use import.meta.url to find the contract), ' +
-        'and Node loads .js and .ts files of this package as CommonJS. Either change it to "type": "module" ' +
-        '(rename CommonJS files to .cjs first), or keep the API in a folder of its own with its own package.json.',
-    );
+    // What `npm init -y` writes today: with no CommonJS file in the project, "module" changes nothing that exists.
+    const commonJs = await commonJsFiles(cwd, moduleKind.nodeNext);
+    if (commonJs.length > 0) {
+      plan.blockers.push(
+        `package.json says "type": "commonjs", and this project has CommonJS code (${shown(commonJs)}). specfirst generates ES modules ` +
+          '(they use import.meta.url to find the contract), and Node loads .js and .ts files of this package as CommonJS. ' +
+          'Either change it to "type": "module" (rename CommonJS files to .cjs first), or keep the API in a folder of its own with its own package.json.',
+      );
+    } else {
+      next = { ...next, type: 'module' };
+      changed.push('"type": "commonjs" → "module" (no CommonJS file here)');
+    }
   } else if (pkg.type !== 'module') {
     const commonJs = await commonJsFiles(cwd, moduleKind.nodeNext);
     if (commonJs.length > 0) {
-      const shown = commonJs.slice(0, 5).join(', ') + (commonJs.length > 5 ? ` and ${commonJs.length - 5} more` : '');
       plan.blockers.push(
-        `package.json has no "type", so Node treats this project's code as CommonJS (${shown}). specfirst needs "type": "module" ` +
+        `package.json has no "type", so Node treats this project's code as CommonJS (${shown(commonJs)}). specfirst needs "type": "module" ` +
           '(its generated code is ES modules), and adding it would change how those files load. Either rename them to .cjs ' +
           '(require() keeps working) and run init again, or keep the API in a folder of its own with its own package.json.',
       );
@@ -102,11 +111,16 @@ export async function planInit(cwd: string, name: string, versions: { specfirst:
     }
   }
   if (Object.keys(dependencies).length > 0) next.dependencies = Object.fromEntries(Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b)));
-  if (added.length > 0 || created) {
+  if (added.length > 0 || changed.length > 0 || created) {
     const indent = /^[ \t]+(?=")/m.exec(text)?.[0] ?? '  ';
-    plan.packageJson = { content: JSON.stringify(next, null, indent) + '\n', added, created };
+    plan.packageJson = { content: JSON.stringify(next, null, indent) + '\n', added, changed, created };
   }
   return plan;
+}
+
+/** The first few of a list of files, and how many more. */
+function shown(files: string[]): string {
+  return files.slice(0, 5).join(', ') + (files.length > 5 ? ` and ${files.length - 5} more` : '');
 }
 
 /** The same package.json with "type": "module" after name, version and description, where people look for it. */

@@ -1,6 +1,6 @@
 // What `specfirst init` plans for the project it runs in: everything for an empty folder, only
-// what is missing for an existing ES module project, and nothing at all (with the reason) for a
-// project whose code is CommonJS.
+// what is missing for an existing ES module project (or a fresh `npm init -y` one, "type" switched),
+// and nothing at all (with the reason) for a project whose code is CommonJS.
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -62,10 +62,24 @@ describe('specfirst init plan', () => {
     assert.match(plan.blockers[0]!, /rename them to \.cjs/);
   });
 
-  it('stops when package.json says "type": "commonjs"', async () => {
+  it('switches "type": "commonjs" to "module" in place, saying so, when no file of the project is CommonJS (a fresh `npm init -y`)', async () => {
+    const npmInit = { name: 'fresh', version: '1.0.0', description: '', main: 'index.js', scripts: { test: 'echo "Error: no test specified" && exit 1' }, keywords: [], author: '', license: 'ISC', type: 'commonjs' };
+    await writeFile(join(dir, 'package.json'), JSON.stringify(npmInit, null, 2) + '\n');
+    const plan = await planInit(dir, 'api', VERSIONS);
+    assert.deepEqual(plan.blockers, []);
+    assert.deepEqual(plan.packageJson!.changed, ['"type": "commonjs" → "module" (no CommonJS file here)']);
+    assert.ok(!plan.packageJson!.added.includes('"type": "module"'));
+    const pkg = JSON.parse(plan.packageJson!.content) as Record<string, unknown>;
+    assert.equal(pkg.type, 'module');
+    assert.deepEqual(Object.keys(pkg).slice(0, 9), Object.keys(npmInit));
+  });
+
+  it('stops when package.json says "type": "commonjs" and the project has CommonJS .js files, naming them', async () => {
     await writeFile(join(dir, 'package.json'), '{ "type": "commonjs" }\n');
+    await writeFile(join(dir, 'index.js'), 'module.exports = {};\n');
     const plan = await planInit(dir, 'api', VERSIONS);
     assert.match(plan.blockers.join('\n'), /"type": "commonjs"/);
+    assert.match(plan.blockers.join('\n'), /CommonJS code \(index\.js\)[\s\S]*rename CommonJS files to \.cjs/);
   });
 
   it('stops when tsconfig.json compiles to CommonJS, saying what to set', async () => {
