@@ -73,10 +73,10 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   verify: {
-    options: { json: { type: 'boolean' }, strict: { type: 'boolean' } },
+    options: { json: { type: 'boolean' }, format: { type: 'string' }, strict: { type: 'boolean' } },
     load: async () => {
       const m = await import('./commands/verify.js');
-      return { help: m.VERIFY_HELP, run: (v, p) => m.runVerify(v as { json?: boolean; strict?: boolean }, p) };
+      return { help: m.VERIFY_HELP, run: (v, p) => m.runVerify(v as { json?: boolean; format?: string; strict?: boolean }, p) };
     },
   },
   fuzz: {

@@ -14,6 +14,9 @@ import { blocksGeneration } from '../lint/catalogue.js';
 import { displayPath } from '../contract/load.js';
 import type { Operation } from '../model/model.js';
 import { paint } from './terminal.js';
+import { formatMarkdownReport } from '../verify/report-markdown.js';
+import { formatTextReport } from '../verify/report-text.js';
+import { passed, type VerifyRow } from '../verify/row.js';
 import { TypeChecker } from '../typecheck/typecheck.js';
 import { requestBuilder, type RequestSpec } from '../verify/requests.js';
 import { writePlan } from '../generate/write.js';
@@ -21,7 +24,7 @@ import { coveringKey } from '../../server/runtime/error-format/declarations.js';
 import { mediaTypeBase } from '../../server/runtime/contract/media-types.js';
 import { declaredFirst, fileRoutes } from '../../server/runtime/plan/route-table.js';
 
-export const VERIFY_HELP = `Usage: specfirst verify CONTRACT... [--json] [--strict]
+export const VERIFY_HELP = `Usage: specfirst verify CONTRACT... [--format text|markdown|json] [--strict]
 
 Try each contract end to end, as a new user would:
   load + lint → generate (temporary folder) → type-check → start the server in mock mode →
@@ -43,51 +46,57 @@ from generated values. Each row counts two kinds of problem:
                      compile, a server that does not start
 
 Options:
-  --json     print the results as JSON instead of a table
-  --strict   contract problems fail too
+  --format F  how to print the results (default text):
+                text      a table, then each contract's problems under it
+                markdown  a CI job summary: a table with a ✅/❌ per contract, then each
+                          contract's problems grouped (server failures, contract problems
+                          by lint rule, not verified, no invalid request) in <details>;
+                          e.g. >> "$GITHUB_STEP_SUMMARY"
+                json      an array, one object per contract, in the order given:
+                          { contract, load: "ok"|"failed", generateMs, tscMs, startMs,
+                            operations, validOk, invalidRejected,
+                            noInvalidRequest: string[], contractProblems: string[],
+                            failures: string[], unverified: string[] }
+  --json      the same as --format json
+  --strict    contract problems fail too
 
 Examples:
   specfirst verify contracts/petstore.yaml
   specfirst verify ../shared/contracts/*.yaml ../shared/contracts/redocly-starter
+  specfirst verify contracts/*.yaml --format markdown >> "$GITHUB_STEP_SUMMARY"
 
 Exit status: 0 no server failure (with --strict: and no contract problem), 1 otherwise,
 2 bad usage.`;
 
-export interface VerifyRow {
-  contract: string;
-  load: 'ok' | 'failed';
-  generateMs: number;
-  tscMs: number;
-  startMs: number;
-  operations: number;
-  validOk: number;
-  invalidRejected: number;
-  /**
-   * Operations for which no request is invalid (every schema accepts anything, unknown query
-   * parameters are taken): nothing to send. Counted apart: neither rejected nor a failure.
-   */
-  noInvalidRequest: string[];
-  /** The contract's problems, as `file:line:col severity rule message`. */
-  contractProblems: string[];
-  /** What the server (or specfirst) got wrong. */
-  failures: string[];
-  /** Requests verify could not make valid: their answers prove nothing either way. */
-  unverified: string[];
-}
+export type { VerifyRow } from '../verify/row.js';
 
-export async function runVerify(values: { json?: boolean; strict?: boolean }, positionals: string[]): Promise<number> {
+const FORMATS = ['text', 'markdown', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+export async function runVerify(values: { json?: boolean; format?: string; strict?: boolean }, positionals: string[]): Promise<number> {
+  const format = reportFormat(values);
+  if (typeof format !== 'string' || !FORMATS.includes(format as Format)) {
+    console.error(`specfirst verify: ${typeof format === 'string' ? `unknown --format "${format}": use text, markdown or json` : format.error}\n\n${VERIFY_HELP}`);
+    return 2;
+  }
   if (positionals.length === 0) {
     console.error(`specfirst verify: name at least one contract\n\n${VERIFY_HELP}`);
     return 2;
   }
   const rows: VerifyRow[] = [];
   for (const input of positionals) rows.push(await verifyContract(await contractFile(resolve(input))));
-  if (values.json) console.log(JSON.stringify(rows, null, 2));
-  else printTable(rows, values.strict === true);
-  return rows.every((r) => passed(r, values.strict === true)) ? 0 : 1;
+  const strict = values.strict === true;
+  if (format === 'json') process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+  else if (format === 'markdown') process.stdout.write(formatMarkdownReport(rows, strict));
+  else process.stdout.write(formatTextReport(rows, strict, paint(process.stdout)));
+  return rows.every((r) => passed(r, strict)) ? 0 : 1;
 }
 
-const passed = (r: VerifyRow, strict: boolean): boolean => r.failures.length === 0 && (!strict || r.contractProblems.length === 0);
+/** --format, with --json as its older spelling; the two must not disagree. */
+function reportFormat(values: { json?: boolean; format?: string }): string | { error: string } {
+  if (values.json && values.format !== undefined && values.format !== 'json') return { error: `--json and --format ${values.format} disagree: give one` };
+  return values.json ? 'json' : (values.format ?? 'text');
+}
 
 async function contractFile(path: string): Promise<string> {
   if (!(await stat(path).then((s) => s.isDirectory(), () => false))) return path;
@@ -208,33 +217,4 @@ function declaresErrorAs(op: Operation, contentType: string): boolean {
   const key = coveringKey(op.responses.map((r) => r.status), 400);
   const base = mediaTypeBase(contentType);
   return key !== null && op.responses.find((r) => r.status === key)!.mediaTypes.some((m) => mediaTypeBase(m) === base);
-}
-
-function printTable(rows: VerifyRow[], strict: boolean): void {
-  const c = paint(process.stdout);
-  const header = ['contract', 'load', 'generate ms', 'tsc ms', 'start ms', 'ops', 'valid ok', 'invalid rejected', 'no invalid', 'contract problems', 'server failures'];
-  const cells = rows.map((r) =>
-    [r.contract, r.load, r.generateMs, r.tscMs, r.startMs, r.operations, `${r.validOk}/${r.operations}`, `${r.invalidRejected}/${r.operations}`, r.noInvalidRequest.length, r.contractProblems.length, r.failures.length].map(String),
-  );
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i]!.length)));
-  const line = (values: string[]) => values.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
-  console.log(line(header));
-  for (const [i, row] of cells.entries()) {
-    const r = rows[i]!;
-    console.log(r.failures.length > 0 ? c('red', line(row)) : r.contractProblems.length > 0 ? c('yellow', line(row)) : line(row));
-  }
-  for (const r of rows.filter((x) => x.failures.length + x.contractProblems.length + x.unverified.length + x.noInvalidRequest.length > 0)) {
-    console.log(`\n${r.contract}:`);
-    if (r.contractProblems.length > 0) console.log(`  contract problems (${r.contractProblems.length}):`);
-    for (const p of r.contractProblems) console.log(`    ${p}`);
-    if (r.noInvalidRequest.length > 0) console.log(`  no invalid request possible (${r.noInvalidRequest.length}):`);
-    for (const n of r.noInvalidRequest) console.log(`    ${n}`);
-    if (r.unverified.length > 0) console.log(`  not verified (${r.unverified.length}):`);
-    for (const u of r.unverified) console.log(`    ${u}`);
-    if (r.failures.length > 0) console.log(`  server failures (${r.failures.length}):`);
-    for (const f of r.failures) console.log(`    - ${f}`);
-  }
-  const ok = rows.filter((r) => passed(r, strict)).length;
-  const withProblems = rows.filter((r) => r.failures.length === 0 && r.contractProblems.length > 0).length;
-  console.log(`\nspecfirst verify: ${ok}/${rows.length} contract(s) passed${!strict && withProblems > 0 ? ` (${withProblems} with contract problems: --strict fails them)` : ''}`);
 }

@@ -67,6 +67,35 @@ describe('specfirst verify', () => {
   });
 });
 
+describe('specfirst verify --format', () => {
+  const file = 'test/fixtures/verify/bad-examples.yaml';
+
+  it('prints a markdown job summary with the table header, exiting as the text report does', async () => {
+    const [markdown, text] = [await runCli(['verify', '--format', 'markdown', file]), await runCli(['verify', file])];
+    assert.equal(markdown.code, text.code);
+    assert.match(markdown.stdout, /^## specfirst verify\n\n\| contract \| load \| ops \| valid ok \| invalid rejected \| no invalid \| contract problems \| server failures \| status \|\n/);
+    assert.match(markdown.stdout, /\n\| test\/fixtures\/verify\/bad-examples\.yaml \| ok \| 3 \| 3\/3 \| 3\/3 \| 0 \| 3 \| 0 \| ✅ \|\n/);
+    assert.match(markdown.stdout, /#### contract problems: example \(3\)/);
+    assert.equal((await runCli(['verify', '--format', 'markdown', '--strict', file])).code, 1);
+  });
+
+  it('prints the rows as JSON with --format json, as --json does', async () => {
+    const r = await runCli(['verify', '--format', 'json', file]);
+    const rows = JSON.parse(r.stdout) as { contract: string; contractProblems: string[] }[];
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0]!.contract, file);
+    assert.equal(rows[0]!.contractProblems.length, 3);
+    assert.equal(r.code, 0);
+  });
+
+  it('refuses an unknown format, and --json with another format, as bad usage', async () => {
+    const unknown = await runCli(['verify', '--format', 'html', file]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown --format "html": use text, markdown or json/);
+    assert.equal((await runCli(['verify', '--json', '--format', 'markdown', file])).code, 2);
+  });
+});
+
 describe('mock mode', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
   let server: RunningServer;
