@@ -9,7 +9,7 @@ const HELP = `specfirst: the OpenAPI contract is the single source of truth.
 Usage: specfirst <command> [options]
 
 Commands:
-  init [NAME]                  start a new contract in contracts/NAME.yaml, generated and ready
+  init [NAME] [--template T]   start a new contract in contracts/NAME.yaml, generated and ready
   dev                          generate, serve, and reload on every change to a contract or handler
   generate [CONTRACT...]       check contracts, write types, route bindings and handler stubs
   lint [CONTRACT...]           report every problem of the contracts, compiler style
@@ -59,10 +59,10 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   init: {
-    options: {},
+    options: { template: { type: 'string' } },
     load: async () => {
       const m = await import('./commands/init/init.js');
-      return { help: m.INIT_HELP, run: (_v, p) => m.runInit(p) };
+      return { help: m.INIT_HELP, run: (v, p) => m.runInit(v as { template?: string }, p) };
     },
   },
   dev: {

@@ -9,9 +9,10 @@ import { words } from '../../model/names.js';
 import { CONTRACTS_DIR, SERVER_DIR } from '../../paths/project.js';
 import { runGenerate } from '../generate.js';
 import { planInit } from './plan.js';
+import { TEMPLATES, type Template } from './starter-contract.js';
 import { PACKAGE_ROOT, packageVersion } from '../../paths/package-root.js';
 
-export const INIT_HELP = `Usage: specfirst init [NAME]
+export const INIT_HELP = `Usage: specfirst init [NAME] [--template todo|petstore|empty]
 
 Make this folder a specfirst project, empty or not, adding only what is missing:
   contracts/NAME.yaml   a small valid OpenAPI 3.1 contract (list, create, get); NAME defaults to api
@@ -20,10 +21,15 @@ Make this folder a specfirst project, empty or not, adding only what is missing:
   package.json          "type": "module", the scripts dev, build, start and check, and the
                         dependencies specfirst and openapi-fetch (for the typed client)
   .gitignore            node_modules/ and dist/
-then generate the contract's code and handler stubs. An existing file or script is never changed,
+then generate the contract's code and handler stubs. --template picks the starter contract: todo (the
+default, named for NAME), petstore (/pets with listPets, createPet, getPet) or empty (no paths yet). An existing file or script is never changed,
 except "type": "commonjs" (what \`npm init -y\` writes), switched to "module" when no file is CommonJS.
 If the project's code is CommonJS (.js files under "type": "commonjs" or no "type", or a tsconfig.json
 compiling to CommonJS), nothing is written and init explains what to change.
+
+Options:
+  --template T   the starter contract: todo (the default, named for NAME), petstore (/pets with
+                 listPets, createPet, getPet, as in the example) or empty (no paths yet)
 
 Examples:
   specfirst init todo && specfirst dev
@@ -31,14 +37,19 @@ Examples:
 
 Exit status: 0 done, 1 the project cannot take it (nothing written), 2 bad usage.`;
 
-export async function runInit(positionals: string[]): Promise<number> {
+export async function runInit(options: { template?: string }, positionals: string[]): Promise<number> {
   if (positionals.length > 1) {
     console.error(`specfirst init: one NAME at most\n\n${INIT_HELP}`);
     return 2;
   }
+  const template = options.template ?? 'todo';
+  if (!(TEMPLATES as readonly string[]).includes(template)) {
+    console.error(`specfirst init: unknown --template "${template}": use ${TEMPLATES.join(', ')}\n\n${INIT_HELP}`);
+    return 2;
+  }
   const cwd = process.cwd();
   const name = words(positionals[0] ?? 'api').join('-') || 'api';
-  const plan = await planInit(cwd, name, { specfirst: `^${packageVersion()}`, openapiFetch: openapiFetchRange() });
+  const plan = await planInit(cwd, name, { specfirst: `^${packageVersion()}`, openapiFetch: openapiFetchRange() }, template as Template);
   if (plan.blockers.length > 0) {
     for (const blocker of plan.blockers) console.error(`specfirst init: ${blocker}\n`);
     console.error('specfirst init: nothing was written.');

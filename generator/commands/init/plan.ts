@@ -8,7 +8,7 @@ import { basename, join, relative } from 'node:path';
 import ts from 'typescript';
 import { CONTRACTS_DIR, SERVER_DIR } from '../../paths/project.js';
 import { GITIGNORE, MAIN, packageName, SCRIPTS, TSCONFIG } from './templates.js';
-import { starterContract } from './starter-contract.js';
+import { starterContract, type Template } from './starter-contract.js';
 
 export interface InitPlan {
   /** New files, relative to the project. */
@@ -36,13 +36,13 @@ interface PackageJson {
 /** Folders never searched for the project's own code. */
 const SKIP = new Set(['node_modules', 'dist', 'build', 'out', 'coverage']);
 
-export async function planInit(cwd: string, name: string, versions: { specfirst: string; openapiFetch: string }): Promise<InitPlan> {
+export async function planInit(cwd: string, name: string, versions: { specfirst: string; openapiFetch: string }, template: Template = 'todo'): Promise<InitPlan> {
   const plan: InitPlan = { files: [], kept: [], packageJson: null, keptScripts: [], blockers: [] };
   const add = (path: string, content: string): void => {
     if (existsSync(join(cwd, path))) plan.kept.push(path);
     else plan.files.push({ path, content });
   };
-  add(join(CONTRACTS_DIR, `${name}.yaml`), starterContract(name));
+  add(join(CONTRACTS_DIR, `${name}.yaml`), starterContract(name, template));
   add(join(SERVER_DIR, 'main.ts'), MAIN);
   add('tsconfig.json', TSCONFIG);
   add('.gitignore', GITIGNORE);

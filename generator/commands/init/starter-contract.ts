@@ -1,19 +1,26 @@
 // The contract `specfirst init NAME` starts from: valid, small, and showing the common shapes
 // (a list with a query parameter, a create with a JSON body, a get by id with a 404 problem).
 // Every operation that takes input declares the 400 problem the server answers when it is invalid.
+// `--template` picks the nouns (todo: named for the contract; petstore: /pets, listPets, getPet as in
+// the example contract) or a contract with no paths at all (empty).
 import { words } from '../../model/names.js';
 
-export function starterContract(name: string): string {
+export const TEMPLATES = ['todo', 'petstore', 'empty'] as const;
+export type Template = (typeof TEMPLATES)[number];
+
+export function starterContract(name: string, template: Template = 'todo'): string {
+  if (template === 'empty') return emptyContract(name);
   const ws = words(name);
   const title = ws.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ') || 'API';
-  const item = ws.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('') || 'Item';
-  const collection = `/${ws.join('-')}${ws.at(-1)?.endsWith('s') ? '' : 's'}`;
+  const nouns = template === 'petstore' ? ['pet'] : ws;
+  const item = nouns.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('') || 'Item';
+  const collection = `/${nouns.join('-')}${nouns.at(-1)?.endsWith('s') ? '' : 's'}`;
   const camel = item.charAt(0).toLowerCase() + item.slice(1);
   return `openapi: 3.1.0
 info:
   title: ${title}
   version: 0.1.0
-  description: Started with \`specfirst init ${name}\`. Edit this contract; \`specfirst dev\` reloads on save.
+  description: Started with \`specfirst init ${name}${template === 'todo' ? '' : ` --template ${template}`}\`. Edit this contract; \`specfirst dev\` reloads on save.
 paths:
   ${collection}:
     get:
@@ -146,5 +153,17 @@ components:
                 type: string
               code:
                 type: string
+`;
+}
+
+/** A valid contract with nothing in it yet: the place to start from a blank page. */
+function emptyContract(name: string): string {
+  const title = words(name).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ') || 'API';
+  return `openapi: 3.1.0
+info:
+  title: ${title}
+  version: 0.1.0
+  description: Started with \`specfirst init ${name} --template empty\`. Add paths here; \`specfirst dev\` reloads on save.
+paths: {}
 `;
 }

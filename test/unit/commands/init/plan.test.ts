@@ -88,4 +88,18 @@ describe('specfirst init plan', () => {
     const plan = await planInit(dir, 'api', VERSIONS);
     assert.match(plan.blockers.join('\n'), /compiles to CommonJS[\s\S]*"module": "NodeNext"/);
   });
+  it('writes the petstore template as /pets with listPets, createPet and getPet, whatever the NAME', async () => {
+    const plan = await planInit(dir, 'shop', VERSIONS, 'petstore');
+    const contract = plan.files.find((f) => f.path === 'contracts/shop.yaml')!.content;
+    assert.match(contract, /^  \/pets:$/m);
+    assert.match(contract, /^  \/pets\/\{petId\}:$/m);
+    assert.deepEqual([...contract.matchAll(/operationId: (\w+)/g)].map((m) => m[1]), ['listPets', 'createPet', 'getPet']);
+  });
+
+  it('writes the empty template as a valid contract with no paths', async () => {
+    const plan = await planInit(dir, 'blank', VERSIONS, 'empty');
+    const contract = plan.files.find((f) => f.path === 'contracts/blank.yaml')!.content;
+    assert.match(contract, /^openapi: 3\.1\.0$/m);
+    assert.match(contract, /^paths: \{\}$/m);
+  });
 });
