@@ -17,38 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT } from '../helpers.js';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const ok = (r: Run): void => assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
-
-/** A lockfile for a project whose one dependency is the tarball: specfirst's own locked dependency tree, less dev-only packages. */
-async function lockFor(tarball: string, name = 'todo-service'): Promise<string> {
-  const own = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: object; bin: object; engines: object };
-  const lock = JSON.parse(await readFile(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
-  const packages: Record<string, unknown> = {
-    '': { name, dependencies: { specfirst: `file:${tarball}` } },
-    'node_modules/specfirst': { version: own.version, resolved: `file:${tarball}`, dependencies: own.dependencies, bin: own.bin, engines: own.engines },
-  };
-  for (const [path, entry] of Object.entries(lock.packages)) if (path !== '' && !entry.dev) packages[path] = entry;
-  return JSON.stringify({ name, lockfileVersion: 3, requires: true, packages }, null, 2);
-}
+import { lockFor, ok, run } from './offline-install.js';
 
 const HANDLER = `import type { ListTodosContext, ListTodosRequest, ListTodosResponse } from "../generated/operations.js";
 
