@@ -30,16 +30,17 @@ console.log(`create-specfirst: made ${args.dir} with package.json`);
 const specfirst = process.env.SPECFIRST_PACKAGE || `specfirst@${own.version}`;
 step('npm', ['install', '--no-audit', '--no-fund', specfirst]);
 const contract = args.template === 'empty' ? name : args.template;
-step('npx', ['--no-install', 'specfirst', 'init', contract, '--template', args.template]);
+// specfirst's own bin, by path: a nested npx would inherit `npm exec`'s settings (its --package).
+step(process.execPath, [resolve(dir, 'node_modules', 'specfirst', 'generator', 'bin.js'), 'init', contract, '--template', args.template], `specfirst init ${contract} --template ${args.template}`);
 step('npm', ['install', '--no-audit', '--no-fund']);
 
 console.log(`\nDone. Next:\n  cd ${args.dir}\n  npm run dev      (or \`npm run build && npm start\` for the built server)`);
 
 /** Runs one command in the new folder, its output shown as it goes; stops at the first that fails. */
-function step(command, commandArgs) {
-  console.log(`\n> ${command} ${commandArgs.join(' ')}`);
-  const result = spawnSync(command, commandArgs, { cwd: dir, stdio: 'inherit', shell: process.platform === 'win32' });
-  if (result.status !== 0) fail(1, `\`${command} ${commandArgs.join(' ')}\` failed in ${args.dir}; fix the cause and run it there by hand.`);
+function step(command, commandArgs, shown = `${command} ${commandArgs.join(' ')}`) {
+  console.log(`\n> ${shown}`);
+  const result = spawnSync(command, commandArgs, { cwd: dir, stdio: 'inherit', shell: process.platform === 'win32' && command === 'npm' });
+  if (result.status !== 0) fail(1, `\`${shown}\` failed in ${args.dir}; fix the cause and run it there by hand.`);
 }
 
 function fail(code, message) {
