@@ -28,6 +28,12 @@ describe('specfirst generate', () => {
     for (const command of ['init', 'dev', 'generate', 'lint', 'check']) assert.match(r.stdout, new RegExp(`^  ${command} `, 'm'));
   });
 
+  it('rejects an unknown init --template with exit status 2, naming the three it knows', async () => {
+    const r = await runCli(['init', 'shop', '--template', 'shop'], project.dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /unknown --template "shop": use todo, petstore, empty/);
+  });
+
   it('rejects an unknown command with exit status 2', async () => {
     const r = await runCli(['frobnicate']);
     assert.equal(r.code, 2);
