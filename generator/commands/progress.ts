@@ -84,17 +84,22 @@ function spinnerProgress(command: string, subject: string, stream: NodeJS.WriteS
   // discardStdin off: verify starts a child server, and stdin is not ours to swallow.
   const spinner: Ora = ora({ text: text(), stream, isEnabled: true, discardStdin: false }).start();
   // The elapsed seconds move even when no tick comes (a type-check, a slow start).
-  const timer = setInterval(() => (spinner.text = text()), 1000);
+  // Drawn at once, not at the next frame: a fast stage would otherwise never show its counts.
+  const show = () => {
+    spinner.text = text();
+    spinner.render();
+  };
+  const timer = setInterval(show, 1000);
   timer.unref();
   return {
     stage(name, total, unit = 'operations') {
       current = { name, total, unit, count: 0, started: now() };
-      spinner.text = text();
+      show();
     },
     tick(n = 1) {
       if (!current) return;
       current.count += n;
-      spinner.text = text();
+      show();
     },
     done() {
       clearInterval(timer);

@@ -153,23 +153,27 @@ async function verifyContract(contract: string): Promise<VerifyRow> {
       const shadowed = unreachable(plan.model.operations);
       shown.stage('requests', plan.model.operations.length);
       for (const op of plan.model.operations) {
-        shown.tick();
-        // A request path cannot hold ? or # (rule path-key-query): there is nothing to send.
-        if (/[?#]/.test(op.path)) {
-          row.unverified.push(`${op.method.toUpperCase()} ${op.path}: not sent, no request path can reach it (path-key-query)`);
-          continue;
+        // Counted when done, whichever way it ends (sent, or not sent and said why).
+        try {
+          // A request path cannot hold ? or # (rule path-key-query): there is nothing to send.
+          if (/[?#]/.test(op.path)) {
+            row.unverified.push(`${op.method.toUpperCase()} ${op.path}: not sent, no request path can reach it (path-key-query)`);
+            continue;
+          }
+          // An identical path declared first takes its requests (rule identical-paths): the contract's problem.
+          const by = shadowed.get(op);
+          if (by) {
+            row.contractProblems.push(`${op.method.toUpperCase()} ${op.path} (${op.name}): not sent, unreachable: ${declaredFirst(by.path)} (identical-paths)`);
+            continue;
+          }
+          const valid = builder.valid(op);
+          await check(row, op, base, valid.spec, 'valid', valid.doubtful);
+          const invalid = builder.invalid(op, valid);
+          if (invalid) await check(row, op, base, invalid, 'invalid', []);
+          else row.noInvalidRequest.push(`${op.method.toUpperCase()} ${op.path}: no invalid request possible (its schemas accept any value and it takes unknown query parameters)`);
+        } finally {
+          shown.tick();
         }
-        // An identical path declared first takes its requests (rule identical-paths): the contract's problem.
-        const by = shadowed.get(op);
-        if (by) {
-          row.contractProblems.push(`${op.method.toUpperCase()} ${op.path} (${op.name}): not sent, unreachable: ${declaredFirst(by.path)} (identical-paths)`);
-          continue;
-        }
-        const valid = builder.valid(op);
-        await check(row, op, base, valid.spec, 'valid', valid.doubtful);
-        const invalid = builder.invalid(op, valid);
-        if (invalid) await check(row, op, base, invalid, 'invalid', []);
-        else row.noInvalidRequest.push(`${op.method.toUpperCase()} ${op.path}: no invalid request possible (its schemas accept any value and it takes unknown query parameters)`);
       }
     } finally {
       await child.stop();
