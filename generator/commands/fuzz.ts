@@ -9,6 +9,7 @@ import { fuzz, type PropertyResult } from '../fuzz/run.js';
 import { displayPath, loadContract, type OpenAPIDocument } from '../contract/load.js';
 import { buildModel } from '../model/model.js';
 import { paint, printDiagnostics } from './terminal.js';
+import { progress } from './progress.js';
 import type { Credentials } from '../requests/build-request.js';
 
 export const FUZZ_HELP = `Usage: specfirst fuzz [CONTRACT] --url URL [--runs N] [--seed S] [options]
@@ -81,7 +82,19 @@ export async function runFuzz(values: FuzzValues, positionals: string[]): Promis
 
   const replay = ['specfirst fuzz', ...positionals, '--url', url, '--runs', String(runs), '--seed', String(seed), ...(values.operation ?? []).flatMap((o) => ['--operation', o])].join(' ');
   console.log(`specfirst fuzz: ${doc.info.title} ${doc.info.version} at ${url}, ${runs} runs per operation and kind, seed ${seed}\n`);
-  const results = await fuzz({ doc, operations, baseUrl: url + basePath(doc as unknown as Document), runs, seed, credentials, timeoutMs });
+  const shown = progress('fuzz', positionals[0] ? displayPath(resolve(positionals[0])) : url);
+  const results = await fuzz({
+    doc,
+    operations,
+    baseUrl: url + basePath(doc as unknown as Document),
+    runs,
+    seed,
+    credentials,
+    timeoutMs,
+    onStart: (properties) => shown.stage('properties', properties, 'properties'),
+    onResult: () => shown.tick(),
+  });
+  shown.done();
   return printResults(results, replay);
 }
 

@@ -5,6 +5,7 @@ import { displayPath } from '../contract/load.js';
 import { generateProject } from '../generate/generate-project.js';
 import { contractsFrom, SERVER_DIR } from '../paths/project.js';
 import { countLine, paint, printDiagnostics } from './terminal.js';
+import { progress } from './progress.js';
 
 export const GENERATE_HELP = `Usage: specfirst generate [CONTRACT...] [--out DIR] [--check]
 
@@ -41,7 +42,14 @@ export async function runGenerate(values: { out?: string; check?: boolean }, pos
   }
   const outDir = resolve(values.out ?? SERVER_DIR);
   const check = values.check === true;
-  const { plans, diagnostics, report } = await generateProject(contracts, outDir, { check });
+  const shown = progress(check ? 'generate --check' : 'generate', contracts.length === 1 ? displayPath(contracts[0]!) : `${contracts.length} contracts`);
+  shown.stage('load, lint, emit', contracts.length, contracts.length === 1 ? 'contract' : 'contracts');
+  const { plans, diagnostics, report } = await generateProject(contracts, outDir, {
+    check,
+    onPlanned: () => shown.tick(),
+    onWrite: () => shown.stage(check ? 'compare' : 'write'),
+  });
+  shown.done();
   printDiagnostics(diagnostics);
   if (!report) {
     console.error(`\n${countLine(diagnostics)}: nothing was written.`);

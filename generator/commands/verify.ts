@@ -14,6 +14,7 @@ import { blocksGeneration } from '../lint/catalogue.js';
 import { displayPath } from '../contract/load.js';
 import type { Operation } from '../model/model.js';
 import { paint } from './terminal.js';
+import { progress } from './progress.js';
 import { formatMarkdownReport } from '../verify/report-markdown.js';
 import { formatTextReport } from '../verify/report-text.js';
 import { passed, type VerifyRow } from '../verify/row.js';
@@ -110,7 +111,9 @@ async function verifyContract(contract: string): Promise<VerifyRow> {
   const row: VerifyRow = { contract: displayPath(contract), load: 'failed', generateMs: 0, tscMs: 0, startMs: 0, operations: 0, validOk: 0, invalidRejected: 0, noInvalidRequest: [], contractProblems: [], failures: [], unverified: [] };
   const dir = await mkdtemp(join(tmpdir(), 'specfirst-verify-'));
   const problems: Diagnostic[] = [];
+  const shown = progress('verify', row.contract);
   try {
+    shown.stage('load, lint, generate');
     let t = performance.now();
     const plan = await planContract(contract);
     problems.push(...plan.diagnostics);
@@ -121,16 +124,19 @@ async function verifyContract(contract: string): Promise<VerifyRow> {
       return row;
     }
     row.load = 'ok';
+    shown.stage('write');
     await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
     await writePlan(dir, [plan.name], plan.files);
     row.generateMs = Math.round(performance.now() - t);
     row.operations = plan.model.operations.length;
 
+    shown.stage('type-check');
     t = performance.now();
     const typeErrors = new TypeChecker(dir).check([join(dir, plan.name, 'generated', 'routes.ts')]);
     row.tscMs = Math.round(performance.now() - t);
     for (const e of typeErrors.slice(0, 5)) row.failures.push(`tsc: ${e.file}:${e.line}:${e.column} ${e.rule} ${e.message}`);
 
+    shown.stage('start');
     t = performance.now();
     const child = await startChild(dir, { SPECFIRST_MOCK: '1', SPECFIRST_LOG: 'dev', LOG_LEVEL: 'silent', NODE_ENV: 'development' }).catch((error: Error) => error);
     if (child instanceof Error) {
@@ -145,23 +151,29 @@ async function verifyContract(contract: string): Promise<VerifyRow> {
       // The examples their schemas reject are lint's rule `example`, already in plan.diagnostics.
       const builder = requestBuilder(plan.contract.document);
       const shadowed = unreachable(plan.model.operations);
+      shown.stage('requests', plan.model.operations.length);
       for (const op of plan.model.operations) {
-        // A request path cannot hold ? or # (rule path-key-query): there is nothing to send.
-        if (/[?#]/.test(op.path)) {
-          row.unverified.push(`${op.method.toUpperCase()} ${op.path}: not sent, no request path can reach it (path-key-query)`);
-          continue;
+        // Counted when done, whichever way it ends (sent, or not sent and said why).
+        try {
+          // A request path cannot hold ? or # (rule path-key-query): there is nothing to send.
+          if (/[?#]/.test(op.path)) {
+            row.unverified.push(`${op.method.toUpperCase()} ${op.path}: not sent, no request path can reach it (path-key-query)`);
+            continue;
+          }
+          // An identical path declared first takes its requests (rule identical-paths): the contract's problem.
+          const by = shadowed.get(op);
+          if (by) {
+            row.contractProblems.push(`${op.method.toUpperCase()} ${op.path} (${op.name}): not sent, unreachable: ${declaredFirst(by.path)} (identical-paths)`);
+            continue;
+          }
+          const valid = builder.valid(op);
+          await check(row, op, base, valid.spec, 'valid', valid.doubtful);
+          const invalid = builder.invalid(op, valid);
+          if (invalid) await check(row, op, base, invalid, 'invalid', []);
+          else row.noInvalidRequest.push(`${op.method.toUpperCase()} ${op.path}: no invalid request possible (its schemas accept any value and it takes unknown query parameters)`);
+        } finally {
+          shown.tick();
         }
-        // An identical path declared first takes its requests (rule identical-paths): the contract's problem.
-        const by = shadowed.get(op);
-        if (by) {
-          row.contractProblems.push(`${op.method.toUpperCase()} ${op.path} (${op.name}): not sent, unreachable: ${declaredFirst(by.path)} (identical-paths)`);
-          continue;
-        }
-        const valid = builder.valid(op);
-        await check(row, op, base, valid.spec, 'valid', valid.doubtful);
-        const invalid = builder.invalid(op, valid);
-        if (invalid) await check(row, op, base, invalid, 'invalid', []);
-        else row.noInvalidRequest.push(`${op.method.toUpperCase()} ${op.path}: no invalid request possible (its schemas accept any value and it takes unknown query parameters)`);
       }
     } finally {
       await child.stop();
@@ -171,6 +183,7 @@ async function verifyContract(contract: string): Promise<VerifyRow> {
     row.failures.push(`verify: ${(error as Error).message}`);
     return row;
   } finally {
+    shown.done();
     // Lint's and the examples' problems, then the operations the server isolated (pushed while checking).
     row.contractProblems = [...sortDiagnostics(problems).map((d) => formatDiagnostic(d).split('\n')[0]!), ...row.contractProblems];
     await rm(dir, { recursive: true, force: true });

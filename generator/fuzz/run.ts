@@ -22,6 +22,8 @@ export interface FuzzOptions {
   credentials: Credentials;
   /** Longest wait for one answer. */
   timeoutMs: number;
+  /** Called once, with how many properties will run, before the first: for progress. */
+  onStart?: (properties: number) => void;
   /** Called after each property, for progress lines. */
   onResult?: (result: PropertyResult) => void;
 }
@@ -58,16 +60,19 @@ class Failure extends Error {
   }
 }
 
+const KINDS = ['valid', 'invalid', 'no-credentials'] as const;
+
 export async function fuzz(options: FuzzOptions): Promise<PropertyResult[]> {
   const { checker } = valueChooser(options.doc);
   const requestOracle = createOracle(options.doc as unknown as Document, 'request', checker);
   const responseOracle = createOracle(options.doc as unknown as Document, 'response', checker);
   const results: PropertyResult[] = [];
-  for (const op of options.operations) {
+  const planned = options.operations.map((op) => ({ op, arbitraries: operationArbitraries(options.doc, op, requestOracle, options.credentials) }));
+  options.onStart?.(planned.reduce((n, { arbitraries }) => n + KINDS.filter((kind) => arbitraries[kind]).length, 0));
+  for (const { op, arbitraries } of planned) {
     const label = `${op.method.toUpperCase()} ${op.path} (${op.name})`;
     const declared = declaredResponses(options.doc, op);
-    const arbitraries = operationArbitraries(options.doc, op, requestOracle, options.credentials);
-    for (const kind of ['valid', 'invalid', 'no-credentials'] as const) {
+    for (const kind of KINDS) {
       const arbitrary = arbitraries[kind];
       if (!arbitrary) continue;
       let notImplemented = 0;

@@ -13,8 +13,19 @@ export interface ProjectResult {
   report: WriteReport | null;
 }
 
-export async function generateProject(contracts: readonly string[], outDir: string, { check = false } = {}): Promise<ProjectResult> {
-  const plans = await Promise.all(contracts.map((c) => planContract(c)));
+export interface ProjectOptions {
+  check?: boolean;
+  /** Called as each contract is planned (loaded, linted, emitted), and before the files are written: for progress. */
+  onPlanned?: (plan: ContractPlan) => void;
+  onWrite?: () => void;
+}
+
+export async function generateProject(contracts: readonly string[], outDir: string, { check = false, onPlanned, onWrite }: ProjectOptions = {}): Promise<ProjectResult> {
+  const plans = await Promise.all(contracts.map(async (c) => {
+    const plan = await planContract(c);
+    onPlanned?.(plan);
+    return plan;
+  }));
   const diagnostics = plans.flatMap((p) => p.diagnostics);
   const names = plans.map((p) => p.name);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
@@ -34,6 +45,7 @@ export async function generateProject(contracts: readonly string[], outDir: stri
     );
   }
   if (blocksGeneration(diagnostics)) return { plans, diagnostics, report: null };
+  onWrite?.();
   const report = await writePlan(outDir, names, plans.flatMap((p) => p.files), { check });
   return { plans, diagnostics, report };
 }
