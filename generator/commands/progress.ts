@@ -5,7 +5,7 @@
 import ora, { type Ora } from 'ora';
 
 /** What progress needs of a stream: ora's own use of a TTY stream, or `write` for plain lines. */
-export type ProgressStream = Pick<NodeJS.WriteStream, 'write'> & { isTTY?: boolean };
+export type ProgressStream = Pick<NodeJS.WriteStream, 'write'> & { isTTY?: boolean; columns?: number };
 
 export interface Progress {
   /** A new stage; `total` of `unit` when its work can be counted. Ends the stage before it. */
@@ -25,7 +25,8 @@ export interface ProgressOptions {
 
 /** A terminal that takes in-place updates: a TTY, and neither CI, NO_COLOR nor TERM=dumb. */
 export function interactive(stream: ProgressStream, env: NodeJS.ProcessEnv = process.env): boolean {
-  return stream.isTTY === true && !('CI' in env) && !('NO_COLOR' in env) && env.TERM !== 'dumb';
+  // A terminal of unknown width (a pseudo-terminal nobody sized) cannot be redrawn in place: plain lines.
+  return stream.isTTY === true && (stream.columns ?? 0) > 0 && !('CI' in env) && !('NO_COLOR' in env) && env.TERM !== 'dumb';
 }
 
 /** `command` (verify) on `subject` (a contract's path, or `3 contracts`). */

@@ -69,7 +69,8 @@ describe('progress of long commands', () => {
   });
 
   it('verify on a terminal updates one spinner line in place with the operations done', { skip: !hasScript && 'no util-linux script' }, () => {
-    const command = [process.execPath, join(ROOT, 'generator', 'bin.js'), 'verify', 'contracts/petstore.yaml'].map((a) => `'${a}'`).join(' ');
+    // A terminal 100 columns wide (script's pseudo-terminal has no size of its own under CI).
+    const command = 'stty cols 100 rows 40; ' + [process.execPath, join(ROOT, 'generator', 'bin.js'), 'verify', 'contracts/petstore.yaml'].map((a) => `'${a}'`).join(' ');
     let out: string;
     try {
       out = execFileSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, env: personEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });

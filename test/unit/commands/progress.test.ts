@@ -55,14 +55,16 @@ describe('progress', () => {
     assert.doesNotMatch(out.text(), /\u001b/);
   });
 
-  it('takes a TTY for a terminal unless CI, NO_COLOR or TERM=dumb is set', () => {
-    const tty = { isTTY: true, write: () => true };
+  it('takes a TTY for a terminal unless CI, NO_COLOR or TERM=dumb is set, or its width is unknown', () => {
+    const tty = { isTTY: true, columns: 100, write: () => true };
     assert.equal(interactive(tty, { TERM: 'xterm-256color' }), true);
     assert.equal(interactive(tty, { CI: 'true' }), false);
     assert.equal(interactive(tty, { CI: '' }), false);
     assert.equal(interactive(tty, { NO_COLOR: '1' }), false);
     assert.equal(interactive(tty, { TERM: 'dumb' }), false);
     assert.equal(interactive({ isTTY: false, write: () => true }, {}), false);
+    assert.equal(interactive({ isTTY: true, columns: 0, write: () => true }, { TERM: 'xterm-256color' }), false);
+    assert.equal(interactive({ isTTY: true, write: () => true }, { TERM: 'xterm-256color' }), false);
   });
 
   it('falls back to plain lines on a TTY when CI is set', () => {
