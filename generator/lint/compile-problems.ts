@@ -4,7 +4,7 @@
 // does not reach them is served. generate writes them beside the bundled contract so the server
 // need not compile everything at start-up to find them again.
 import { documentHash, PROBLEMS_FILE, type ContractProblem, type ContractProblemsFile } from '../../server/runtime/plan/contract-problems.js';
-import { findContractProblems } from '../../server/runtime/plan/validator-context.js';
+import { findContractProblems, type PreparedValidation } from '../../server/runtime/plan/validator-context.js';
 import type { Document } from '../../server/runtime/contract/document.js';
 import type { Diagnostic, Finding } from '../contract/diagnostics.js';
 import type { LoadedContract } from '../contract/load.js';
@@ -16,9 +16,9 @@ export interface LocatedProblems {
   diagnostics: Diagnostic[];
 }
 
-export function contractProblems(contract: LoadedContract, model: ApiModel): LocatedProblems {
+export function contractProblems(contract: LoadedContract, model: ApiModel, validation?: PreparedValidation): LocatedProblems {
   const operations = model.operations.map((op) => ({ name: op.name, path: op.path, method: op.method }));
-  const found = findContractProblems(contract.document as unknown as Document, operations);
+  const found = findContractProblems(contract.document as unknown as Document, operations, validation);
   const findings: Finding[] = found.map((p) => {
     // The path from the operation with $refs followed leads to the file that holds the schema.
     const place = contract.locate(p.at || p.pointer);

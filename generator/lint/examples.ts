@@ -6,13 +6,15 @@ import type { ErrorObject } from 'ajv';
 import { invalidExamples } from '../../server/runtime/checked-examples.js';
 import type { Document } from '../../server/runtime/contract/document.js';
 import { schemaChecker } from '../../server/runtime/plan/schema-checker.js';
+import type { PreparedValidation } from '../../server/runtime/plan/validator-context.js';
 import type { Diagnostic, Finding } from '../contract/diagnostics.js';
 import type { LoadedContract } from '../contract/load.js';
 import { placeFindings } from '../contract/positions.js';
 
-export function exampleDiagnostics(contract: LoadedContract): Diagnostic[] {
+/** `validation`: the validators already prepared for this document, when the caller has them. */
+export function exampleDiagnostics(contract: LoadedContract, validation?: PreparedValidation): Diagnostic[] {
   const doc = contract.document as unknown as Document;
-  const findings: Finding[] = invalidExamples(doc, schemaChecker(doc)).map((f) => ({
+  const findings: Finding[] = invalidExamples(doc, schemaChecker(validation ?? doc)).map((f) => ({
     ...contract.locate(f.pointer),
     severity: 'warning',
     rule: 'example',

@@ -8,6 +8,8 @@ import { exampleDiagnostics } from './examples.js';
 import { lintContract } from './lint.js';
 import { blocksGeneration } from './catalogue.js';
 import { loadContract, type LoadedContract } from '../contract/load.js';
+import type { Document } from '../../server/runtime/contract/document.js';
+import { prepareValidation } from '../../server/runtime/plan/validator-context.js';
 import { buildModel, type ApiModel } from '../model/model.js';
 
 export interface CheckedContract {
@@ -26,10 +28,12 @@ export async function lintContractFile(contractPath: string): Promise<CheckedCon
   if (blocksGeneration(diagnostics)) return { contract, model, diagnostics: unique(diagnostics), problems: [] };
   // What the validator cannot compile, found by the runtime's own compiler; reported here unless
   // another error already points inside the same schema (a `type: strnig` is one problem, not two).
-  const located = contractProblems(contract, model);
+  // One set of validators for both checks below: preparing them is most of lint's time on a large contract.
+  const validation = prepareValidation(contract.document as unknown as Document);
+  const located = contractProblems(contract, model, validation);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   diagnostics.push(...located.diagnostics.filter((p) => !errors.some((d) => d.file === p.file && (d.pointer + '/').startsWith(p.pointer + '/'))));
-  diagnostics.push(...exampleDiagnostics(contract));
+  diagnostics.push(...exampleDiagnostics(contract, validation));
   return { contract, model, diagnostics: unique(diagnostics), problems: located.problems };
 }
 

@@ -34,10 +34,14 @@ export function prepareValidation(document: Document): PreparedValidation {
 /**
  * Every contract problem of a document: each operation's validators compiled exactly as the
  * server compiles them, failures narrowed to their smallest schema. `operations` name the
- * operations as the generated code does (their handler names).
+ * operations as the generated code does (their handler names). `ctx`: the validation already
+ * prepared for the document, when the caller has it (lint shares it with the example check).
  */
-export function findContractProblems(document: Document, operations: readonly { name: string; path: string; method: string }[]): ContractProblem[] {
-  const ctx = prepareValidation(document);
+export function findContractProblems(
+  document: Document,
+  operations: readonly { name: string; path: string; method: string }[],
+  ctx: PreparedValidation = prepareValidation(document),
+): ContractProblem[] {
   const found: Parameters<typeof mergeProblems>[0] = [];
   for (const op of operations) {
     try {
