@@ -13,6 +13,8 @@ import { writePlan } from '../generator/generate/write.js';
 import type { ApiDefinition } from '../server/runtime/api.js';
 import { createApp, type AppOptions, type SpecfirstApp } from '../server/runtime/create-app.js';
 import { listen, serverUrl } from '../server/runtime/lifecycle.js';
+// Before any request reaches the example's handlers: its database, one per test process.
+import './example-database.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const fixture = (...parts: string[]): string => join(ROOT, 'test', 'fixtures', ...parts);

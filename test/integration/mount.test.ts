@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { api } from '../../server/petstore/generated/routes.js';
 import { specfirstRouter } from 'specfirst';
 import { serverUrl } from '../../server/runtime/lifecycle.js';
+import '../example-database.js';
 
 describe('mounted in a host Express app', () => {
   let server: Server;

@@ -115,6 +115,52 @@ describe('the example petstore API', () => {
     assert.deepEqual(error?.errors?.map((e) => [e.in, e.name]), [['path', 'petId']]);
   });
 
+  it('answers a name taken within the species with 409 in the contract\'s problem shape, on create and on rename', async () => {
+    const twin = await client.POST('/pets', { body: { species: 'dog', name: 'Rex', breed: 'Beagle' }, headers: KEY });
+    assert.equal(twin.response.status, 409);
+    assert.match(twin.response.headers.get('content-type') ?? '', /application\/problem\+json/);
+    assert.deepEqual({ ...twin.error, requestId: undefined }, {
+      type: 'urn:specfirst:problem:name-taken',
+      title: 'The name is taken',
+      status: 409,
+      detail: 'Another pet of the same species is named Rex; a pet\'s name is unique within its species.',
+      instance: '/pets',
+      requestId: undefined,
+    });
+    const catRex = await client.POST('/pets', { body: { species: 'cat', name: 'Rex', indoor: false }, headers: KEY });
+    assert.equal(catRex.response.status, 201, 'unique within a species only');
+    const renamed = await client.PATCH('/pets/{petId}', { params: { path: { petId: catRex.data!.id } }, body: { name: 'Tom' }, headers: KEY });
+    assert.equal(renamed.response.status, 409);
+    assert.equal(renamed.error?.instance, `/pets/${catRex.data!.id}`);
+    assert.equal((await client.GET('/pets/{petId}', { params: { path: { petId: catRex.data!.id } } })).data?.name, 'Rex', 'unchanged');
+  });
+
+  it('counts every matching pet in X-Total-Count while returning one page', async () => {
+    const all = await client.GET('/pets', { params: { query: { species: 'cat', limit: 100 } } });
+    const cats = all.data!.length;
+    assert.ok(cats >= 2);
+    const page = await client.GET('/pets', { params: { query: { species: 'cat', limit: 1, offset: 1 } } });
+    assert.equal(page.response.headers.get('x-total-count'), String(cats));
+    assert.deepEqual(page.data?.map((p) => p.id), [all.data![1]!.id]);
+    const past = await client.GET('/pets', { params: { query: { species: 'cat', offset: 1000 } } });
+    assert.deepEqual([past.data, past.response.headers.get('x-total-count')], [[], String(cats)]);
+  });
+
+  it('deletes a pet together with its photo, and the photo of a deleted pet is 404', async () => {
+    const pet = await client.POST('/pets', { body: { species: 'dog', name: 'Snap', breed: 'Pug' }, headers: KEY });
+    const form = () => {
+      const body = new FormData();
+      body.set('photo', new File([new Uint8Array([1, 2])], 'snap.png', { type: 'image/png' }));
+      return body;
+    };
+    const photoPath = `/pets/${pet.data!.id}/photo`;
+    assert.equal((await call(photoPath, { method: 'POST', headers: KEY, body: form() })).status, 201);
+    const token = await exampleToken(['pets:write']);
+    const deleted = await client.DELETE('/pets/{petId}', { params: { path: { petId: pet.data!.id } }, headers: { authorization: `Bearer ${token}` } });
+    assert.equal(deleted.response.status, 204);
+    assert.equal((await call(photoPath, { method: 'POST', headers: KEY, body: form() })).status, 404);
+  });
+
   it('serves the bundled contract, pointing "Try it out" at this server', async () => {
     const doc = (await (await call('/openapi.json')).json()) as { openapi: string; servers: { url: string }[]; paths: object };
     assert.equal(doc.openapi, '3.1.0');

@@ -62,6 +62,7 @@ export const api = {
       responses: {
         "201": ["application/json"],
         "400": ["application/problem+json"],
+        "409": ["application/problem+json"],
         default: ["application/problem+json"],
       },
       security: [{ apiKey: [] }],
@@ -111,6 +112,7 @@ export const api = {
         "200": ["application/json"],
         "400": ["application/problem+json"],
         "404": ["application/problem+json"],
+        "409": ["application/problem+json"],
         default: ["application/problem+json"],
       },
       security: [{ apiKey: [] }],

@@ -13,7 +13,10 @@ export interface paths {
      */
     get: operations["listPets"];
     put?: never;
-    /** Create a pet */
+    /**
+     * Create a pet
+     * @description A pet's name is unique within its species; a second cat named Tom is answered with 409. The example keeps at most 1,000 pets; past that it answers 507.
+     */
     post: operations["createPet"];
     delete?: never;
     options?: never;
@@ -207,6 +210,15 @@ export interface components {
         "application/problem+json": components["schemas"]["Problem"];
       };
     };
+    /** @description Another pet of the same species already has this name. */
+    NameTaken: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/problem+json": components["schemas"]["Problem"];
+      };
+    };
     /** @description Any other error the server answers with (401 without credentials, 415 for a body of another media type, …). */
     Error: {
       headers: {
@@ -288,6 +300,7 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      409: components["responses"]["NameTaken"];
       default: components["responses"]["Error"];
     };
   };
@@ -372,6 +385,7 @@ export interface operations {
       };
       400: components["responses"]["BadRequest"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["NameTaken"];
       default: components["responses"]["Error"];
     };
   };

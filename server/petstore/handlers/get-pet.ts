@@ -1,14 +1,14 @@
 // Handler for GET /pets/{petId} (getPet) in petstore.yaml.
 // This file is yours: specfirst wrote it once and will never overwrite it.
 import type { GetPetContext, GetPetRequest, GetPetResponse } from "../generated/operations.js";
-import * as store from "../example-store.js";
-import { petNotFound } from "../not-found.js";
+import { petStore } from "../store/index.js";
+import { petNotFound } from "../pet-problems.js";
 
 /**
  * Get a pet by id
  */
 export async function getPet({ params, cookies }: GetPetRequest, context: GetPetContext): Promise<GetPetResponse> {
-  const pet = store.getPet(params.petId);
+  const pet = await (await petStore()).getPet(params.petId);
   if (!pet) return petNotFound(params.petId, context.requestId);
   return { status: 200, body: cookies.view === "compact" ? { ...pet, tags: [] } : pet };
 }

@@ -1,8 +1,8 @@
 // Handler for PATCH /pets/{petId} (updatePet) in petstore.yaml.
 // This file is yours: specfirst wrote it once and will never overwrite it.
 import type { UpdatePetContext, UpdatePetRequest, UpdatePetResponse } from "../generated/operations.js";
-import * as store from "../example-store.js";
-import { petNotFound } from "../not-found.js";
+import { petStore } from "../store/index.js";
+import { nameTaken, petNotFound } from "../pet-problems.js";
 
 /**
  * Update a pet
@@ -10,7 +10,8 @@ import { petNotFound } from "../not-found.js";
  * Changes only the fields that are sent; `birthDate: null` clears the birth date.
  */
 export async function updatePet({ params, body }: UpdatePetRequest, context: UpdatePetContext): Promise<UpdatePetResponse> {
-  const pet = store.updatePet(params.petId, body);
+  const pet = await (await petStore()).updatePet(params.petId, body);
+  if (pet === "name-taken") return nameTaken(body.name ?? "", `/pets/${params.petId}`, context.requestId);
   if (!pet) return petNotFound(params.petId, context.requestId);
   return { status: 200, body: pet };
 }

@@ -152,6 +152,8 @@ type CreatePetOperation = paths["/pets"]["post"];
 /**
  * Create a pet
  *
+ * A pet's name is unique within its species; a second cat named Tom is answered with 409. The example keeps at most 1,000 pets; past that it answers 507.
+ *
  * `POST /pets`
  */
 export interface CreatePetRequest {
@@ -183,10 +185,20 @@ export interface CreatePet400Response {
 }
 
 /**
+ * `createPet` answers 409: Another pet of the same species already has this name.
+ */
+export interface CreatePet409Response {
+  status: 409;
+  contentType?: "application/problem+json";
+  headers?: ResponseHeaders;
+  body: CreatePetOperation["responses"][409]["content"]["application/problem+json"];
+}
+
+/**
  * `createPet` answers default: Any other error the server answers with (401 without credentials, 415 for a body of another media type, …).
  */
 export interface CreatePetDefaultResponse {
-  status: Exclude<HttpStatus, 201 | 400>;
+  status: Exclude<HttpStatus, 201 | 400 | 409>;
   contentType?: "application/problem+json";
   headers?: ResponseHeaders;
   body: CreatePetOperation["responses"]["default"]["content"]["application/problem+json"];
@@ -196,7 +208,7 @@ export interface CreatePetDefaultResponse {
  * What `createPet` may answer: one entry per status and media type in the contract.
  */
 export type CreatePetResponse =
-  CreatePet201Response | CreatePet400Response | CreatePetDefaultResponse;
+  CreatePet201Response | CreatePet400Response | CreatePet409Response | CreatePetDefaultResponse;
 
 /**
  * What `createPet` receives besides the request.
@@ -398,10 +410,20 @@ export interface UpdatePet404Response {
 }
 
 /**
+ * `updatePet` answers 409: Another pet of the same species already has this name.
+ */
+export interface UpdatePet409Response {
+  status: 409;
+  contentType?: "application/problem+json";
+  headers?: ResponseHeaders;
+  body: UpdatePetOperation["responses"][409]["content"]["application/problem+json"];
+}
+
+/**
  * `updatePet` answers default: Any other error the server answers with (401 without credentials, 415 for a body of another media type, …).
  */
 export interface UpdatePetDefaultResponse {
-  status: Exclude<HttpStatus, 200 | 400 | 404>;
+  status: Exclude<HttpStatus, 200 | 400 | 404 | 409>;
   contentType?: "application/problem+json";
   headers?: ResponseHeaders;
   body: UpdatePetOperation["responses"]["default"]["content"]["application/problem+json"];
@@ -411,7 +433,11 @@ export interface UpdatePetDefaultResponse {
  * What `updatePet` may answer: one entry per status and media type in the contract.
  */
 export type UpdatePetResponse =
-  UpdatePet200Response | UpdatePet400Response | UpdatePet404Response | UpdatePetDefaultResponse;
+  | UpdatePet200Response
+  | UpdatePet400Response
+  | UpdatePet404Response
+  | UpdatePet409Response
+  | UpdatePetDefaultResponse;
 
 /**
  * What `updatePet` receives besides the request.

@@ -9,6 +9,8 @@ import { notImplemented } from "../generated/operations.js";
 
 /**
  * Create a pet
+ *
+ * A pet's name is unique within its species; a second cat named Tom is answered with 409. The example keeps at most 1,000 pets; past that it answers 507.
  */
 export async function createPet(
   _request: CreatePetRequest,
