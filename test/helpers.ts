@@ -2,7 +2,7 @@
 // node_modules like real code does), the CLI as a child process, and a real server on an
 // ephemeral 127.0.0.1 port.
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Server } from 'node:http';
@@ -107,4 +107,24 @@ export async function startServer(options: AppOptions): Promise<RunningServer> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** tsc's errors over every .ts file under `dir` (generated code, stubs, handlers), strict, in memory. */
+export async function typeErrorsUnder(dir: string): Promise<string[]> {
+  const { default: ts } = await import('typescript');
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => join(e.parentPath, e.name));
+  const program = ts.createProgram(files, {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    customConditions: ['specfirst-source'],
+    lib: ['lib.es2023.d.ts'],
+    types: ['node'],
+    typeRoots: [join(ROOT, 'node_modules', '@types')],
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+  });
+  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName.slice(dir.length)}: TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
 }

@@ -9,7 +9,7 @@
 import { dirname, relative } from 'node:path';
 import type { OpenAPIDocument } from './document.js';
 import { COMPONENT_SECTION, memberShape, type Kind, type Shape } from './kinds.js';
-import { decodePointer, encodePointer } from '../../server/runtime/contract/pointer.js';
+import { decodePointer, encodePointer, refToPointer } from '../../server/runtime/contract/pointer.js';
 import type { FilePointer } from './positions.js';
 import { looksLikeRef, refOf, resolveRef, type ReadResult, type SourceFile, type Target } from './sources.js';
 import { NON_NORMATIVE, type ContractWalk } from './walk.js';
@@ -36,7 +36,7 @@ export function bundleContract(read: ReadResult, root: SourceFile, walk: Contrac
   const componentRef = (kind: Kind, section: string, target: Target): string => {
     // A pointer that passed through a `$ref` (`…/Field/allOf/0/properties/size`) is copied into a
     // component of its own: openapi-typescript cannot type a path into a composition.
-    if (target.file === root && target.pointer.startsWith('/components/') && !target.through) return `#${target.pointer}`;
+    if (target.file === root && target.pointer.startsWith('/components/') && !target.through) return refToPointer(target.pointer);
     const id = `${section} ${target.file.path}#${target.pointer}`;
     let entry = hoisted.get(id);
     if (!entry) {
@@ -46,7 +46,7 @@ export function bundleContract(read: ReadResult, root: SourceFile, walk: Contrac
       queue.push(entry);
       origins.set(encodePointer(['components', section, name]), { file: target.file.path, pointer: target.pointer });
     }
-    return `#${encodePointer(['components', section, entry.name])}`;
+    return refToPointer(encodePointer(['components', section, entry.name]));
   };
 
   const copyShape = (value: unknown, shape: Shape, file: SourceFile): unknown => {
@@ -92,6 +92,7 @@ export function bundleContract(read: ReadResult, root: SourceFile, walk: Contrac
 
   function copy(value: unknown, kind: Kind, file: SourceFile): unknown {
     if (typeof value !== 'object' || value === null) return value;
+    if (kind === 'Value') return structuredClone(value);
     if (Array.isArray(value)) {
       if (kind === 'Any') return value.map((item) => copy(item, kind, file)).filter((item) => item !== DROP);
       if (kind !== 'Data') return value;

@@ -25,8 +25,13 @@ export type Kind =
   | 'Discriminator'
   /** Anything else (info, tags, extensions): `$ref`s in it are followed, nothing is validated. */
   | 'Any'
-  /** Literal values (examples, defaults, enums): never walked, a `$ref` in them is data. */
-  | 'Data';
+  /** Literal values (examples, defaults): a `$ref` in them is followed as swagger-parser does. */
+  | 'Data'
+  /**
+   * The values a schema compares instances with (`enum`, `const`): copied as written, never walked.
+   * A `$ref` in them is a literal object (JSON Schema), never replaced by what it names.
+   */
+  | 'Value';
 
 export type Shape = Kind | { map: Kind } | { list: Kind };
 
@@ -55,8 +60,8 @@ const SCHEMA_FIELDS: Record<string, Shape> = {
   example: 'Data',
   examples: 'Data',
   default: 'Data',
-  enum: 'Data',
-  const: 'Data',
+  enum: 'Value',
+  const: 'Value',
 };
 
 const PARAMETER_FIELDS: Record<string, Shape> = { schema: 'Schema', content: { map: 'MediaType' }, examples: { map: 'Example' }, example: 'Data' };
@@ -95,6 +100,7 @@ const MAP_KINDS: Partial<Record<Kind, Kind>> = { Paths: 'PathItem', Responses: '
 export function memberShape(kind: Kind, key: string, value: unknown): Shape {
   if (kind === 'Any') return 'Any';
   if (kind === 'Data') return 'Data';
+  if (kind === 'Value') return 'Value';
   const each = MAP_KINDS[kind];
   if (each) return key.startsWith('x-') ? 'Any' : each;
   // Before 2020-12, `items` could be a list of schemas (tuples).

@@ -186,7 +186,7 @@ export function resolveRef(sources: Sources, unreadable: ReadonlyMap<string, str
   const located = fileOf(sources, unreadable, from, filePart);
   if (typeof located === 'string') return located;
   let file = located;
-  if (fragment !== '' && !fragment.startsWith('/')) return `#${fragment} is not a JSON pointer (anchors are not supported)`;
+  if (fragment !== '' && !fragment.startsWith('/')) return anchorTarget(file, fragment);
   let value: unknown = file.value;
   let pointer = '';
   const through: string[] = [];
@@ -205,6 +205,37 @@ export function resolveRef(sources: Sources, unreadable: ReadonlyMap<string, str
     pointer += '/' + escapeSegment(segment);
   }
   return through.length > 0 ? { file, pointer, value, through } : { file, pointer, value };
+}
+
+/** Members whose value is data, never a schema: an `$anchor` inside one names nothing. */
+const DATA_MEMBERS = new Set(['enum', 'const', 'default', 'example', 'examples']);
+
+/**
+ * The schema a `$ref` to a plain-name fragment names (`#foo`, JSON Schema 2020-12 §8.2.2): the one
+ * object of the file whose `$anchor` (or `$dynamicAnchor`, which is an anchor too) is that name,
+ * outside values (`enum`, `example`, …) and outside embedded resources (a subschema with its own
+ * `$id`, whose anchors belong to it). A string saying why when there is none, or more than one.
+ */
+function anchorTarget(file: SourceFile, fragment: string): Target | string {
+  let name = fragment;
+  try {
+    name = decodeURIComponent(fragment);
+  } catch {
+    // A stray % in an anchor: use it as written.
+  }
+  const found: { pointer: string; value: unknown }[] = [];
+  const visit = (value: unknown, pointer: string, root: boolean): void => {
+    if (typeof value !== 'object' || value === null) return;
+    if (Array.isArray(value)) return value.forEach((item, i) => visit(item, `${pointer}/${i}`, false));
+    const node = value as Record<string, unknown>;
+    if (!root && typeof node.$id === 'string') return;
+    if (node.$anchor === name || node.$dynamicAnchor === name) found.push({ pointer, value });
+    for (const [key, child] of Object.entries(node)) if (!DATA_MEMBERS.has(key)) visit(child, `${pointer}/${escapeSegment(key)}`, false);
+  };
+  visit(file.value, '', true);
+  if (found.length === 1) return { file, pointer: found[0]!.pointer, value: found[0]!.value };
+  if (found.length === 0) return `no schema has $anchor "${name}"`;
+  return `${found.length} schemas have $anchor "${name}" (${found.map((f) => f.pointer).join(', ')}): an anchor must name one`;
 }
 
 /** The file a `$ref`'s part before `#` names (`from` itself when empty); a string saying why not. */

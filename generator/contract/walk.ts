@@ -209,6 +209,7 @@ function pushMembers(v: Visit, stack: Visit[], followMap: FollowMap): void {
     let file = v.file;
     let pointer = v.pointer + encodePointer([field]);
     let value: unknown = member;
+    if (shape === 'Value') continue;
     if (typeof shape === 'string') {
       // Data is walked only for the `$ref`s swagger-parser would follow in it (an example from a file).
       stack.push({ kind: shape, file, pointer, value, parent: v, field, name: '', viaRef: false });

@@ -19,6 +19,10 @@
 //   (object-without-type.ts), except an `allOf` member beside a member that admits null: there the
 //   validator admits null, and an allOf that admits null as a whole is `T | null` here too
 //   (openapi-typescript intersects `X | null` with the other members and loses the null).
+// - A boolean subschema (3.1) where openapi-typescript expects an object (`allOf: [true]`, a `$defs`
+//   entry: it throws "Cannot use 'in' operator … in true") is `{}` for `true` and `{not: {}}` for
+//   `false`, typed `unknown`: wider, never narrower. Where it reads booleans itself (`properties`,
+//   `items`, `anyOf`, …) they are left as written, typed exactly.
 import { exactBranches } from '../../server/runtime/normalize/discriminator.js';
 import { liftNullMarkers } from '../../server/runtime/normalize/nullable-member.js';
 import { allowNull } from '../../server/runtime/normalize/nullable.js';
@@ -36,6 +40,7 @@ export function applyTypeRules(document: Json): void {
     mediaType: dropFileRefData,
     schema(schema) {
       dropFileRefData(schema);
+      objectForBooleans(schema);
       if (typeof schema.$ref === 'string' && (!isInternalRef(schema.$ref) || valueAt(original, schema.$ref) === undefined)) delete schema.$ref;
       liftNullMarkers(schema);
       if (typeof schema.$ref === 'string' && schema.nullable === true) {
@@ -62,6 +67,17 @@ export function widenSchemas(document: Json, pointers: readonly string[]): void 
     const segments = pointer.split('/').slice(1).map(unescapeSegment);
     const parent = segments.slice(0, -1).reduce<unknown>((value, segment) => childOf(value, segment), document);
     if (typeof parent === 'object' && parent !== null) (parent as Record<string, unknown>)[segments[segments.length - 1]!] = {};
+  }
+}
+
+/** Keywords whose boolean subschemas openapi-typescript cannot read. */
+const BOOLEAN_AS_OBJECT = ['allOf', '$defs', 'definitions'];
+
+function objectForBooleans(schema: Json): void {
+  for (const key of BOOLEAN_AS_OBJECT) {
+    const held = schema[key];
+    if (!isObject(held) && !Array.isArray(held)) continue;
+    for (const [name, sub] of Object.entries(held)) if (typeof sub === 'boolean') (held as Record<string, unknown>)[name] = sub ? {} : { not: {} };
   }
 }
 

@@ -24,7 +24,8 @@ export interface SchemaTypes {
 /** Each round widens one schema; a contract with more broken schemas than this is not worth typing. */
 const MOST_ROUNDS = 32;
 
-type Attempt = { code: string; failure: null } | { code: string | null; failure: { reason: string; near: string[] } };
+/** `reasons`: the first type error's message under each place in `near`. */
+type Attempt = { code: string; failure: null } | { code: string | null; failure: { reason: string; near: string[]; reasons?: Map<string, string> } };
 
 export async function schemaTypes(document: OpenAPIDocument, source: string): Promise<SchemaTypes> {
   // A schema that is a `$ref` to a file (left unbundled) is one openapi-typescript would try to read.
@@ -38,13 +39,24 @@ export async function schemaTypes(document: OpenAPIDocument, source: string): Pr
     }
     const errors = schemaTypeErrors(code);
     if (errors.length === 0) return { code, failure: null };
-    return { code, failure: { reason: errors[0]!.message, near: errors.map((e) => pointerOf(e.members)).filter((p) => p !== null) } };
+    const reasons = new Map<string, string>();
+    for (const e of errors) {
+      const near = pointerOf(e.members);
+      if (near !== null && !reasons.has(near)) reasons.set(near, e.message);
+    }
+    return { code, failure: { reason: errors[0]!.message, near: errors.map((e) => pointerOf(e.members)).filter((p) => p !== null), reasons } };
   };
   let result = await attempt(widened.map((w) => w.pointer));
   for (let round = 0; result.failure && round < MOST_ROUNDS; round++) {
     const done = widened.map((w) => w.pointer);
     // While openapi-typescript throws, only the throw is narrowed: type errors are the next round's.
     const throws = result.code === null;
+    const each = throws ? null : await narrowEach(document, done, result.failure, attempt);
+    if (each) {
+      widened.push(...each);
+      result = await attempt(widened.map((w) => w.pointer));
+      continue;
+    }
     const works = async (widen: readonly string[]) => {
       const next = await attempt(widen);
       return throws ? next.code !== null : next.failure === null;
@@ -84,6 +96,43 @@ async function narrow(
     return candidates[succeeds - 1]!;
   }
   return null;
+}
+
+/**
+ * Type errors in several components at once (each recursive schema of a large contract is one):
+ * one culprit per component, all found by one bisection run side by side, as `narrow` would find
+ * each in turn, in as many attempts as the largest component needs rather than their sum. Errors
+ * in one component are taken to depend on that component's schemas only; null when that is not
+ * so (widening a component's schemas leaves its errors) or there is only one component, and the
+ * caller narrows one schema at a time.
+ */
+async function narrowEach(
+  document: OpenAPIDocument,
+  done: readonly string[],
+  failure: { near: string[]; reasons?: Map<string, string> },
+  attempt: (widen: readonly string[]) => Promise<Attempt>,
+): Promise<WidenedSchema[] | null> {
+  const groups = [...new Set(failure.near)];
+  if (groups.length < 2) return null;
+  const all = schemaPointers(document).filter((p) => !done.some((d) => (p + '/').startsWith(d + '/')));
+  const candidates = groups.map((n) => all.filter((p) => (p + '/').startsWith(n + '/')));
+  if (candidates.some((c) => c.length === 0)) return null;
+  const clean = (r: Attempt, n: string) => r.code !== null && !(r.failure?.near ?? []).includes(n);
+  const whole = await attempt([...done, ...candidates.flat()]);
+  if (groups.some((n) => !clean(whole, n))) return null;
+  const fails = groups.map(() => 0);
+  const succeeds = candidates.map((c) => c.length);
+  const open = (i: number) => succeeds[i]! - fails[i]! > 1;
+  while (groups.some((_, i) => open(i))) {
+    const middles = groups.map((_, i) => (open(i) ? (fails[i]! + succeeds[i]!) >> 1 : succeeds[i]!));
+    const r = await attempt([...done, ...candidates.flatMap((c, i) => c.slice(0, middles[i]))]);
+    groups.forEach((n, i) => {
+      if (!open(i)) return;
+      if (clean(r, n)) succeeds[i] = middles[i]!;
+      else fails[i] = middles[i]!;
+    });
+  }
+  return groups.map((n, i) => ({ pointer: candidates[i]![succeeds[i]! - 1]!, reason: failure.reasons?.get(n) ?? 'its type does not compile' }));
 }
 
 /** Every schema of the document, each after the schemas it holds (reverse of the walker's order). */

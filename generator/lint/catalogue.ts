@@ -37,6 +37,7 @@ export const RULES: readonly Rule[] = [
   { name: 'ref-dropped', severity: 'warning', stopsGeneration: false, summary: 'a $ref in an example, description or link to nothing, or to a file that is not valid JSON/YAML: that value is left out' },
   { name: 'ref-not-allowed', severity: 'warning', stopsGeneration: false, summary: 'a $ref where OpenAPI allows none (an operation…); followed anyway' },
   { name: 'dialect-keyword', severity: 'warning', stopsGeneration: false, summary: '3.0 keywords (nullable) in 3.1, 3.1 ones (const, type lists…) in 3.0' },
+  { name: 'ref-siblings', severity: 'warning', stopsGeneration: false, summary: 'OpenAPI 3.0: keywords beside a $ref (nullable, maxItems…) are applied, as meant; 3.0 says they are ignored, other tools ignore them' },
   { name: 'empty-enum', severity: 'warning', stopsGeneration: false, summary: 'enum: [] allows no value' },
   { name: 'oneof-catch-all', severity: 'warning', stopsGeneration: false, summary: 'a oneOf member that accepts every value (of its type): values of the other members match two and are rejected' },
   { name: 'object-without-type', severity: 'warning', stopsGeneration: false, summary: 'properties without type: specfirst treats it as type: object (as the generated type says), refusing other values' },

@@ -3,7 +3,8 @@
 // `enum` that allows nothing (`empty-enum`), patterns the validator cannot take as written
 // (`pattern`), and required properties that no properties in scope define
 // (`required-not-in-properties`, with `allOf` siblings and the enclosing schema in scope), and a
-// `oneOf` member that constrains nothing (`oneof-catch-all`).
+// `oneOf` member that constrains nothing (`oneof-catch-all`), and in 3.0 keywords beside a `$ref`
+// (`ref-siblings`).
 import type { Finding } from '../contract/diagnostics.js';
 import { JSON_SCHEMA_ONLY } from './structure.js';
 import type { OasVersion } from '../contract/meta-schemas.js';
@@ -27,7 +28,7 @@ export function lintSchema(v: Visit, ctx: SchemaContext): Finding[] {
     file: v.file.path,
     pointer: v.pointer + encodePointer(Array.isArray(field) ? field : [field]),
   });
-  return [...dialectKeywords(schema, ctx.version, at), ...emptyEnum(schema, at), ...oneOfCatchAll(v, ctx, at), ...patterns(schema, at), ...requiredNotInProperties(v, ctx, at)];
+  return [...dialectKeywords(schema, ctx.version, at), ...refSiblings(schema, ctx.version, at), ...emptyEnum(schema, at), ...oneOfCatchAll(v, ctx, at), ...patterns(schema, at), ...requiredNotInProperties(v, ctx, at)];
 }
 
 type At = (field: string | (string | number)[], f: Omit<Finding, 'file' | 'pointer'>) => Finding;
@@ -75,6 +76,30 @@ function dialectKeywords(schema: Schema, version: OasVersion, at: At): Finding[]
     );
   }
   return out;
+}
+
+/** Members beside a `$ref` that only document: no tool's reading of them changes validation. */
+const DOCUMENTING = new Set(['$ref', 'description', 'summary', 'title', 'example', 'examples', 'deprecated', 'externalDocs', 'xml']);
+
+/**
+ * OpenAPI 3.0 (like draft 4) says every member beside a `$ref` is ignored; specfirst applies them,
+ * as authors mean (`nullable: true` beside a `$ref` is the common case): validation checks them
+ * and the types read `nullable`. One warning per schema, naming what specfirst does.
+ */
+function refSiblings(schema: Schema, version: OasVersion, at: At): Finding[] {
+  if (version !== '3.0' || typeof schema.$ref !== 'string') return [];
+  const siblings = Object.keys(schema).filter((k) => !DOCUMENTING.has(k) && !k.startsWith('x-'));
+  if (siblings.length === 0) return [];
+  const them = siblings.length === 1 ? 'it' : 'them';
+  const effect = [siblings.includes('nullable') ? 'null is accepted and typed' : '', siblings.some((k) => k !== 'nullable') ? 'the validator checks the others' : ''].filter(Boolean).join('; ');
+  return [
+    at('$ref', {
+      severity: 'warning',
+      rule: 'ref-siblings',
+      message: `${siblings.map((k) => `"${k}"`).join(', ')} beside $ref: specfirst applies ${them} with the $ref (${effect.replace(' the others', siblings.length === 1 ? ' it' : ' the others')}); OpenAPI 3.0 says members beside a $ref are ignored, and other 3.0 tools ignore them`,
+      hint: `to say the same portably, write allOf: [{$ref: '${schema.$ref}'}] with ${them} beside the allOf`,
+    }),
+  ];
 }
 
 function emptyEnum(schema: Schema, at: At): Finding[] {

@@ -37,6 +37,7 @@ const CASES: Record<string, { file: string; code: number; rules: string[] }> = {
   'dialect-keyword-31': { file: 'dialect-keyword-31.yaml', code: 0, rules: ['dialect-keyword'] },
   'dialect-keyword-30': { file: 'dialect-keyword-30.yaml', code: 0, rules: ['dialect-keyword'] },
   'empty-enum': { file: 'empty-enum.yaml', code: 0, rules: ['empty-enum'] },
+  'ref-siblings-30': { file: 'ref-siblings-30.yaml', code: 0, rules: ['ref-siblings'] },
   // Box's event source: a catch-all member makes every value of another member match two.
   'oneof-catch-all': { file: 'oneof-catch-all.yaml', code: 0, rules: ['oneof-catch-all'] },
   pattern: { file: 'pattern.yaml', code: 1, rules: ['pattern'] },

@@ -22,7 +22,7 @@ const OPTIONS: ts.CompilerOptions = {
   skipLibCheck: true,
 };
 
-const CONTRACTS = ['required-through-union', 'boolean-subschemas31', 'ref-into-nullable', 'example-file-refs'];
+const CONTRACTS = ['required-through-union', 'boolean-subschemas31', 'json-schema-refs31', 'ref-into-nullable', 'example-file-refs'];
 const contractFile = (name: string) => fixture('real-world', name === 'example-file-refs' ? 'example-file-refs/openapi.yaml' : `${name}.yaml`);
 
 describe('type generation never stops a contract', () => {
@@ -54,11 +54,19 @@ describe('type generation never stops a contract', () => {
     assert.match(text, /Span: WithRequired<components\["schemas"\]\["Dated"\], "start_date">;/);
   });
 
-  it('types a schema openapi-typescript throws on as unknown and warns at its line', async () => {
-    assert.match(runs.get('boolean-subschemas31')!.stderr, /boolean-subschemas31\.yaml:33:9 warning type-fallback .*Cannot use 'in' operator/);
+  it('types boolean subschemas openapi-typescript cannot read (allOf: [true, true]) as unknown, with no fallback', async () => {
+    assert.doesNotMatch(runs.get('boolean-subschemas31')!.stderr, /type-fallback/);
     const text = await schema('boolean-subschemas31');
-    assert.match(text, /Thing: \{\n\s+name: string;\n\s+anything\?: unknown;\n\s+\};/);
+    assert.match(text, /Thing: \{\n\s+name: string;\n\s+anything\?: unknown & unknown;\n\s+\};/);
     assert.match(text, /User: \{\n\s+id: number;\n\s+\};/);
+  });
+
+  it('types a schema openapi-typescript throws on as unknown and warns at its line', async () => {
+    assert.match(runs.get('json-schema-refs31')!.stderr, /json-schema-refs31\.yaml:62:9 warning type-fallback .*Can't resolve \$ref/);
+    const text = await schema('json-schema-refs31');
+    assert.match(text, /percent\?: components\["schemas"\]\["Tricky"\]\["\$defs"\]\["percent%field"\];/);
+    assert.match(text, /anchored\?: components\["schemas"\]\["Tricky"\]\["\$defs"\]\["counter"\];/);
+    assert.match(text, /Plain: \{\n\s+name: string;\n\s+\};/);
   });
 
   it('types a schema whose type does not compile as unknown and warns at its line', async () => {

@@ -26,6 +26,15 @@ export function encodePointer(segments: readonly (string | number)[]): string {
 }
 
 /**
+ * A plain pointer (`/$defs/100%`) as the `$ref` that names it (`#/$defs/100%25`): a `$ref` is a URI,
+ * read back percent-decoded (by decodePointer, ajv, openapi-typescript), so a `%` in a key must be
+ * written `%25` or it is decoded a second time.
+ */
+export function refToPointer(pointer: string): string {
+  return '#' + pointer.replace(/%/g, '%25');
+}
+
+/**
  * The keys of a pointer, written plain (`/paths/~1pets`) or as a `$ref` fragment (`#/paths/~1pets`).
  * Each token is percent-decoded as a URI fragment may be (`%7Bid%7D`); a token whose
  * percent-encoding is broken (`100%`) is taken as written. `''` and `'#'` are the whole document;

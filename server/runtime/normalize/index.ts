@@ -8,6 +8,7 @@ import type { Document } from '../contract/document.js';
 import { acceptReserved } from './allow-reserved.js';
 import type { Change, Dialect, RuleContext, SchemaRule } from './change.js';
 import { discriminator } from './discriminator.js';
+import { dynamicRefPointer } from './dynamic-ref.js';
 import { emptyEnum } from './empty-enum.js';
 import { removeExamples } from './examples.js';
 import { exclusiveBounds } from './exclusive-bounds.js';
@@ -19,6 +20,8 @@ import { nullableMember } from './nullable-member.js';
 import { objectWithoutType } from './object-without-type.js';
 import { dropReadWriteMarkers } from './parameter-read-write.js';
 import { pattern } from './pattern.js';
+import { protoProperty } from './proto-property.js';
+import { unevaluated } from './unevaluated.js';
 import { refTargetObject } from '../contract/pointer.js';
 import { indexPointers, walkDocument, type Json } from './walk.js';
 
@@ -38,7 +41,7 @@ export interface Normalized {
  * discriminator is read (whose if/then selectors no type describes). One set per document: the
  * object rule remembers where it is.
  */
-const schemaRules = (): SchemaRule[] => [nullableMember, objectWithoutType(), nullInEnum, nullable, emptyEnum, exclusiveBounds, pattern, discriminator];
+const schemaRules = (): SchemaRule[] => [nullableMember, objectWithoutType(), nullInEnum, nullable, emptyEnum, exclusiveBounds, pattern, discriminator, protoProperty, unevaluated, dynamicRefPointer];
 
 export function normalizeForValidator(doc: Document): Normalized {
   const document = structuredClone(doc) as Json;

@@ -10,9 +10,11 @@
 //   3.1 `type: [object, 'null']`): typing the member would refuse the null the others allow.
 // - an allOf member beside a `type: object` member, a composition member inside `type: object`:
 //   an object already, nothing to change or report (Box extends 100 schemas this way).
-// - anything under `not`, `if`/`then`/`else`, `contains`, `propertyNames`, `dependentSchemas`…:
-//   no type describes those, and there `{required: [a]}` is a condition on any value.
+// - anything under `not`, `if`/`then`/`else`, `contains`, `propertyNames`, `dependentSchemas`…
+//   (and an `if` that unevaluated.ts rewrote): no type describes those, and there `{required: [a]}`
+//   is a condition on any value.
 import type { RuleContext, SchemaRule } from './change.js';
+import { CONDITION } from './unevaluated.js';
 import { isObject, schemaChildren, type Json } from './walk.js';
 
 /** Keywords whose schemas openapi-typescript never types: what they hold keeps its literal meaning. */
@@ -47,7 +49,7 @@ export function objectWithoutType(): SchemaRule {
 
 /** Marks the schemas this one holds under a keyword no type describes (all of them, once inside one). */
 function markLiteral(schema: Json, literal: WeakSet<object>): void {
-  const inside = literal.has(schema);
+  const inside = literal.has(schema) || schema[CONDITION] === true;
   for (const [child, at] of schemaChildren(schema, '')) {
     const keyword = at.split('/')[1]!;
     if (isObject(child) && (inside || UNTYPED_KEYWORDS.includes(keyword))) literal.add(child);

@@ -43,7 +43,20 @@ describe('resolveRef', () => {
     assert.equal(resolveRef(sources, unreadable, root, '#/components/schemas/Pet'), 'this file has no "Pet" under /components/schemas');
     assert.equal(resolveRef(sources, unreadable, root, './other.yaml'), 'file ./other.yaml was not read');
     assert.match(String(resolveRef(sources, unreadable, root, 'https://example.com/x.yaml')), /^remote \$refs are not followed/);
-    assert.match(String(resolveRef(sources, unreadable, root, '#Node')), /not a JSON pointer/);
+    assert.equal(resolveRef(sources, unreadable, root, '#Node'), 'no schema has $anchor "Node"');
+  });
+
+  it('follows a $ref to an $anchor, and one whose pointer has %25 or empty keys in it', async () => {
+    const file = fixture('real-world', 'json-schema-refs31.yaml');
+    const { sources, unreadable } = await readSources(file);
+    const root = sources.get(file)!;
+    const at = (ref: string) => {
+      const target = resolveRef(sources, unreadable, root, ref);
+      return typeof target === 'string' ? target : target.pointer;
+    };
+    assert.equal(at('#count'), '/components/schemas/Tricky/$defs/counter');
+    assert.equal(at('#/components/schemas/Tricky/$defs/percent%25field'), '/components/schemas/Tricky/$defs/percent%field');
+    assert.equal(at('#/components/schemas/Tricky/$defs//$defs/'), '/components/schemas/Tricky/$defs//$defs/');
   });
 });
 

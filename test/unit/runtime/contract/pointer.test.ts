@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodePointer, deref, derefAt, encodePointer, escapeSegment, refTargetObject, unescapeSegment, valueAt } from '../../../../server/runtime/contract/pointer.js';
+import { decodePointer, deref, derefAt, encodePointer, escapeSegment, refTargetObject, refToPointer, unescapeSegment, valueAt } from '../../../../server/runtime/contract/pointer.js';
 
 test('escaping and unescaping a key round-trips through ~0 and ~1', () => {
   for (const key of ['plain', 'a/b', 'a~b', '~1', '~01', '/~/', '']) {
@@ -81,4 +81,12 @@ test('refTargetObject stops at a $ref written beside other keywords, and answers
   assert.deepEqual(refTargetObject(doc, '#/components/schemas/Sibling'), doc.components.schemas.Sibling);
   assert.equal(refTargetObject(doc, '#/components/schemas/C/type'), undefined);
   assert.equal(refTargetObject(doc, '#/nowhere'), undefined);
+});
+
+test('refToPointer writes % as %25, so that reading the $ref back gives the same keys', () => {
+  assert.equal(refToPointer('/$defs/percent%field'), '#/$defs/percent%25field');
+  assert.deepEqual(decodePointer(refToPointer('/$defs/percent%field')), ['$defs', 'percent%field']);
+  assert.deepEqual(decodePointer(refToPointer('/$defs/a%25b')), ['$defs', 'a%25b']);
+  assert.deepEqual(decodePointer(refToPointer('/$defs//$defs/')), ['$defs', '', '$defs', '']);
+  assert.equal(refToPointer(encodePointer(['components', 'schemas', 'a/b~c'])), '#/components/schemas/a~1b~0c');
 });
