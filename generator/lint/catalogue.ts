@@ -24,6 +24,7 @@ export const RULES: readonly Rule[] = [
   { name: 'path-parameter-undeclared', severity: 'error', stopsGeneration: false, summary: '{name} in the path without a path parameter' },
   { name: 'path-parameter-unused', severity: 'error', stopsGeneration: false, summary: 'a path parameter that is not in the path' },
   { name: 'path-key-query', severity: 'error', stopsGeneration: false, summary: 'a path key with ? or # (no request path can match it)' },
+  { name: 'method-not-servable', severity: 'error', stopsGeneration: false, summary: "an additionalOperations method Node's HTTP parser refuses (it answers 400 first): no request reaches it" },
   { name: 'identical-paths', severity: 'warning or error', stopsGeneration: false, summary: 'error: paths that differ only in template names (/a/{x}, /a/{y}); the first declared is served per method. warning: only a trailing slash apart' },
   { name: 'duplicate-operation-id', severity: 'error', stopsGeneration: false, summary: 'two operations share an operationId; one handler gets a numbered name' },
   { name: 'ref', severity: 'error', stopsGeneration: false, summary: 'a $ref that leads nowhere (at the $ref, in the file that holds it): the operations that reach it answer 500 naming it, every other one is served' },

@@ -7,6 +7,7 @@ import type { Located } from '../../server/runtime/example-or-sample.js';
 import type { Operation } from '../model/model.js';
 import type { OpenAPIDocument } from '../contract/load.js';
 import { derefAt, encodePointer } from '../../server/runtime/contract/pointer.js';
+import { operationIn, operationPointer } from '../../server/runtime/contract/methods.js';
 import { isJsonMediaType } from '../../server/runtime/contract/media-types.js';
 import { allowsUnknownQuery } from '../../server/runtime/plan/parameters.js';
 
@@ -53,7 +54,7 @@ interface ExampleHolder {
 
 export function operationInputs(doc: Doc, op: Operation): OperationInputs {
   const item = derefAt<Record<string, unknown>>(doc, (doc.paths as Record<string, unknown>)[op.path], encodePointer(['paths', op.path]));
-  const operation = derefAt<Record<string, unknown>>(doc, item.value?.[op.method], `${item.pointer}/${op.method}`);
+  const operation = derefAt<Record<string, unknown>>(doc, operationIn(item.value, op.method), operationPointer(op.path, op.method));
   const byKey = new Map<string, ParameterInput>();
   for (const owner of [item, operation]) {
     const list = owner.value?.parameters;

@@ -6,6 +6,7 @@
 // first mocked request.
 import type { RouteBinding } from './api.js';
 import type { Document } from './contract/document.js';
+import { operationIn, operationPointer } from './contract/methods.js';
 import { deref, derefAt, escapeSegment } from './contract/pointer.js';
 import { exampleOrSample } from './example-or-sample.js';
 import { concreteMediaType, isJsonMediaType } from './contract/media-types.js';
@@ -44,12 +45,12 @@ function mockStatusKey(responses: Record<string, unknown>): string | undefined {
 }
 
 function buildMock(doc: Document, route: RouteBinding, checker: SchemaChecker, warn: (message: string) => void): MockResponse {
-  const op = deref(doc, deref(doc, doc.paths?.[route.path])?.[route.method]);
+  const op = deref(doc, operationIn(deref(doc, doc.paths?.[route.path]), route.method));
   const responses = (op?.responses ?? {}) as Record<string, unknown>;
   const key = mockStatusKey(responses) ?? 'default';
   const status = /^\d\d\d$/.test(key) ? Number(key) : 200;
   const response = deref<{ content?: Record<string, MediaObject>; headers?: Record<string, unknown> }>(doc, responses[key]) ?? {};
-  const responseAt = responsePointer(responses[key], `/paths/${escapeSegment(route.path)}/${route.method}/responses/${escapeSegment(key)}`);
+  const responseAt = responsePointer(responses[key], `${operationPointer(route.path, route.method)}/responses/${escapeSegment(key)}`);
   const headers: Record<string, unknown> = {};
   for (const [name, raw] of Object.entries(response.headers ?? {})) {
     const header = derefAt<{ required?: boolean; schema?: unknown; example?: unknown }>(doc, raw, `${responseAt}/headers/${escapeSegment(name)}`);

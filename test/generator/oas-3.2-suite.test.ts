@@ -76,3 +76,4 @@ describe('the OpenAPI 3.2 schema tests', () => {
     });
   }
 });
+

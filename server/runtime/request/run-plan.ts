@@ -63,6 +63,7 @@ export async function runPlan(plan: OperationPlan, req: Request, res: Response, 
     query: data.query,
     headers: headersByName(plan, data.headers),
     cookies: data.cookies,
+    ...(plan.shape.parameters.byLocation.querystring[0] ? { querystring: data.querystring[plan.shape.parameters.byLocation.querystring[0].key] } : {}),
     body,
     contentType: contentType === undefined ? undefined : contentType.split(';')[0]!.trim(),
   };
