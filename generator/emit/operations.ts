@@ -166,7 +166,7 @@ function responseMembers(op: Operation, r: Response, opType: string, declared: s
       ? 'headers?: ResponseHeaders'
       : `headers${r.headers.some((h) => h.required) ? '' : '?'}: ${ref}["headers"] & ResponseHeaders`;
   const stem = `${op.typeStem}${statusTag(r.status)}`;
-  const doc = (media?: string) => docComment([`\`${op.name}\` answers ${r.status}${media ? ` with ${media}` : ''}: ${r.description}`]);
+  const doc = (media?: string) => docComment([`\`${op.name}\` answers ${r.status}${media ? ` with ${media}` : ''}${r.description ? `: ${r.description}` : ''}`]);
   if (r.mediaTypes.length === 0) {
     return [{ name: `${stem}Response`, code: `${doc()}\nexport interface ${stem}Response {\n  status: ${status};\n  ${headers};\n  body?: undefined;\n}` }];
   }

@@ -7,6 +7,7 @@ import type { Located } from '../../server/runtime/example-or-sample.js';
 import type { Operation } from '../model/model.js';
 import type { OpenAPIDocument } from '../contract/load.js';
 import { derefAt, encodePointer } from '../../server/runtime/contract/pointer.js';
+import { exampleData } from '../../server/runtime/contract/example-value.js';
 import { operationIn, operationPointer } from '../../server/runtime/contract/methods.js';
 import { isJsonMediaType } from '../../server/runtime/contract/media-types.js';
 import { allowsUnknownQuery } from '../../server/runtime/plan/parameters.js';
@@ -81,8 +82,9 @@ function examplesOf(doc: Doc, holder: ExampleHolder, pointer: string): Located<u
   if (holder.example !== undefined) return [{ value: holder.example, pointer: `${pointer}/example` }];
   const [name, first] = Object.entries(holder.examples ?? {})[0] ?? [];
   if (name === undefined) return [];
-  const example = derefAt<{ value?: unknown }>(doc, first, `${pointer}/examples${encodePointer([name])}`);
-  return example.value?.value !== undefined ? [{ value: example.value.value, pointer: `${example.pointer}/value` }] : [];
+  const example = derefAt(doc, first, `${pointer}/examples${encodePointer([name])}`);
+  const data = exampleData(example.value);
+  return data ? [{ value: data.value, pointer: `${example.pointer}/${data.member}` }] : [];
 }
 
 /** Bodies in the order we prefer to build them: JSON, form, multipart, text, anything else. */

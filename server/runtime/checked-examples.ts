@@ -7,6 +7,7 @@
 // refuses: the sampler reads a copy of the contract without them. Never changes the document.
 import type { ErrorObject } from 'ajv';
 import type { Document } from './contract/document.js';
+import { exampleData } from './contract/example-value.js';
 import { operationsOf } from './contract/methods.js';
 import { decodePointer, derefAt, encodePointer, valueAt, type Located } from './contract/pointer.js';
 import type { Direction, SchemaChecker } from './plan/schema-checker.js';
@@ -135,8 +136,9 @@ function holderUse(doc: Document, holder: Located<unknown>, label: string): Use 
   const examples: Located<unknown>[] = [];
   if (h.example !== undefined) examples.push({ value: h.example, pointer: `${holder.pointer}/example` });
   for (const [name, raw] of Object.entries(typeof h.examples === 'object' && h.examples !== null ? h.examples : {})) {
-    const example = derefAt<{ value?: unknown }>(doc, raw, `${holder.pointer}/examples${encodePointer([name])}`);
-    if (example.value?.value !== undefined) examples.push({ value: example.value.value, pointer: `${example.pointer}/value` });
+    const example = derefAt(doc, raw, `${holder.pointer}/examples${encodePointer([name])}`);
+    const data = exampleData(example.value);
+    if (data) examples.push({ value: data.value, pointer: `${example.pointer}/${data.member}` });
   }
   return { label, schema: derefAt(doc, h.schema, `${holder.pointer}/schema`), examples };
 }

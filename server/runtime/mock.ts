@@ -6,6 +6,7 @@
 // first mocked request.
 import type { RouteBinding } from './api.js';
 import type { Document } from './contract/document.js';
+import { exampleData } from './contract/example-value.js';
 import { operationIn, operationPointer } from './contract/methods.js';
 import { deref, derefAt, escapeSegment } from './contract/pointer.js';
 import { exampleOrSample } from './example-or-sample.js';
@@ -88,6 +89,6 @@ function responsePointer(response: unknown, inline: string): string {
 function firstExample(doc: Document, media: MediaObject, pointer: string): { value: unknown; pointer: string } | undefined {
   if (media.example !== undefined) return { value: media.example, pointer: `${pointer}/example` };
   const [name, first] = Object.entries(media.examples ?? {})[0] ?? [];
-  const value = deref<{ value?: unknown }>(doc, first)?.value;
-  return name === undefined || value === undefined ? undefined : { value, pointer: `${pointer}/examples/${escapeSegment(name)}/value` };
+  const data = exampleData(deref(doc, first));
+  return name === undefined || data === undefined ? undefined : { value: data.value, pointer: `${pointer}/examples/${escapeSegment(name)}/${data.member}` };
 }

@@ -75,5 +75,9 @@ describe('the OpenAPI 3.2 schema tests', () => {
       assert.ok(errors.some((d) => d.line === line), `expected a schema error at line ${line}, got ${JSON.stringify(errors.map((d) => `${d.line}:${d.column} ${d.message}`))}`);
     });
   }
-});
 
+  it('checks an example by its dataValue, and a response without description is fine', async () => {
+    const { diagnostics } = await lintContractFile(fixture('oas-3.2', 'data-value.yaml'));
+    assert.deepEqual(diagnostics.map((d) => `${d.line} ${d.severity} ${d.rule} ${d.pointer}`), ['25 warning example /paths/~1pets~1{id}/get/responses/200/content/application~1json/examples/wrong/dataValue']);
+  });
+});
