@@ -18,7 +18,7 @@ interface MetaSchemaPackage {
   openapi: { v3: Json & { id: string }; v31: Json & { $id: string } };
 }
 
-const DEFINITIONS: Record<OasVersion, Partial<Record<Kind, string>>> = {
+const DEFINITIONS: Record<Exclude<OasVersion, '3.2'>, Partial<Record<Kind, string>>> = {
   '3.0': {
     Paths: 'Paths',
     PathItem: 'PathItem',
@@ -38,23 +38,6 @@ const DEFINITIONS: Record<OasVersion, Partial<Record<Kind, string>>> = {
     Schema: 'Schema',
   },
   '3.1': {
-    Paths: 'paths',
-    PathItem: 'path-item',
-    Operation: 'operation',
-    Parameter: 'parameter',
-    Header: 'header',
-    RequestBody: 'request-body',
-    MediaType: 'media-type',
-    Encoding: 'encoding',
-    Responses: 'responses',
-    Response: 'response',
-    Callback: 'callbacks',
-    Example: 'example',
-    Link: 'link',
-    SecurityScheme: 'security-scheme',
-    Components: 'components',
-  },
-  '3.2': {
     Paths: 'paths',
     PathItem: 'path-item',
     Operation: 'operation',
@@ -126,7 +109,8 @@ function compile(version: OasVersion): Compiled {
   const schema = fix31(structuredClone(shipped));
   const ajv = new Ajv2020(options);
   ajv.addSchema(schema);
-  return byKind(ajv, shipped.$id, '$defs', DEFINITIONS[version]);
+  // 3.2's schema names its definitions as 3.1's does.
+  return byKind(ajv, shipped.$id, '$defs', DEFINITIONS['3.1']);
 }
 
 function byKind(ajv: Ajv2020, id: string, section: string, names: Partial<Record<Kind, string>>): Compiled {
