@@ -16,8 +16,10 @@ export type { Located };
 
 export interface ParameterInput {
   name: string;
-  in: 'path' | 'query' | 'header' | 'cookie';
+  in: 'path' | 'query' | 'querystring' | 'header' | 'cookie';
   required?: boolean;
+  /** `querystring` (OpenAPI 3.2): the media type of its `content`, which says how the query string is written. */
+  mediaType?: string;
   schema?: Record<string, unknown>;
   style?: string;
   explode?: boolean;
@@ -63,9 +65,12 @@ export function operationInputs(doc: Doc, op: Operation): OperationInputs {
     list.forEach((raw, i) => {
       const { value: p, pointer } = derefAt<ParameterInput & ExampleHolder>(doc, raw, `${owner.pointer}/parameters/${i}`);
       if (!p || typeof p.name !== 'string') return;
-      const schema = derefAt<Record<string, unknown>>(doc, p.schema, `${pointer}/schema`);
+      // A querystring parameter's schema is its content's (OpenAPI 3.2 requires content there).
+      const [mediaType, media] = p.in === 'querystring' ? (Object.entries((p as { content?: Record<string, { schema?: unknown }> }).content ?? {})[0] ?? []) : [];
+      const written = media ? media.schema : p.schema;
+      const schema = derefAt<Record<string, unknown>>(doc, written, media ? `${pointer}/content${encodePointer([mediaType!])}/schema` : `${pointer}/schema`);
       const { example: _example, examples: _examples, ...rest } = p;
-      byKey.set(`${p.in}:${p.name}`, { ...rest, schema: schema.value, at: p.schema === undefined ? undefined : schema.pointer, examples: examplesOf(doc, p, pointer) });
+      byKey.set(`${p.in}:${p.name}`, { ...rest, ...(mediaType ? { mediaType } : {}), schema: schema.value, at: written === undefined ? undefined : schema.pointer, examples: examplesOf(doc, p, pointer) });
     });
   }
   const body = derefAt<{ required?: boolean; content?: Record<string, unknown> }>(doc, operation.value?.requestBody, `${operation.pointer}/requestBody`);
