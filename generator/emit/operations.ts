@@ -6,6 +6,7 @@ import type { ApiModel, Operation, Parameter, ParameterLocation, Response } from
 import { isFixedStatus } from '../model/model.js';
 import { generatedHeader } from './header.js';
 import { docComment } from './doc-comment.js';
+import { operationTypeRef, querystringTypeRef, typeRoots } from './operation-types.js';
 import { words } from '../model/names.js';
 
 const PARAMETER_FIELDS: [ParameterLocation, string, string][] = [
@@ -19,7 +20,7 @@ export function emitOperations(model: ApiModel, source: string): string {
   const parts = [
     generatedHeader(source),
     '',
-    'import type { paths } from "./schema.js";',
+    `import type { ${typeRoots(model).join(', ')} } from "./schema.js";`,
     'import type { Logger } from "./security.js";',
     ...(model.securitySchemes.length > 0 ? ['import type { Principals } from "./principals.js";'] : []),
     '',
@@ -89,7 +90,7 @@ export type HandlerResult<R> = R | NotImplemented | Promise<R | NotImplemented>;
 function emitOperation(op: Operation): string {
   const opType = `${op.typeStem}Operation`;
   return [
-    `type ${opType} = paths[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}];`,
+    `type ${opType} = ${operationTypeRef(op.path, op.method)};`,
     '',
     docComment([op.summary, op.description, `\`${op.method.toUpperCase()} ${op.path}\``], { deprecated: op.deprecated }),
     emitRequest(op, opType),
@@ -110,6 +111,12 @@ function emitRequest(op: Operation, opType: string): string {
     if (location === 'header' && op.ignoredHeaders.length > 0) base = `Omit<${base}, ${op.ignoredHeaders.map((n) => JSON.stringify(n)).join(' | ')}>`;
     return `  ${field}: ${parameterType(params, base)};`;
   });
+  const querystring = op.parameters.find((p) => p.in === 'querystring' && p.mediaType !== undefined);
+  if (querystring) {
+    // OpenAPI 3.2: the whole query string as one value, parsed by its media type.
+    const optional = querystring.required || querystring.hasDefault ? '' : ' | undefined';
+    fields.push(`  querystring: ${querystringTypeRef(op.path, op.method, querystring.mediaType!)}${optional};`);
+  }
   const name = `${op.typeStem}Request`;
   const body = op.requestBody;
   if (!body || body.mediaTypes.length === 0) {
@@ -159,7 +166,7 @@ function responseMembers(op: Operation, r: Response, opType: string, declared: s
       ? 'headers?: ResponseHeaders'
       : `headers${r.headers.some((h) => h.required) ? '' : '?'}: ${ref}["headers"] & ResponseHeaders`;
   const stem = `${op.typeStem}${statusTag(r.status)}`;
-  const doc = (media?: string) => docComment([`\`${op.name}\` answers ${r.status}${media ? ` with ${media}` : ''}: ${r.description}`]);
+  const doc = (media?: string) => docComment([`\`${op.name}\` answers ${r.status}${media ? ` with ${media}` : ''}${r.description ? `: ${r.description}` : ''}`]);
   if (r.mediaTypes.length === 0) {
     return [{ name: `${stem}Response`, code: `${doc()}\nexport interface ${stem}Response {\n  status: ${status};\n  ${headers};\n  body?: undefined;\n}` }];
   }

@@ -7,6 +7,7 @@ import ts from 'typescript';
 import type { OpenAPIDocument } from '../contract/load.js';
 import { schemaTypeNames } from '../model/names.js';
 import { generatedHeader } from './header.js';
+import { addOtherMethodsAsWebhooks } from './operation-types.js';
 import { applyTypeRules, widenSchemas } from './type-meaning.js';
 
 let noLintConfig: ReturnType<typeof createConfig> | undefined;
@@ -38,6 +39,7 @@ export async function emitSchema(document: OpenAPIDocument, source: string, wide
   const copy = structuredClone(document) as unknown as Record<string, unknown>;
   widenSchemas(copy, widen);
   applyTypeRules(copy);
+  addOtherMethodsAsWebhooks(copy);
   const ast = await openapiTS(copy as unknown as OpenAPI3, {
     redocly: await (noLintConfig ??= createConfig({ rules: {} }, { extends: [] })),
     silent: true,

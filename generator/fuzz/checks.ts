@@ -10,6 +10,7 @@ import type { OpenAPIDocument } from '../contract/load.js';
 import type { Operation } from '../model/model.js';
 import { encodePointer } from '../../server/runtime/contract/pointer.js';
 import { derefAt } from '../../server/runtime/contract/pointer.js';
+import { operationIn, operationPointer } from '../../server/runtime/contract/methods.js';
 import { isJsonMediaType } from '../../server/runtime/contract/media-types.js';
 
 export interface Answer {
@@ -30,10 +31,10 @@ export type DeclaredResponses = Map<string, DeclaredResponse>;
 const REFUSALS = new Set([400, 401, 403, 405, 406, 413, 415, 422]);
 
 export function declaredResponses(doc: OpenAPIDocument, op: Operation): DeclaredResponses {
-  const at = `${encodePointer(['paths', op.path, op.method])}/responses`;
-  const item = derefAt<Record<string, { responses?: Record<string, unknown> }>>(doc, (doc.paths as Record<string, unknown>)[op.path], encodePointer(['paths', op.path])).value;
+  const at = `${operationPointer(op.path, op.method)}/responses`;
+  const item = derefAt<Record<string, unknown>>(doc, (doc.paths as Record<string, unknown>)[op.path], encodePointer(['paths', op.path])).value;
   const out: DeclaredResponses = new Map();
-  for (const [key, raw] of Object.entries(item?.[op.method]?.responses ?? {})) {
+  for (const [key, raw] of Object.entries((operationIn(item, op.method) as { responses?: Record<string, unknown> } | undefined)?.responses ?? {})) {
     const response = derefAt<{ content?: Record<string, unknown>; headers?: Record<string, unknown> }>(doc, raw, `${at}${encodePointer([key])}`);
     const value = response.value ?? {};
     const media = Object.entries(value.content ?? {}).map(([type, m]) => {

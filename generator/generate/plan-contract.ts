@@ -11,6 +11,7 @@ import type { ApiModel } from '../model/model.js';
 import { blocksGeneration } from '../lint/catalogue.js';
 import { problemsFile, PROBLEMS_FILE } from '../lint/compile-problems.js';
 import { emitClient } from '../emit/client.js';
+import { operationIn } from '../../server/runtime/contract/methods.js';
 import { basePath, type Document } from '../../server/runtime/contract/document.js';
 import { emitErrorFormatterStub, emitErrorTypes } from '../emit/errors.js';
 import { apiErrorsOf } from '../model/error-declarations.js';
@@ -121,7 +122,7 @@ function withUniqueOperationIds(document: OpenAPIDocument, model: ApiModel): Ope
   const copy = structuredClone(document) as { paths: Record<string, Record<string, { operationId?: string }>> };
   for (const op of renamed) {
     const item = copy.paths[op.path]!;
-    const target = typeof (item as { $ref?: unknown }).$ref === 'string' ? undefined : item[op.method];
+    const target = typeof (item as { $ref?: unknown }).$ref === 'string' ? undefined : (operationIn(item, op.method) as { operationId?: string } | undefined);
     if (target) target.operationId = op.name;
   }
   return copy as unknown as OpenAPIDocument;

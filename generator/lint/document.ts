@@ -1,9 +1,10 @@
 // Checks the OpenAPI schema allows but that are almost always mistakes: a JSON response with no
-// schema (nothing to type or validate) and components nothing refers to. Pure: the loaded
-// contract in, findings out.
+// schema (nothing to type or validate), components nothing refers to, and an additional operation
+// whose method no request can have. Pure: the loaded contract in, findings out.
 import type { Finding } from '../contract/diagnostics.js';
 import type { LoadedContract } from '../contract/load.js';
 import { isJsonMediaType } from '../../server/runtime/contract/media-types.js';
+import { HTTP_METHODS, isServableMethod, operationsOf } from '../../server/runtime/contract/methods.js';
 import { decodePointer, encodePointer } from '../../server/runtime/contract/pointer.js';
 
 /** A finding at a pointer into the bundled document, before lint.ts finds the file that holds it. */
@@ -16,13 +17,14 @@ export function jsonResponsesWithoutSchema(doc: LoadedContract['document']): Doc
       ? (Object.entries(value).filter(([, v]) => typeof v === 'object' && v !== null) as [string, Record<string, unknown>][])
       : [];
   for (const [path, item] of objects(doc.paths)) {
-    for (const [method, op] of objects(item)) {
+    for (const { method, at, operation } of operationsOf(item)) {
+      const op = typeof operation === 'object' && operation !== null ? (operation as Record<string, unknown>) : {};
       for (const [status, response] of objects(op.responses)) {
         for (const [media, content] of objects(response.content)) {
           // `*/*` is not JSON here: a wildcard response may be anything, so no schema is no mistake.
-          if (!isJsonMediaType(media) || content.schema !== undefined) continue;
+          if (!isJsonMediaType(media) || content.schema !== undefined || content.itemSchema !== undefined) continue;
           problems.push({
-            pointer: encodePointer(['paths', path, method, 'responses', status, 'content', media]),
+            pointer: encodePointer(['paths', path, ...at, 'responses', status, 'content', media]),
             severity: 'warning',
             rule: 'json-response-without-schema',
             message: `${method.toUpperCase()} ${path} ${status} ${media} has no schema: its body cannot be typed or validated`,
@@ -35,7 +37,28 @@ export function jsonResponsesWithoutSchema(doc: LoadedContract['document']): Doc
   return problems;
 }
 
-const COMPONENT_KINDS = ['schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'links', 'callbacks', 'pathItems'];
+/** `additionalOperations` under a method Node's HTTP parser refuses (it answers 400 before the server sees the request). */
+export function unservableMethods(doc: LoadedContract['document']): DocumentProblem[] {
+  const problems: DocumentProblem[] = [];
+  for (const [path, item] of Object.entries((doc.paths ?? {}) as Record<string, unknown>)) {
+    const more = (item as { additionalOperations?: unknown } | null)?.additionalOperations;
+    if (typeof more !== 'object' || more === null) continue;
+    for (const method of Object.keys(more)) {
+      // GET, POST… here are the meta-schema's to report (write them as get:, post:).
+      if (isServableMethod(method) || (HTTP_METHODS as readonly string[]).includes(method.toLowerCase())) continue;
+      problems.push({
+        pointer: encodePointer(['paths', path, 'additionalOperations', method]),
+        severity: 'error',
+        rule: 'method-not-servable',
+        message: `${method} ${path}: Node's HTTP parser does not know the method ${method}, so no request reaches this operation (Node answers 400 first)`,
+        hint: isServableMethod(method.toUpperCase()) ? `methods are case-sensitive: write ${method.toUpperCase()}` : "use a method Node accepts (node -p \"require('http').METHODS\"), or another path with POST",
+      });
+    }
+  }
+  return problems;
+}
+
+const COMPONENT_KINDS = ['schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'links', 'callbacks', 'pathItems', 'mediaTypes'];
 
 /** Components of the root document that no `$ref` (from any file) and no discriminator mapping reaches. */
 export function unusedComponents(contract: LoadedContract): Finding[] {

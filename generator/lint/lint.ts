@@ -4,7 +4,7 @@
 // without operationId, names that had to give way, path templates that do not match their
 // parameters, path keys no request can match, identical path keys. Never throws.
 import type { Diagnostic, Finding } from '../contract/diagnostics.js';
-import { jsonResponsesWithoutSchema, unusedComponents, type DocumentProblem } from './document.js';
+import { jsonResponsesWithoutSchema, unservableMethods, unusedComponents, type DocumentProblem } from './document.js';
 import { identicalPaths } from './identical-paths.js';
 import { lintSchema, type SchemaContext } from './schemas.js';
 import { lintStructure } from './structure.js';
@@ -40,6 +40,7 @@ export function lintContract(contract: LoadedContract, model: ApiModel): Diagnos
     ...walk.schemas.flatMap((v) => lintSchema(v, schemaContext)),
     ...unusedComponents(contract),
     ...jsonResponsesWithoutSchema(contract.document).map(at),
+    ...unservableMethods(contract.document).map(at),
     ...objectsWithoutType(contract.document).map(at),
     ...operationProblems(model).map(at),
     ...schemaNameCollisions(contract).map(at),

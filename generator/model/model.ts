@@ -4,7 +4,7 @@
 import type { OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import type { OpenAPIDocument } from '../contract/load.js';
 import { isIgnoredHeader } from '../../server/runtime/contract/ignored-headers.js';
-import { HTTP_METHODS, type HttpMethod } from '../../server/runtime/contract/methods.js';
+import { operationPointer, operationsOf } from '../../server/runtime/contract/methods.js';
 import { deref, encodePointer } from '../../server/runtime/contract/pointer.js';
 import {
   derivedOperationName,
@@ -18,7 +18,8 @@ import {
   verifierNameKeys,
 } from './names.js';
 
-export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
+/** `querystring` (OpenAPI 3.2): the whole query string as one value, parsed by its `content` media type. */
+export type ParameterLocation = 'path' | 'query' | 'querystring' | 'header' | 'cookie';
 
 export interface Parameter {
   name: string;
@@ -26,6 +27,8 @@ export interface Parameter {
   required: boolean;
   /** The schema gives a default, so the server always fills it in. */
   hasDefault: boolean;
+  /** `querystring`: the media type of its `content`, which says how the query string is parsed. */
+  mediaType?: string;
 }
 
 export interface RequestBody {
@@ -58,7 +61,8 @@ export interface Operation {
   /** The stub's file name without extension. */
   fileStem: string;
   operationId: string | null;
-  method: HttpMethod;
+  /** Lower case: `get`, `query`, or an `additionalOperations` method (`copy`). */
+  method: string;
   path: string;
   /** JSON Pointer of the operation in the contract. */
   pointer: string;
@@ -113,12 +117,12 @@ type HeaderObject = OpenAPIV3.HeaderObject | OpenAPIV3_1.HeaderObject;
 type SchemaObject = OpenAPIV3.SchemaObject | OpenAPIV3_1.SchemaObject;
 
 export function buildModel(doc: Doc): ApiModel {
-  const found: { path: string; method: HttpMethod; item: OpenAPIV3.PathItemObject; op: OpenAPIV3.OperationObject }[] = [];
+  const found: { path: string; method: string; item: OpenAPIV3.PathItemObject; op: OpenAPIV3.OperationObject }[] = [];
   for (const [path, rawItem] of Object.entries(doc.paths ?? {})) {
     const item = deref<OpenAPIV3.PathItemObject>(doc, rawItem as OpenAPIV3.PathItemObject);
     if (!isObject(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const op = item[method] as OpenAPIV3.OperationObject | undefined;
+    for (const { method, operation } of operationsOf(item as Record<string, unknown>)) {
+      const op = operation as OpenAPIV3.OperationObject | undefined;
       if (isObject(op)) found.push({ path, method, item, op });
     }
   }
@@ -185,7 +189,7 @@ export function credentialKind(scheme: SecurityScheme): 'apiKey' | 'basic' | 'be
 function buildOperation(
   doc: Doc,
   path: string,
-  method: HttpMethod,
+  method: string,
   item: OpenAPIV3.PathItemObject,
   op: OpenAPIV3.OperationObject,
   name: string,
@@ -199,7 +203,7 @@ function buildOperation(
     operationId: typeof op.operationId === 'string' ? op.operationId : null,
     method,
     path,
-    pointer: encodePointer(['paths', path, method]),
+    pointer: operationPointer(path, method),
     summary: text(op.summary),
     description: text(op.description),
     deprecated: op.deprecated === true,
@@ -221,14 +225,16 @@ function mergeParameters(
   const byKey = new Map<string, Parameter>();
   for (const raw of [...(Array.isArray(pathLevel) ? pathLevel : []), ...(Array.isArray(opLevel) ? opLevel : [])]) {
     const p = deref<ParameterObject>(doc, raw);
-    if (!isObject(p) || typeof p.name !== 'string' || !['path', 'query', 'header', 'cookie'].includes(p.in) || isIgnoredHeader(p)) continue;
-    const schema = deref<SchemaObject>(doc, p.schema as SchemaObject | Ref | undefined);
+    if (!isObject(p) || typeof p.name !== 'string' || !['path', 'query', 'querystring', 'header', 'cookie'].includes(p.in) || isIgnoredHeader(p)) continue;
+    const content = p.in === 'querystring' && isObject(p.content) ? Object.entries(p.content)[0] : undefined;
+    const schema = deref<SchemaObject>(doc, (content ? (content[1] as { schema?: unknown }).schema : p.schema) as SchemaObject | Ref | undefined);
     const location = p.in as ParameterLocation;
     byKey.set(`${location}:${location === 'header' ? p.name.toLowerCase() : p.name}`, {
       name: p.name,
       in: location,
       required: location === 'path' ? true : p.required === true,
       hasDefault: schema !== undefined && 'default' in schema && schema.default !== undefined,
+      ...(content ? { mediaType: content[0] } : {}),
     });
   }
   return [...byKey.values()];

@@ -27,6 +27,8 @@ export type Credentials = Record<string, string>;
 export interface RequestValues {
   path?: Record<string, unknown>;
   query?: Record<string, unknown>;
+  /** OpenAPI 3.2 `in: querystring`: the one value that is the whole query string, by its parameter's name. */
+  querystring?: Record<string, unknown>;
   header?: Record<string, unknown>;
   cookie?: Record<string, unknown>;
   /** Query pairs sent after the declared ones, as they are (an unknown parameter, say). */
@@ -58,7 +60,10 @@ export function buildRequest(doc: Doc, op: Operation, values: RequestValues): Re
   if (values.credentials !== false) addCredentials(doc, op, values.credentials ?? {}, query, headers, cookies);
   query.push(...(values.extraQuery ?? []));
   if (cookies.length > 0) headers.cookie = cookies.join('; ');
-  const spec: RequestSpec = { method: op.method.toUpperCase(), url: withQuery(path, query), headers };
+  const whole = Object.entries(values.querystring ?? {}).find(([, v]) => v !== undefined);
+  // The extra pairs (an unknown parameter, say) still follow the whole query string.
+  const url = whole ? `${path}?${[querystringText(param('querystring', whole[0]), whole[1]), new URLSearchParams(values.extraQuery ?? []).toString()].filter(Boolean).join('&')}` : withQuery(path, query);
+  const spec: RequestSpec = { method: op.method.toUpperCase(), url, headers };
   if (values.body) {
     const body = serializeBody(doc, inputs, values.body);
     spec.body = body.body;
@@ -101,6 +106,14 @@ function simple(value: unknown, explode: boolean): string {
 
 function scalar(value: unknown): string {
   return typeof value === 'string' ? value : Array.isArray(value) ? value.map(scalar).join(',') : JSON.stringify(value);
+}
+
+/** The whole query string from one value (OpenAPI 3.2 `in: querystring`): percent-encoded JSON, else form pairs. */
+function querystringText(p: ParameterInput, value: unknown): string {
+  if (p.mediaType !== undefined && isJsonMediaType(p.mediaType)) return encodeURIComponent(JSON.stringify(value));
+  const pairs: [string, string][] = [];
+  for (const [k, v] of Object.entries((value ?? {}) as Record<string, unknown>)) pairs.push(...queryPairs({ name: k, in: 'query' }, v));
+  return new URLSearchParams(pairs).toString();
 }
 
 function withQuery(path: string, pairs: [string, string][]): string {

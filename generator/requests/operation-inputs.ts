@@ -7,6 +7,8 @@ import type { Located } from '../../server/runtime/example-or-sample.js';
 import type { Operation } from '../model/model.js';
 import type { OpenAPIDocument } from '../contract/load.js';
 import { derefAt, encodePointer } from '../../server/runtime/contract/pointer.js';
+import { exampleData } from '../../server/runtime/contract/example-value.js';
+import { operationIn, operationPointer } from '../../server/runtime/contract/methods.js';
 import { isJsonMediaType } from '../../server/runtime/contract/media-types.js';
 import { allowsUnknownQuery } from '../../server/runtime/plan/parameters.js';
 
@@ -14,8 +16,10 @@ export type { Located };
 
 export interface ParameterInput {
   name: string;
-  in: 'path' | 'query' | 'header' | 'cookie';
+  in: 'path' | 'query' | 'querystring' | 'header' | 'cookie';
   required?: boolean;
+  /** `querystring` (OpenAPI 3.2): the media type of its `content`, which says how the query string is written. */
+  mediaType?: string;
   schema?: Record<string, unknown>;
   style?: string;
   explode?: boolean;
@@ -53,7 +57,7 @@ interface ExampleHolder {
 
 export function operationInputs(doc: Doc, op: Operation): OperationInputs {
   const item = derefAt<Record<string, unknown>>(doc, (doc.paths as Record<string, unknown>)[op.path], encodePointer(['paths', op.path]));
-  const operation = derefAt<Record<string, unknown>>(doc, item.value?.[op.method], `${item.pointer}/${op.method}`);
+  const operation = derefAt<Record<string, unknown>>(doc, operationIn(item.value, op.method), operationPointer(op.path, op.method));
   const byKey = new Map<string, ParameterInput>();
   for (const owner of [item, operation]) {
     const list = owner.value?.parameters;
@@ -61,9 +65,12 @@ export function operationInputs(doc: Doc, op: Operation): OperationInputs {
     list.forEach((raw, i) => {
       const { value: p, pointer } = derefAt<ParameterInput & ExampleHolder>(doc, raw, `${owner.pointer}/parameters/${i}`);
       if (!p || typeof p.name !== 'string') return;
-      const schema = derefAt<Record<string, unknown>>(doc, p.schema, `${pointer}/schema`);
+      // A querystring parameter's schema is its content's (OpenAPI 3.2 requires content there).
+      const [mediaType, media] = p.in === 'querystring' ? (Object.entries((p as { content?: Record<string, { schema?: unknown }> }).content ?? {})[0] ?? []) : [];
+      const written = media ? media.schema : p.schema;
+      const schema = derefAt<Record<string, unknown>>(doc, written, media ? `${pointer}/content${encodePointer([mediaType!])}/schema` : `${pointer}/schema`);
       const { example: _example, examples: _examples, ...rest } = p;
-      byKey.set(`${p.in}:${p.name}`, { ...rest, schema: schema.value, at: p.schema === undefined ? undefined : schema.pointer, examples: examplesOf(doc, p, pointer) });
+      byKey.set(`${p.in}:${p.name}`, { ...rest, ...(mediaType ? { mediaType } : {}), schema: schema.value, at: written === undefined ? undefined : schema.pointer, examples: examplesOf(doc, p, pointer) });
     });
   }
   const body = derefAt<{ required?: boolean; content?: Record<string, unknown> }>(doc, operation.value?.requestBody, `${operation.pointer}/requestBody`);
@@ -80,8 +87,9 @@ function examplesOf(doc: Doc, holder: ExampleHolder, pointer: string): Located<u
   if (holder.example !== undefined) return [{ value: holder.example, pointer: `${pointer}/example` }];
   const [name, first] = Object.entries(holder.examples ?? {})[0] ?? [];
   if (name === undefined) return [];
-  const example = derefAt<{ value?: unknown }>(doc, first, `${pointer}/examples${encodePointer([name])}`);
-  return example.value?.value !== undefined ? [{ value: example.value.value, pointer: `${example.pointer}/value` }] : [];
+  const example = derefAt(doc, first, `${pointer}/examples${encodePointer([name])}`);
+  const data = exampleData(example.value);
+  return data ? [{ value: data.value, pointer: `${example.pointer}/${data.member}` }] : [];
 }
 
 /** Bodies in the order we prefer to build them: JSON, form, multipart, text, anything else. */

@@ -8,7 +8,7 @@ import { buildableBodies, operationInputs, schemaType, type OperationInputs } fr
 import { isJsonMediaType } from '../../server/runtime/contract/media-types.js';
 import { valueChooser, type ValueReport } from './values.js';
 
-const LOCATIONS = new Set(['path', 'query', 'header', 'cookie']);
+const LOCATIONS = new Set(['path', 'query', 'querystring', 'header', 'cookie']);
 
 /**
  * Every required parameter (and every path one), credentials left to the serialiser, and the
@@ -17,7 +17,7 @@ const LOCATIONS = new Set(['path', 'query', 'header', 'cookie']);
  */
 export function requiredValues(doc: OpenAPIDocument, op: Operation, inputs: OperationInputs = operationInputs(doc, op), into?: ValueReport): RequestValues {
   const chooser = valueChooser(doc);
-  const values: RequestValues = { path: {}, query: {}, header: {}, cookie: {} };
+  const values: RequestValues = { path: {}, query: {}, querystring: {}, header: {}, cookie: {} };
   for (const name of op.path.match(/\{[^}]+\}/g) ?? []) values.path![name.slice(1, -1)] = 'x';
   for (const p of inputs.parameters.filter((x) => (x.required || x.in === 'path') && LOCATIONS.has(x.in))) values[p.in]![p.name] = chooser.parameter(p, into);
   const [body] = buildableBodies(inputs);

@@ -7,7 +7,8 @@
 // refuses: the sampler reads a copy of the contract without them. Never changes the document.
 import type { ErrorObject } from 'ajv';
 import type { Document } from './contract/document.js';
-import { HTTP_METHODS } from './contract/methods.js';
+import { exampleData } from './contract/example-value.js';
+import { operationsOf } from './contract/methods.js';
 import { decodePointer, derefAt, encodePointer, valueAt, type Located } from './contract/pointer.js';
 import type { Direction, SchemaChecker } from './plan/schema-checker.js';
 
@@ -97,8 +98,8 @@ function* usesOf(doc: Document, direction: Direction): Generator<Use> {
   const paths = (doc.paths ?? {}) as Record<string, unknown>;
   for (const [path, rawItem] of Object.entries(paths)) {
     const item = derefAt<Record<string, unknown>>(doc, rawItem, encodePointer(['paths', path]));
-    for (const method of HTTP_METHODS) {
-      const op = derefAt<Record<string, unknown>>(doc, item.value?.[method], `${item.pointer}/${method}`);
+    for (const { at, operation } of operationsOf(item.value ?? {})) {
+      const op = derefAt<Record<string, unknown>>(doc, operation, `${item.pointer}${encodePointer(at)}`);
       if (!op.value) continue;
       if (direction === 'request') {
         for (const owner of [item, op]) {
@@ -135,8 +136,9 @@ function holderUse(doc: Document, holder: Located<unknown>, label: string): Use 
   const examples: Located<unknown>[] = [];
   if (h.example !== undefined) examples.push({ value: h.example, pointer: `${holder.pointer}/example` });
   for (const [name, raw] of Object.entries(typeof h.examples === 'object' && h.examples !== null ? h.examples : {})) {
-    const example = derefAt<{ value?: unknown }>(doc, raw, `${holder.pointer}/examples${encodePointer([name])}`);
-    if (example.value?.value !== undefined) examples.push({ value: example.value.value, pointer: `${example.pointer}/value` });
+    const example = derefAt(doc, raw, `${holder.pointer}/examples${encodePointer([name])}`);
+    const data = exampleData(example.value);
+    if (data) examples.push({ value: data.value, pointer: `${example.pointer}/${data.member}` });
   }
   return { label, schema: derefAt(doc, h.schema, `${holder.pointer}/schema`), examples };
 }

@@ -6,6 +6,8 @@
 // first mocked request.
 import type { RouteBinding } from './api.js';
 import type { Document } from './contract/document.js';
+import { exampleData } from './contract/example-value.js';
+import { operationIn, operationPointer } from './contract/methods.js';
 import { deref, derefAt, escapeSegment } from './contract/pointer.js';
 import { exampleOrSample } from './example-or-sample.js';
 import { concreteMediaType, isJsonMediaType } from './contract/media-types.js';
@@ -44,12 +46,12 @@ function mockStatusKey(responses: Record<string, unknown>): string | undefined {
 }
 
 function buildMock(doc: Document, route: RouteBinding, checker: SchemaChecker, warn: (message: string) => void): MockResponse {
-  const op = deref(doc, deref(doc, doc.paths?.[route.path])?.[route.method]);
+  const op = deref(doc, operationIn(deref(doc, doc.paths?.[route.path]), route.method));
   const responses = (op?.responses ?? {}) as Record<string, unknown>;
   const key = mockStatusKey(responses) ?? 'default';
   const status = /^\d\d\d$/.test(key) ? Number(key) : 200;
   const response = deref<{ content?: Record<string, MediaObject>; headers?: Record<string, unknown> }>(doc, responses[key]) ?? {};
-  const responseAt = responsePointer(responses[key], `/paths/${escapeSegment(route.path)}/${route.method}/responses/${escapeSegment(key)}`);
+  const responseAt = responsePointer(responses[key], `${operationPointer(route.path, route.method)}/responses/${escapeSegment(key)}`);
   const headers: Record<string, unknown> = {};
   for (const [name, raw] of Object.entries(response.headers ?? {})) {
     const header = derefAt<{ required?: boolean; schema?: unknown; example?: unknown }>(doc, raw, `${responseAt}/headers/${escapeSegment(name)}`);
@@ -87,6 +89,6 @@ function responsePointer(response: unknown, inline: string): string {
 function firstExample(doc: Document, media: MediaObject, pointer: string): { value: unknown; pointer: string } | undefined {
   if (media.example !== undefined) return { value: media.example, pointer: `${pointer}/example` };
   const [name, first] = Object.entries(media.examples ?? {})[0] ?? [];
-  const value = deref<{ value?: unknown }>(doc, first)?.value;
-  return name === undefined || value === undefined ? undefined : { value, pointer: `${pointer}/examples/${escapeSegment(name)}/value` };
+  const data = exampleData(deref(doc, first));
+  return name === undefined || data === undefined ? undefined : { value: data.value, pointer: `${pointer}/examples/${escapeSegment(name)}/${data.member}` };
 }

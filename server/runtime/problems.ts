@@ -3,7 +3,7 @@
 // that turns what went wrong into a Problem. Never puts stack traces or internals in a body unless
 // the app was created with exposeErrors (NODE_ENV=development).
 
-export type ProblemLocation = 'path' | 'query' | 'header' | 'cookie' | 'body' | 'response';
+export type ProblemLocation = 'path' | 'query' | 'querystring' | 'header' | 'cookie' | 'body' | 'response';
 
 /** One failing field. */
 export interface ProblemField {

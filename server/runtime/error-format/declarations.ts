@@ -6,7 +6,7 @@
 // two never disagree. Reads the bundled contract only; never compiles anything.
 import type { Document } from '../contract/document.js';
 import { isJsonMediaType, mediaTypeBase } from '../contract/media-types.js';
-import { HTTP_METHODS } from '../contract/methods.js';
+import { operationsOf } from '../contract/methods.js';
 import { decodePointer, deref } from '../contract/pointer.js';
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
@@ -68,8 +68,8 @@ export function errorDeclarations(doc: Document, nameOf: (path: string, method: 
   for (const [path, rawItem] of Object.entries(doc.paths ?? {})) {
     const item = deref(doc, rawItem);
     if (!item) continue;
-    for (const method of HTTP_METHODS) {
-      const op = deref(doc, item[method]);
+    for (const { method, operation: raw } of operationsOf(item)) {
+      const op = deref(doc, raw);
       if (!op) continue;
       const operation = nameOf(path, method);
       const responses = (op.responses ?? {}) as Record<string, unknown>;

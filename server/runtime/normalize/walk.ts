@@ -3,7 +3,7 @@
 // schema, only the keywords that hold schemas: a property named `content`, `example` or `nullable`
 // is a name, never a keyword, and an example's value is never mistaken for a schema.
 // Never follows a `$ref`: what it points at is walked where it is defined.
-import { HTTP_METHODS } from '../contract/methods.js';
+import { operationsOf } from '../contract/methods.js';
 import { escapeSegment } from '../contract/pointer.js';
 
 export type Json = Record<string, unknown>;
@@ -98,7 +98,7 @@ class Walker {
     const p = this.at(node, pointer);
     this.visitor.pathItem?.(node, p);
     this.list(node.parameters, `${p}/parameters`, (s, q) => this.parameter(s, q));
-    for (const method of HTTP_METHODS) if (isObject(node[method])) this.operation(node[method], `${p}/${method}`);
+    for (const { at, operation } of operationsOf(node)) if (isObject(operation)) this.operation(operation, `${p}/${at.map(escapeSegment).join('/')}`);
   }
 
   private operation(node: unknown, pointer: string): void {

@@ -4,10 +4,12 @@
 // its operation declares.
 import type { Document } from '../contract/document.js';
 import { isIgnoredHeader } from '../contract/ignored-headers.js';
+import { operationIn, operationPointer } from '../contract/methods.js';
 import { deref, escapeSegment } from '../contract/pointer.js';
 import { isJsonMediaType } from '../contract/media-types.js';
 
-type Location = 'path' | 'query' | 'header' | 'cookie';
+/** `querystring` (OpenAPI 3.2): the whole query string, one value parsed by the parameter's media type. */
+type Location = 'path' | 'query' | 'querystring' | 'header' | 'cookie';
 type Kind = 'primitive' | 'array' | 'object';
 
 export interface ParameterSpec {
@@ -22,6 +24,8 @@ export interface ParameterSpec {
   kind: Kind;
   /** `content: { application/json: … }`: the value is JSON text. */
   json: boolean;
+  /** `content`'s media type, when the parameter has one. */
+  mediaType: string | undefined;
   /** form + explode objects: the property names spread over separate query keys. */
   properties: string[];
   /** form + explode objects with additionalProperties: every other query key belongs to it. */
@@ -45,7 +49,7 @@ export interface ParameterPlan {
   schema: object | null;
 }
 
-const DATA_KEY: Record<Location, 'params' | 'query' | 'headers' | 'cookies'> = { path: 'params', query: 'query', header: 'headers', cookie: 'cookies' };
+const DATA_KEY: Record<Location, 'params' | 'query' | 'querystring' | 'headers' | 'cookies'> = { path: 'params', query: 'query', querystring: 'querystring', header: 'headers', cookie: 'cookies' };
 
 /** An operation that takes query parameters it does not declare (express-openapi-validator's extension). */
 export function allowsUnknownQuery(operation: Record<string, unknown> | undefined): boolean {
@@ -54,12 +58,12 @@ export function allowsUnknownQuery(operation: Record<string, unknown> | undefine
 
 export function planParameters(doc: Document, path: string, method: string, extraQueryNames: ReadonlySet<string>): ParameterPlan {
   const item = deref(doc, doc.paths?.[path]) ?? {};
-  const op = deref(doc, item[method]) ?? {};
+  const op = deref(doc, operationIn(item, method)) ?? {};
   const pathAt = `/paths/${escapeSegment(path)}`;
   const byKey = new Map<string, { p: Record<string, unknown>; at: string }>();
   const lists: [unknown, string][] = [
     [item.parameters, `${pathAt}/parameters`],
-    [op.parameters, `${pathAt}/${method}/parameters`],
+    [op.parameters, `${operationPointer(path, method)}/parameters`],
   ];
   for (const [list, listAt] of lists) {
     if (!Array.isArray(list)) continue;
@@ -71,7 +75,7 @@ export function planParameters(doc: Document, path: string, method: string, extr
     });
   }
   const specs = [...byKey.values()].map(({ p, at }) => specOf(doc, p, at));
-  const byLocation: ParameterPlan['byLocation'] = { path: [], query: [], header: [], cookie: [] };
+  const byLocation: ParameterPlan['byLocation'] = { path: [], query: [], querystring: [], header: [], cookie: [] };
   for (const s of specs) byLocation[s.in].push(s);
   return {
     specs,
@@ -104,6 +108,7 @@ function specOf(doc: Document, p: Record<string, unknown>, at: string): Paramete
     allowEmptyValue: p.allowEmptyValue === true,
     kind,
     json: mediaType !== undefined && isJsonMediaType(mediaType),
+    mediaType,
     properties,
     takesAnyKey: kind === 'object' && style === 'form' && explode && resolved.additionalProperties !== undefined && resolved.additionalProperties !== false,
     integer: typeOf(itemSchema) === 'integer',

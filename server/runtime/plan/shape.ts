@@ -2,6 +2,7 @@
 // parameters, its request body's media types and schemas, its responses' media types, schemas and
 // headers. Reading it compiles nothing.
 import type { Document } from '../contract/document.js';
+import { operationIn, operationPointer } from '../contract/methods.js';
 import { deref, escapeSegment } from '../contract/pointer.js';
 import { planBody } from './body.js';
 import type { OperationShape, ResponseShape } from './compile-operation.js';
@@ -17,7 +18,7 @@ export interface ShapeSources {
 
 export function shapeOf({ requestDoc, responseDoc, extraQueryNames }: ShapeSources, path: string, method: string): OperationShape {
   const operation = operationOf(requestDoc, path, method);
-  const at = `/paths/${escapeSegment(path)}/${method}`;
+  const at = operationPointer(path, method);
   return {
     parameters: planParameters(requestDoc, path, method, extraQueryNames),
     body: planBody(requestDoc, operation, at),
@@ -26,7 +27,7 @@ export function shapeOf({ requestDoc, responseDoc, extraQueryNames }: ShapeSourc
 }
 
 function operationOf(doc: Document, path: string, method: string): Record<string, unknown> {
-  return deref(doc, deref(doc, doc.paths?.[path])?.[method]) ?? {};
+  return deref(doc, operationIn(deref(doc, doc.paths?.[path]), method)) ?? {};
 }
 
 function responsesOf(doc: Document, operation: Record<string, unknown>, operationAt: string): ResponseShape[] {

@@ -5,7 +5,7 @@ import type { ErrorObject } from 'ajv';
 import { escapeSegment, unescapeSegment } from '../contract/pointer.js';
 import type { ProblemField, ProblemLocation } from '../problems.js';
 
-const LOCATIONS: Record<string, ProblemLocation> = { params: 'path', query: 'query', headers: 'header', cookies: 'cookie' };
+const LOCATIONS: Record<string, ProblemLocation> = { params: 'path', query: 'query', querystring: 'querystring', headers: 'header', cookies: 'cookie' };
 const STRUCTURAL = new Set(['if', 'then', 'else', 'allOf']);
 
 /** Parameters: instance paths are `/query/limit`, `/headers/x-count`, … */
@@ -15,6 +15,8 @@ export function parameterFields(errors: readonly ErrorObject[] | null | undefine
     const location = LOCATIONS[group] ?? 'query';
     const name = unescapeSegment(location === 'header' ? names.get(key) ?? key : key);
     const field: ProblemField = { in: location, name: rest.length > 0 ? `${name}.${rest.map(unescapeSegment).join('.')}` : name, message: messageOf(e), code: e.keyword };
+    // The whole query string is one value (OpenAPI 3.2 `in: querystring`): a pointer into it says where.
+    if (location === 'querystring') field.pointer = rest.map((s) => `/${s}`).join(''); // still escaped, as ajv wrote them
     return field;
   });
 }

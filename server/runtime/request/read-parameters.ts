@@ -4,13 +4,21 @@
 // plan already decided, and reports every value it cannot read instead of stopping at the first.
 import type { ParameterPlan, ParameterSpec } from '../plan/parameters.js';
 import type { ProblemField } from '../problems.js';
+import { encodePointer } from '../contract/pointer.js';
 import { parseCookies } from './cookies.js';
 import { setOwn } from './plain-data.js';
 import { parsePairs, type Pairs } from './query-string.js';
 
 /** What a request's parameters read as, ready for the validator, and what could not be read. */
 export interface ReadParameters {
-  data: { params: Record<string, unknown>; query: Record<string, unknown>; headers: Record<string, unknown>; cookies: Record<string, unknown> };
+  data: {
+    params: Record<string, unknown>;
+    query: Record<string, unknown>;
+    /** OpenAPI 3.2 `in: querystring`: the whole query string, parsed, under the parameter's name. */
+    querystring: Record<string, unknown>;
+    headers: Record<string, unknown>;
+    cookies: Record<string, unknown>;
+  };
   errors: ProblemField[];
 }
 
@@ -24,7 +32,7 @@ export interface RawParameters {
 
 export function readParameters(plan: ParameterPlan, raw: RawParameters): ReadParameters {
   const errors: ProblemField[] = [];
-  const data: ReadParameters['data'] = { params: {}, query: {}, headers: {}, cookies: {} };
+  const data: ReadParameters['data'] = { params: {}, query: {}, querystring: {}, headers: {}, cookies: {} };
   for (const s of plan.byLocation.path) {
     const value = raw.path[s.name];
     if (value === undefined) continue;
@@ -37,7 +45,9 @@ export function readParameters(plan: ParameterPlan, raw: RawParameters): ReadPar
     }
     put(data.params, s, fromDelimited(s, stripPrefix(s, decoded)), errors);
   }
-  if (plan.byLocation.query.length > 0 || (raw.query.length > 0 && !plan.allowUnknownQuery)) readQuery(plan, raw.query, data.query, errors);
+  const whole = plan.byLocation.querystring[0];
+  if (whole) readQuerystring(whole, plan.extraQueryNames, raw.query, data.querystring, errors);
+  else if (plan.byLocation.query.length > 0 || (raw.query.length > 0 && !plan.allowUnknownQuery)) readQuery(plan, raw.query, data.query, errors);
   for (const s of plan.byLocation.header) {
     const value = raw.headers[s.key];
     if (value === undefined) continue;
@@ -105,6 +115,30 @@ function readQuery(plan: ParameterPlan, source: string, out: Record<string, unkn
     }
     if (!plan.allowUnknownQuery) errors.push({ in: 'query', name: key, message: `unknown query parameter '${key}'`, code: 'unknown' });
   }
+}
+
+/**
+ * The whole query string as one value (OpenAPI 3.2 `in: querystring`), parsed by the parameter's
+ * media type: JSON (percent-decoded first, `+` kept: it is JSON's), else form-urlencoded pairs, a name sent once as a
+ * string and a repeated one as a list (the validator coerces them to the schema's types). An empty
+ * query string is no value. API keys that travel in the query are not part of it.
+ */
+function readQuerystring(s: ParameterSpec, credentials: ReadonlySet<string>, source: string, out: Record<string, unknown>, errors: ProblemField[]): void {
+  if (source.length === 0) return;
+  if (s.json) {
+    try {
+      out[s.key] = JSON.parse(decodeURIComponent(source)) as unknown;
+    } catch {
+      errors.push({ in: 'querystring', name: s.name, pointer: '', message: `is not valid ${s.mediaType ?? 'JSON'}`, code: 'parse' });
+    }
+    return;
+  }
+  const bad: string[] = [];
+  const pairs = parsePairs(source, 'query', bad);
+  for (const name of bad) errors.push({ in: 'querystring', name: `${s.name}.${name}`, pointer: encodePointer([name]), message: 'is not valid percent-encoding', code: 'encoding' });
+  const value: Record<string, unknown> = {};
+  for (const [name, values] of Object.entries(pairs)) if (!credentials.has(name)) setOwn(value, name, values.length === 1 ? values[0] : values);
+  out[s.key] = value;
 }
 
 /** One value from its serialised text: JSON content, a delimited array or object, or as it is. */

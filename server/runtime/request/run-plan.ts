@@ -58,11 +58,14 @@ export async function runPlan(plan: OperationPlan, req: Request, res: Response, 
   }
   if (errors.length > 0) throw new ValidationError(errors);
 
+  // OpenAPI 3.2 `in: querystring`: the whole query string, one field of the request.
+  const querystring = plan.shape.parameters.byLocation.querystring[0];
   const request = {
     params: data.params,
     query: data.query,
     headers: headersByName(plan, data.headers),
     cookies: data.cookies,
+    ...(querystring ? { querystring: data.querystring[querystring.key] } : {}),
     body,
     contentType: contentType === undefined ? undefined : contentType.split(';')[0]!.trim(),
   };
