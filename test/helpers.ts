@@ -106,3 +106,39 @@ export async function startServer(options: AppOptions): Promise<RunningServer> {
       }),
   };
 }
+
+export interface Served {
+  url: string;
+  logs: LogCapture;
+  close(): Promise<void>;
+}
+
+/**
+ * Generates the contract into a temporary project, replaces every stub with a handler answering
+ * `responses[operationName]` (default `{ status: 200, body: {} }`; an expression that may read the
+ * typed `request`), and serves it. Throws when the contract does not generate.
+ */
+export async function serveGenerated(contract: string, responses: Record<string, string> = {}, prefix = 'served'): Promise<Served> {
+  const project = await tempProject(prefix);
+  const logs = new LogCapture();
+  try {
+    const plan = await generateInto(contract, project.dir);
+    for (const op of plan.model!.operations) {
+      const answer = responses[op.name] ?? '{ status: 200, body: {} }';
+      const code = `import type { Handlers } from "../generated/operations.js";\nexport const ${op.name}: Handlers[${JSON.stringify(op.name)}] = async (request) => (${answer}) as never;\n`;
+      await writeFile(join(project.dir, plan.name, 'handlers', `${op.fileStem}.ts`), code);
+    }
+    const server: RunningServer = await startServer({ apis: [await importApi(project.dir, plan.name)], logger: logs.logger, exposeErrors: true });
+    return {
+      url: server.url,
+      logs,
+      close: async () => {
+        await server.close();
+        await project.remove();
+      },
+    };
+  } catch (error) {
+    await project.remove();
+    throw error;
+  }
+}

@@ -1,7 +1,8 @@
 // The kinds of OpenAPI object and which field holds which kind: what lets the loader follow a
 // `$ref` knowing what it must find there (a path item, a schema…), validate that in the file
-// that holds it, and bundle it into the right components section. Pure data, 3.0 and 3.1 alike
-// (a 3.1 keyword in a 3.0 document is still walked: lint warns about it, refs in it are followed).
+// that holds it, and bundle it into the right components section. Pure data, 3.0, 3.1 and 3.2 alike
+// (a 3.1 keyword in a 3.0 document is still walked: lint warns about it, refs in it are followed;
+// a 3.2 field in a 3.1 document is walked too, and its meta-schema rejects it).
 import { HTTP_METHODS } from '../../server/runtime/contract/methods.js';
 
 export type Kind =
@@ -63,15 +64,23 @@ const PARAMETER_FIELDS: Record<string, Shape> = { schema: 'Schema', content: { m
 
 const FIELDS: Partial<Record<Kind, Record<string, Shape>>> = {
   Document: { paths: 'Paths', webhooks: { map: 'PathItem' }, components: 'Components' },
-  PathItem: { ...Object.fromEntries(HTTP_METHODS.map((m) => [m, 'Operation'])), parameters: { list: 'Parameter' } },
+  PathItem: { ...Object.fromEntries(HTTP_METHODS.map((m) => [m, 'Operation'])), additionalOperations: { map: 'Operation' }, parameters: { list: 'Parameter' } },
   Operation: { parameters: { list: 'Parameter' }, requestBody: 'RequestBody', responses: 'Responses', callbacks: { map: 'Callback' } },
   Parameter: PARAMETER_FIELDS,
   Header: PARAMETER_FIELDS,
   RequestBody: { content: { map: 'MediaType' } },
-  MediaType: { schema: 'Schema', examples: { map: 'Example' }, example: 'Data', encoding: { map: 'Encoding' } },
-  Encoding: { headers: { map: 'Header' } },
+  MediaType: {
+    schema: 'Schema',
+    itemSchema: 'Schema',
+    examples: { map: 'Example' },
+    example: 'Data',
+    encoding: { map: 'Encoding' },
+    prefixEncoding: { list: 'Encoding' },
+    itemEncoding: 'Encoding',
+  },
+  Encoding: { headers: { map: 'Header' }, encoding: { map: 'Encoding' }, prefixEncoding: { list: 'Encoding' }, itemEncoding: 'Encoding' },
   Response: { headers: { map: 'Header' }, content: { map: 'MediaType' }, links: { map: 'Link' } },
-  Example: { value: 'Data' },
+  Example: { value: 'Data', dataValue: 'Data' },
   Link: { parameters: 'Data', requestBody: 'Data' },
   Components: {
     schemas: { map: 'Schema' },
@@ -84,6 +93,7 @@ const FIELDS: Partial<Record<Kind, Record<string, Shape>>> = {
     links: { map: 'Link' },
     callbacks: { map: 'Callback' },
     pathItems: { map: 'PathItem' },
+    mediaTypes: { map: 'MediaType' },
   },
   Schema: SCHEMA_FIELDS,
 };
@@ -104,6 +114,9 @@ export function memberShape(kind: Kind, key: string, value: unknown): Shape {
 
 /** Where OpenAPI allows a Reference Object (and a path item's own `$ref`). */
 export const REFERABLE = new Set<Kind>(['Schema', 'Parameter', 'Header', 'RequestBody', 'Response', 'Example', 'Link', 'Callback', 'SecurityScheme', 'PathItem', 'Any', 'Data']);
+
+/** Kinds a Reference Object may stand for from OpenAPI 3.2 on (`components/mediaTypes`). */
+export const REFERABLE_FROM_32 = new Set<Kind>(['MediaType']);
 
 /** The components section a kind is bundled into; kinds without one are copied where they are used. */
 export const COMPONENT_SECTION: Partial<Record<Kind, string>> = {

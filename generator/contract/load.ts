@@ -1,6 +1,6 @@
 // Reads a contract (one file or many joined by `$ref`), walks it knowing what every object is,
 // and bundles it into one document with only internal `$ref`s. Problems of loading (YAML syntax,
-// a `$ref` that leads nowhere, a document that is not OpenAPI 3.0 or 3.1) come back as
+// a `$ref` that leads nowhere, a document that is not OpenAPI 3.0, 3.1 or 3.2) come back as
 // diagnostics at their file:line:col; this module never throws for a bad contract and never
 // writes anything. The checks beyond loading are lint.ts's.
 import { bundleContract } from './bundle.js';
@@ -80,12 +80,13 @@ function versionOf(root: SourceFile): { version: OasVersion } | { message: strin
     return { message: 'the contract is not an OpenAPI document (its top level is not a mapping)', hint: 'start the file with openapi: 3.1.0' };
   }
   if (doc.swagger !== undefined) {
-    return { message: `this is Swagger ${String(doc.swagger)}; specfirst reads OpenAPI 3.0 and 3.1`, hint: 'convert it, e.g. with `npx swagger2openapi`' };
+    return { message: `this is Swagger ${String(doc.swagger)}; specfirst reads OpenAPI 3.0, 3.1 and 3.2`, hint: 'convert it, e.g. with `npx swagger2openapi`' };
   }
   const v = String(doc.openapi ?? '');
   if (/^3\.0\.\d+/.test(v)) return { version: '3.0' };
   if (/^3\.1\.\d+/.test(v)) return { version: '3.1' };
-  return { message: doc.openapi === undefined ? 'the contract has no "openapi" field' : `openapi: ${v} is not a version specfirst reads (3.0.x, 3.1.x)`, hint: 'start the file with openapi: 3.1.0' };
+  if (/^3\.2\.\d+/.test(v)) return { version: '3.2' };
+  return { message: doc.openapi === undefined ? 'the contract has no "openapi" field' : `openapi: ${v} is not a version specfirst reads (3.0.x, 3.1.x, 3.2.x)`, hint: 'start the file with openapi: 3.1.0' };
 }
 
 function loadError(path: string, message: string, from?: { hint?: string }): Diagnostic {

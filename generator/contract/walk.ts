@@ -6,7 +6,7 @@
 import { dirname, relative } from 'node:path';
 import { displayPath, type Finding } from './diagnostics.js';
 import { placeOffset } from './positions.js';
-import { kindName, memberShape, REFERABLE, type Kind } from './kinds.js';
+import { kindName, memberShape, REFERABLE, REFERABLE_FROM_32, type Kind } from './kinds.js';
 import { encodePointer } from '../../server/runtime/contract/pointer.js';
 import { looksLikeRef, refFile, refOf, resolveRef, type ReadResult, type SourceFile, type Target } from './sources.js';
 
@@ -71,6 +71,7 @@ export function walkContract(read: ReadResult, root: SourceFile): ContractWalk {
   const done = new Set<string>();
   const candidates: Visit[] = [];
   const nestedSchemas = new Set<string>();
+  const referable = /^3\.2\./.test(String((root.value as { openapi?: unknown } | null)?.openapi)) ? new Set([...REFERABLE, ...REFERABLE_FROM_32]) : REFERABLE;
   const stack: Visit[] = [{ kind: 'Document', file: root, pointer: '', value: root.value, parent: null, field: '', name: '', viaRef: true }];
 
   const follow = (v: Visit, ref: string, kind: Kind, at: string, judgedAs: Kind = kind): void => {
@@ -147,7 +148,7 @@ export function walkContract(read: ReadResult, root: SourceFile): ContractWalk {
     done.add(id);
     const ref = refOf(v.value);
     if (ref !== null) {
-      if (!REFERABLE.has(v.kind)) {
+      if (!referable.has(v.kind)) {
         result.problems.push({
           file: v.file.path,
           pointer: `${v.pointer}/$ref`,

@@ -16,11 +16,11 @@ export interface Rule {
 
 export const RULES: readonly Rule[] = [
   { name: 'yaml', severity: 'error', stopsGeneration: true, summary: 'a file is not valid YAML or JSON' },
-  { name: 'load', severity: 'error', stopsGeneration: true, summary: 'the contract cannot be read, or is not OpenAPI 3.0/3.1' },
+  { name: 'load', severity: 'error', stopsGeneration: true, summary: 'the contract cannot be read, or is not OpenAPI 3.0/3.1/3.2' },
   { name: 'ref-object', severity: 'error', stopsGeneration: true, summary: 'a parameter, response, request body or path item given as a $ref that leads nowhere: its operation cannot be built' },
   { name: 'schema-types', severity: 'error', stopsGeneration: true, summary: 'openapi-typescript cannot convert the contract, even with every schema typed unknown (generate only)' },
   { name: 'duplicate-api-name', severity: 'error', stopsGeneration: true, summary: 'two contracts would generate the same server/<api>/ folder' },
-  { name: 'schema', severity: 'error', stopsGeneration: false, summary: 'not valid for the OpenAPI schema of its version (3.1 schemas: JSON Schema 2020-12)' },
+  { name: 'schema', severity: 'error', stopsGeneration: false, summary: 'not valid for the OpenAPI schema of its version (3.1 and 3.2 schemas: JSON Schema 2020-12)' },
   { name: 'path-parameter-undeclared', severity: 'error', stopsGeneration: false, summary: '{name} in the path without a path parameter' },
   { name: 'path-parameter-unused', severity: 'error', stopsGeneration: false, summary: 'a path parameter that is not in the path' },
   { name: 'path-key-query', severity: 'error', stopsGeneration: false, summary: 'a path key with ? or # (no request path can match it)' },
@@ -36,7 +36,7 @@ export const RULES: readonly Rule[] = [
   { name: 'ref-through-ref', severity: 'warning', stopsGeneration: false, summary: 'a $ref whose pointer passes through another $ref: followed as swagger-parser does, other tools may not' },
   { name: 'ref-dropped', severity: 'warning', stopsGeneration: false, summary: 'a $ref in an example, description or link to nothing, or to a file that is not valid JSON/YAML: that value is left out' },
   { name: 'ref-not-allowed', severity: 'warning', stopsGeneration: false, summary: 'a $ref where OpenAPI allows none (an operation…); followed anyway' },
-  { name: 'dialect-keyword', severity: 'warning', stopsGeneration: false, summary: '3.0 keywords (nullable) in 3.1, 3.1 ones (const, type lists…) in 3.0' },
+  { name: 'dialect-keyword', severity: 'warning', stopsGeneration: false, summary: '3.0 keywords (nullable) in 3.1/3.2, 3.1 ones (const, type lists…) in 3.0' },
   { name: 'empty-enum', severity: 'warning', stopsGeneration: false, summary: 'enum: [] allows no value' },
   { name: 'oneof-catch-all', severity: 'warning', stopsGeneration: false, summary: 'a oneOf member that accepts every value (of its type): values of the other members match two and are rejected' },
   { name: 'object-without-type', severity: 'warning', stopsGeneration: false, summary: 'properties without type: specfirst treats it as type: object (as the generated type says), refusing other values' },

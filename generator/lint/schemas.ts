@@ -42,7 +42,7 @@ const HINTS_30: Record<string, string> = {
 
 function dialectKeywords(schema: Schema, version: OasVersion, at: At): Finding[] {
   const out: Finding[] = [];
-  if (version === '3.1') {
+  if (version !== '3.0') {
     if ('nullable' in schema) {
       out.push(
         at('nullable', {
@@ -50,9 +50,9 @@ function dialectKeywords(schema: Schema, version: OasVersion, at: At): Finding[]
           rule: 'dialect-keyword',
           message:
             schema.nullable === true
-              ? '"nullable" is OpenAPI 3.0, not 3.1: specfirst accepts null here as meant, other 3.1 tools ignore it'
-              : '"nullable: false" is OpenAPI 3.0, not 3.1, and changes nothing',
-          hint: schema.nullable === true ? 'in 3.1, write type: [<type>, "null"] (or add { type: "null" } to the oneOf)' : 'remove it',
+              ? `"nullable" is OpenAPI 3.0, not ${version}: specfirst accepts null here as meant, other ${version} tools ignore it`
+              : `"nullable: false" is OpenAPI 3.0, not ${version}, and changes nothing`,
+          hint: schema.nullable === true ? `in ${version}, write type: [<type>, "null"] (or add { type: "null" } to the oneOf)` : 'remove it',
         }),
       );
     }

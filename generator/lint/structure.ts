@@ -1,7 +1,7 @@
 // Rule `schema`: every object of the contract is what its meta-schema says, checked in the file
 // that holds it. The root document is checked against the OpenAPI schema of its version; every
 // piece reached only by `$ref` against the definition of the kind its referrer expects (a path
-// item in nodes-path.yaml is checked as a path item, there); in 3.1, every schema against JSON
+// item in nodes-path.yaml is checked as a path item, there); in 3.1 and 3.2, every schema against JSON
 // Schema 2020-12, the dialect. Of ajv's errors, those a person can act on are kept.
 import type { Finding } from '../contract/diagnostics.js';
 import { dialectValidator, metaValidator, type ErrorObject, type OasVersion } from '../contract/meta-schemas.js';
@@ -19,6 +19,8 @@ export const JSON_SCHEMA_ONLY = new Set([
 ]);
 
 const DIALECTS_CHECKED = new Set([undefined, 'https://json-schema.org/draft/2020-12/schema', 'https://spec.openapis.org/oas/3.1/dialect/base']);
+/** OpenAPI 3.2's dialect: its `$id` ends with the date of its iteration (`…/oas/3.2/dialect/2025-09-17`). */
+const DIALECT_32 = /^https:\/\/spec\.openapis\.org\/oas\/3\.2\/dialect\//;
 
 export function lintStructure(walk: ContractWalk, version: OasVersion, jsonSchemaDialect: unknown): Finding[] {
   const out: Finding[] = [];
@@ -36,7 +38,7 @@ export function lintStructure(walk: ContractWalk, version: OasVersion, jsonSchem
       continue;
     }
     const declared = (schema.value as { $schema?: unknown } | null)?.$schema ?? jsonSchemaDialect;
-    if (!DIALECTS_CHECKED.has(declared as string | undefined)) continue;
+    if (!DIALECTS_CHECKED.has(declared as string | undefined) && !DIALECT_32.test(String(declared))) continue;
     const validate = dialectValidator();
     if (!validate(schema.value)) out.push(...findings(schema, validate.errors ?? [], walk, version));
   }
@@ -106,9 +108,9 @@ function messageOf(e: ErrorObject, at: string): string {
 function hintOf(e: ErrorObject, version: OasVersion): string | undefined {
   const field = e.instancePath.split('/').pop();
   if (e.propertyName !== undefined) return 'use only letters, digits, ".", "-" and "_" in component names';
-  if (version === '3.1' && e.keyword === 'type' && (field === 'exclusiveMinimum' || field === 'exclusiveMaximum')) {
+  if (version !== '3.0' && e.keyword === 'type' && (field === 'exclusiveMinimum' || field === 'exclusiveMaximum')) {
     const bound = field === 'exclusiveMinimum' ? 'minimum' : 'maximum';
-    return `OpenAPI 3.1 (JSON Schema 2020-12) gives the bound itself: write "${field}: 0" instead of "${bound}: 0, ${field}: true"`;
+    return `OpenAPI ${version} (JSON Schema 2020-12) gives the bound itself: write "${field}: 0" instead of "${bound}: 0, ${field}: true"`;
   }
   switch (e.keyword) {
     case 'additionalProperties':

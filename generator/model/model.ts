@@ -118,7 +118,7 @@ export function buildModel(doc: Doc): ApiModel {
     const item = deref<OpenAPIV3.PathItemObject>(doc, rawItem as OpenAPIV3.PathItemObject);
     if (!isObject(item)) continue;
     for (const method of HTTP_METHODS) {
-      const op = item[method] as OpenAPIV3.OperationObject | undefined;
+      const op = (item as Record<string, unknown>)[method] as OpenAPIV3.OperationObject | undefined;
       if (isObject(op)) found.push({ path, method, item, op });
     }
   }

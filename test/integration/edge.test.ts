@@ -10,44 +10,10 @@ import ts from 'typescript';
 import { lintContractFile } from '../../generator/lint/lint-contract.js';
 import type { Diagnostic } from '../../generator/contract/diagnostics.js';
 import { blocksGeneration } from '../../generator/lint/catalogue.js';
-import { ROOT, fixture, generateInto, importApi, LogCapture, startServer, tempProject, type RunningServer } from '../helpers.js';
+import { ROOT, fixture, generateInto, serveGenerated, tempProject, type Served } from '../helpers.js';
 
 
-interface Served {
-  url: string;
-  logs: LogCapture;
-  close(): Promise<void>;
-}
-
-/**
- * Generates the contract into a temporary project, replaces every stub with a handler answering
- * `responses[operationName]` (default `{ status: 200, body: {} }`), and serves it. Undefined when
- * the contract does not generate.
- */
-async function serve(contract: string, responses: Record<string, string> = {}): Promise<Served> {
-  const project = await tempProject('edge');
-  const logs = new LogCapture();
-  try {
-    const plan = await generateInto(contract, project.dir);
-    for (const op of plan.model!.operations) {
-      const answer = responses[op.name] ?? '{ status: 200, body: {} }';
-      const code = `import type { Handlers } from "../generated/operations.js";\nexport const ${op.name}: Handlers[${JSON.stringify(op.name)}] = async () => (${answer}) as never;\n`;
-      await writeFile(join(project.dir, plan.name, 'handlers', `${op.fileStem}.ts`), code);
-    }
-    const server: RunningServer = await startServer({ apis: [await importApi(project.dir, plan.name)], logger: logs.logger, exposeErrors: true });
-    return {
-      url: server.url,
-      logs,
-      close: async () => {
-        await server.close();
-        await project.remove();
-      },
-    };
-  } catch (error) {
-    await project.remove();
-    throw error;
-  }
-}
+const serve = (contract: string, responses: Record<string, string> = {}) => serveGenerated(contract, responses, 'edge');
 
 const edge = (...parts: string[]) => fixture('edge', ...parts);
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -63,7 +63,7 @@ export function createValidatorSet(requestDoc: Document, responseDoc: Document, 
   const make = (doc: Document, factory: 'createRequestAjv' | 'createResponseAjv', coerceTypes: boolean, useDefaults: boolean): Ajv => {
     // The factory gets a document without schemas and they are added here one by one: a schema
     // that cannot be added spoils only the operations that reach it, not the whole API.
-    const ajv = eovAjv[factory]({ openapi: doc.openapi, info: doc.info, paths: {} } as never, { ...base, coerceTypes, useDefaults } as never) as unknown as Ajv;
+    const ajv = eovAjv[factory]({ openapi: factoryVersion(doc.openapi), info: doc.info, paths: {} } as never, { ...base, coerceTypes, useDefaults } as never) as unknown as Ajv;
     addSchemas(ajv, doc, unusable);
     return ajv;
   };
@@ -75,6 +75,15 @@ export function createValidatorSet(requestDoc: Document, responseDoc: Document, 
     response: make(responseDoc, 'createResponseAjv', false, false),
     unusable,
   };
+}
+
+/**
+ * The version the factory is told: it refuses anything but 3.0 and 3.1 ("OpenAPI v3.0 or v3.1
+ * specification version is required"), and only uses it to pick the dialect. OpenAPI 3.2's schemas
+ * are 3.1's dialect (JSON Schema 2020-12 with the same OpenAPI keywords), so a 3.2 document gets 3.1's.
+ */
+function factoryVersion(openapi: string): string {
+  return /^3\.2\./.test(openapi) ? '3.1.0' : openapi;
 }
 
 /**
