@@ -19,7 +19,13 @@
 //   (object-without-type.ts), except an `allOf` member beside a member that admits null: there the
 //   validator admits null, and an allOf that admits null as a whole is `T | null` here too
 //   (openapi-typescript intersects `X | null` with the other members and loses the null).
+// - A streamed media type (`itemSchema` of SSE, JSON Lines, json-seq: plan/items.ts) is typed as
+//   one item, which openapi-typescript knows nothing of: its `schema` becomes the item schema, and
+//   an event's JSON `data` the value it carries (event-data.ts). The handler types (operations.ts)
+//   make a stream of it.
 import { exactBranches } from '../../server/runtime/normalize/discriminator.js';
+import { decodedEvent } from '../../server/runtime/normalize/event-data.js';
+import { itemShapeOf } from '../../server/runtime/plan/items.js';
 import { liftNullMarkers } from '../../server/runtime/normalize/nullable-member.js';
 import { allowNull } from '../../server/runtime/normalize/nullable.js';
 import { allOfAdmitsNull } from '../../server/runtime/normalize/object-without-type.js';
@@ -33,7 +39,11 @@ export function applyTypeRules(document: Json): void {
   walkDocument(document, {
     parameter: dropFileRefData,
     header: dropFileRefData,
-    mediaType: dropFileRefData,
+    mediaType(media, pointer) {
+      dropFileRefData(media);
+      const item = itemShapeOf(unescapeSegment(pointer.slice(pointer.lastIndexOf('/') + 1)), media, pointer);
+      if (item) media.schema = structuredClone(item.kind === 'event-stream' ? decodedEvent(item.schema, resolve, new Set()) : item.schema);
+    },
     schema(schema) {
       dropFileRefData(schema);
       if (typeof schema.$ref === 'string' && (!isInternalRef(schema.$ref) || valueAt(original, schema.$ref) === undefined)) delete schema.$ref;

@@ -6,6 +6,7 @@ import type { OpenAPIDocument } from '../contract/load.js';
 import { isIgnoredHeader } from '../../server/runtime/contract/ignored-headers.js';
 import { HTTP_METHODS, type HttpMethod } from '../../server/runtime/contract/methods.js';
 import { deref, encodePointer } from '../../server/runtime/contract/pointer.js';
+import { itemShapeOf } from '../../server/runtime/plan/items.js';
 import {
   derivedOperationName,
   fileStem,
@@ -32,6 +33,8 @@ export interface RequestBody {
   required: boolean;
   /** Media types in contract order. */
   mediaTypes: string[];
+  /** Those read as a stream of items (`itemSchema`: JSON Lines, json-seq, SSE). */
+  streamed: string[];
 }
 
 export interface ResponseHeader {
@@ -44,6 +47,8 @@ export interface Response {
   status: string;
   description: string;
   mediaTypes: string[];
+  /** Those sent as a stream of items (`itemSchema`: SSE, JSON Lines, json-seq). */
+  streamed: string[];
   headers: ResponseHeader[];
 }
 
@@ -245,7 +250,8 @@ function ignoredHeaders(doc: Doc, pathLevel: (ParameterObject | Ref)[] | undefin
 function buildRequestBody(doc: Doc, raw: RequestBodyObject | Ref | undefined): RequestBody | null {
   const body = deref<RequestBodyObject>(doc, raw);
   if (!isObject(body)) return null;
-  return { required: body.required === true, mediaTypes: Object.keys(isObject(body.content) ? body.content : {}) };
+  const content = isObject(body.content) ? body.content : {};
+  return { required: body.required === true, mediaTypes: Object.keys(content), streamed: streamedOf(doc, content) };
 }
 
 function buildResponse(doc: Doc, status: string, raw: ResponseObject | Ref): Response {
@@ -259,8 +265,16 @@ function buildResponse(doc: Doc, status: string, raw: ResponseObject | Ref): Res
     status,
     description: typeof r?.description === 'string' ? r.description : '',
     mediaTypes: Object.keys(isObject(r?.content) ? r.content : {}),
+    streamed: streamedOf(doc, isObject(r?.content) ? r.content : {}),
     headers,
   };
+}
+
+/** The media types of a `content` map whose items are streamed (plan/items.ts decides which). */
+function streamedOf(doc: Doc, content: Record<string, unknown>): string[] {
+  return Object.entries(content)
+    .filter(([m, raw]) => itemShapeOf(m, deref<{ itemSchema?: unknown }>(doc, raw as never) ?? undefined, '') !== null)
+    .map(([m]) => m);
 }
 
 /** True when the status key names a single status code (not a range or `default`). */

@@ -3,6 +3,7 @@
 import type { UpdatePetContext, UpdatePetRequest, UpdatePetResponse } from "../generated/operations.js";
 import * as store from "../example-store.js";
 import { petNotFound } from "../not-found.js";
+import { publishChange } from "../pet-changes.js";
 
 /**
  * Update a pet
@@ -12,5 +13,6 @@ import { petNotFound } from "../not-found.js";
 export async function updatePet({ params, body }: UpdatePetRequest, context: UpdatePetContext): Promise<UpdatePetResponse> {
   const pet = store.updatePet(params.petId, body);
   if (!pet) return petNotFound(params.petId, context.requestId);
+  publishChange("updated", { petId: pet.id, pet });
   return { status: 200, body: pet };
 }
