@@ -27,6 +27,7 @@ export function emitOperations(model: ApiModel, source: string): string {
     'export type { Logger };',
     '',
     PRELUDE,
+    ...(model.operations.some((op) => op.responses.some((r) => r.streamed.length > 0)) ? [ITEMS] : []),
     ...model.operations.map(emitOperation),
     emitHandlers(model.operations),
   ];
@@ -84,8 +85,10 @@ export function notImplemented(operation: string): never {
 }
 
 export type HandlerResult<R> = R | NotImplemented | Promise<R | NotImplemented>;
+`;
 
-/**
+/** Only in APIs that stream. */
+const ITEMS = `/**
  * A streamed body (\`itemSchema\`): the items one by one. A handler returns any async iterable (an
  * \`async function*\`) or iterable of them; each is checked before it is sent, and the iterator is
  * stopped (its \`finally\` runs) when the client goes away.
