@@ -5,7 +5,8 @@ import type { OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import type { OpenAPIDocument } from '../contract/load.js';
 import { isIgnoredHeader } from '../../server/runtime/contract/ignored-headers.js';
 import { HTTP_METHODS, type HttpMethod } from '../../server/runtime/contract/methods.js';
-import { deref, encodePointer } from '../../server/runtime/contract/pointer.js';
+import { deref, encodePointer, refTargetObject } from '../../server/runtime/contract/pointer.js';
+import { decodedEvent } from '../../server/runtime/normalize/event-data.js';
 import { itemShapeOf } from '../../server/runtime/plan/items.js';
 import {
   derivedOperationName,
@@ -49,6 +50,8 @@ export interface Response {
   mediaTypes: string[];
   /** Those sent as a stream of items (`itemSchema`: SSE, JSON Lines, json-seq). */
   streamed: string[];
+  /** Streamed SSE media types whose events carry JSON `data` (contentMediaType): clients decode it. */
+  jsonEventData: string[];
   headers: ResponseHeader[];
 }
 
@@ -266,6 +269,7 @@ function buildResponse(doc: Doc, status: string, raw: ResponseObject | Ref): Res
     description: typeof r?.description === 'string' ? r.description : '',
     mediaTypes: Object.keys(isObject(r?.content) ? r.content : {}),
     streamed: streamedOf(doc, isObject(r?.content) ? r.content : {}),
+    jsonEventData: jsonEventDataOf(doc, isObject(r?.content) ? r.content : {}),
     headers,
   };
 }
@@ -275,6 +279,15 @@ function streamedOf(doc: Doc, content: Record<string, unknown>): string[] {
   return Object.entries(content)
     .filter(([m, raw]) => itemShapeOf(m, deref<{ itemSchema?: unknown }>(doc, raw as never) ?? undefined, '') !== null)
     .map(([m]) => m);
+}
+
+/** Streamed event-stream media types whose item schema declares JSON `data` (normalize/event-data.ts decides). */
+function jsonEventDataOf(doc: Doc, content: Record<string, unknown>): string[] {
+  const resolve = (ref: string) => refTargetObject(doc, ref) as Record<string, unknown> | undefined;
+  return streamedOf(doc, content).filter((m) => {
+    const item = itemShapeOf(m, deref<{ itemSchema?: unknown }>(doc, content[m] as never) ?? undefined, '');
+    return item?.kind === 'event-stream' && decodedEvent(item.schema, resolve, new Set()) !== item.schema;
+  });
 }
 
 /** True when the status key names a single status code (not a range or `default`). */

@@ -12,7 +12,9 @@ import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import type { ApiDefinition, RouteBinding } from '../../server/runtime/api.js';
 import { splitItems } from '../../server/runtime/contract/sequences.js';
-import { fixture, LogCapture, startServer, type RunningServer } from '../helpers.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { fixture, generateInto, LogCapture, startServer, tempProject, type RunningServer } from '../helpers.js';
 
 type Handler = RouteBinding['handler'];
 const tick = (n: number, size = 0) => ({ n, ...(size > 0 ? { label: 'x'.repeat(size) } : {}) });
@@ -124,6 +126,57 @@ describe('streamed responses and requests (itemSchema)', () => {
     server = await startServer({ apis: [api()], logger: logs.logger });
   });
   after(() => server.close());
+
+  describe('the generated client', () => {
+    type Client = {
+      createApiClient: (o: { baseUrl: string }) => { GET: (path: string, init: object) => Promise<{ response: Response }> };
+      eventsItems: (r: Response) => AsyncGenerator<{ event: string; id: string; data: { n: number } }>;
+      linesItems: (r: Response) => AsyncGenerator<{ n: number }>;
+      sequenceItems: (r: Response) => AsyncGenerator<{ n: number }>;
+      readItems: <T>(r: Response, kind: string, jsonData?: boolean) => AsyncGenerator<T>;
+    };
+    let client: Client;
+    let project: Awaited<ReturnType<typeof tempProject>>;
+    before(async () => {
+      project = await tempProject('stream-client');
+      await generateInto(fixture('streams', 'streams.yaml'), project.dir);
+      client = (await import(pathToFileURL(join(project.dir, 'streams', 'generated', 'client.ts')).href)) as Client;
+    });
+    after(() => project.remove());
+
+    const collect = async <T>(items: AsyncIterable<T>): Promise<T[]> => {
+      const out: T[] = [];
+      for await (const item of items) out.push(item);
+      return out;
+    };
+
+    it('reads SSE events with their JSON data decoded, JSON Lines and json-seq as typed items', async () => {
+      const api = client.createApiClient({ baseUrl: server.url });
+      const events = await collect(client.eventsItems((await api.GET('/events', { params: { query: { count: 2 } }, parseAs: 'stream' })).response));
+      assert.deepEqual(events, [{ event: 'tick', id: '0', data: { n: 0 } }, { event: 'tick', id: '1', data: { n: 1 } }]);
+      assert.deepEqual(await collect(client.linesItems((await api.GET('/lines', { params: { query: { count: 3 } }, parseAs: 'stream' })).response)), [{ n: 0 }, { n: 1 }, { n: 2 }]);
+      assert.deepEqual(await collect(client.sequenceItems((await api.GET('/sequence', { parseAs: 'stream' })).response)), [{ n: 0 }, { n: 1 }]);
+    });
+
+    it('decodes items split anywhere across chunks, multi-line data, comments and CRLF', async () => {
+      const text = ': comment\r\nevent: a\r\ndata: line one\r\ndata: line two\r\nid: 7\r\nretry: 100\r\n\r\ndata: {"n":1}\n\n';
+      const chunked = (t: string) => new Response(new ReadableStream({ start(c) { for (const ch of t) c.enqueue(new TextEncoder().encode(ch)); c.close(); } }));
+      assert.deepEqual(await collect(client.readItems(chunked(text), 'event-stream', true)), [
+        { event: 'a', data: 'line one\nline two', id: '7', retry: 100 },
+        { data: { n: 1 } },
+      ]);
+      assert.deepEqual(await collect(client.readItems(chunked('{"n":1}\n\n{"n":2}'), 'json-lines')), [{ n: 1 }, { n: 2 }]);
+      assert.deepEqual(await collect(client.readItems(chunked('\x1e{"n":1}\n\x1e{\n"n":2}\n'), 'json-seq')), [{ n: 1 }, { n: 2 }]);
+    });
+
+    it("leaving the loop early cancels the stream, and the server stops the handler's iterator", async () => {
+      stopped = resolvable();
+      const api = client.createApiClient({ baseUrl: server.url });
+      const { response } = await api.GET('/lines', { params: { query: { forever: true } }, parseAs: 'stream' });
+      for await (const item of client.linesItems(response)) if (item.n === 2) break;
+      assert.equal(await Promise.race([stopped.promise.then(() => 'stopped'), sleep(10_000, 'still running')]), 'stopped');
+    });
+  });
 
   it('sends N Server-Sent Events in order, each framed, with headers that keep proxies from buffering', async () => {
     const res = await fetch(`${server.url}/events?count=5`, { headers: { 'Last-Event-ID': '9' } });
