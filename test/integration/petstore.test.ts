@@ -122,7 +122,7 @@ describe('the example petstore API', () => {
     assert.ok('/pets/{petId}/photo' in doc.paths);
     const yaml = await call('/openapi.yaml');
     assert.match(yaml.headers.get('content-type') ?? '', /yaml/);
-    assert.match(await yaml.text(), /^openapi: 3\.1\.0/m);
+    assert.match(await yaml.text(), /^openapi: 3\.2\.0/m);
   });
 });
 

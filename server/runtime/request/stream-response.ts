@@ -45,8 +45,8 @@ export async function sendStream(req: Request, res: Response, target: StreamTarg
     return;
   }
   res.flushHeaders();
-  // The client going away ends the wait for the next item and for 'drain' alike. (Not a race
-  // with one promise that never settles: each race would leave a reaction on it, per item.)
+  // The client going away ends the wait for 'drain' (which then never comes). Not a race with one
+  // promise that never settles: each race would leave a reaction on it, per item.
   let gone = false;
   let waiting: ((value: typeof GONE) => void) | null = null;
   const wait = <T>(start: (resolve: (value: T) => void, reject: (error: unknown) => void) => void): Promise<T | typeof GONE> =>
@@ -62,8 +62,10 @@ export async function sendStream(req: Request, res: Response, target: StreamTarg
   let finished = false;
   try {
     for (let index = 0; ; index++) {
-      const step = await wait<IteratorResult<unknown>>((resolve, reject) => void Promise.resolve(iterator.next()).then(resolve, reject));
-      if (step === GONE) break;
+      // Awaited as it is (no race per item: the cost is per item): a client that leaves aborts the
+      // handler's signal, and the loop stops at the next item.
+      const step = await iterator.next();
+      if (gone) break;
       if (step.done) {
         finished = true;
         break;
