@@ -9,11 +9,12 @@ import { measureLoopback, printLoopback, type LoopbackOptions, type LoopbackResu
 import { pinning } from './pinning.js';
 import { measureSizeSweep, printSizeSweep, type SweepOptions } from './size-sweep.js';
 import { measureStartup } from './startup.js';
+import { measureStreaming, printStreaming, type StreamingOptions } from './streaming.js';
 import { fixed, summarize, table } from './stats.js';
 import { TARGETS, type TargetName } from './targets.js';
 import { responseValidationCanBeOff } from './targets/specfirst-app.js';
 
-const PARTS = ['in-process', 'loopback', 'startup', 'sweep'] as const;
+const PARTS = ['in-process', 'loopback', 'startup', 'sweep', 'streaming'] as const;
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const parts = new Set(values.only ? values.only.split(',') : PARTS);
 for (const p of parts) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--only: unknown part ${p}; parts: ${PARTS.join(', ')}`);
@@ -25,6 +26,8 @@ const startSamples = quick ? 1 : 3;
 const sweep: SweepOptions = quick
   ? { sizes: [10, 1000], rounds: 3, batch: 100, cpuMsPerMeasurement: 100, warmup: 100 }
   : { sizes: [10, 100, 1000, 3000], rounds: 7, batch: 300, cpuMsPerMeasurement: 200, warmup: 100 };
+
+const streaming: StreamingOptions = quick ? { items: 5_000, rounds: 3 } : { items: 50_000, rounds: 7 };
 
 const began = performance.now();
 /** Runs one part, telling stderr how long it took (the whole bench must stay under 10 minutes). */
@@ -70,6 +73,9 @@ if (parts.has('startup') || loopbackResult) {
 
 if (parts.has('sweep')) printSizeSweep(await timed('size sweep', () => measureSizeSweep(sweep)), sweep);
 
+let streamRatio: number | undefined;
+if (parts.has('streaming')) streamRatio = printStreaming(await timed('streaming', () => measureStreaming(streaming)), streaming);
+
 console.error(`bench took ${((performance.now() - began) / 1000).toFixed(0)} s; load average at end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 const ratio = (op: 'get' | 'list' | 'post'): string => (inProcessResult ? fixed(ratioToExpress(inProcessResult, 'specfirst-full', op), 2) : 'n/a');
-console.log(`\nratio full/express: get=${ratio('get')} list=${ratio('list')} post=${ratio('post')}`);
+console.log(`\nratio full/express: get=${ratio('get')} list=${ratio('list')} post=${ratio('post')} sse=${streamRatio === undefined ? 'n/a' : fixed(streamRatio, 2)}`);

@@ -4,6 +4,7 @@
 // a 400 problem+json, or the 400 body the contract declares). It tells the contract's problems
 // (lint, examples its schemas reject) from the server's failures, and only the latter fail it
 // unless --strict.
+import { readAnswer } from '../requests/read-answer.js';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -203,7 +204,7 @@ async function check(row: VerifyRow, op: Operation, base: string, spec: RequestS
   const label = `${op.method.toUpperCase()} ${op.path}`;
   try {
     const res = await fetch(base + spec.url, { method: spec.method, headers: spec.headers, body: spec.body as RequestInit['body'], redirect: 'manual' });
-    const text = await res.text();
+    const text = await readAnswer(res);
     const type = res.headers.get('content-type') ?? '';
     if (res.status >= 500 && isolated(type, text)) {
       row.contractProblems.push(`${label}: served as a contract problem (${res.status}): ${text.slice(0, 300)}`);

@@ -28,6 +28,7 @@ export function emitOperations(model: ApiModel, source: string): string {
     'export type { Logger };',
     '',
     PRELUDE,
+    ...(model.operations.some((op) => op.responses.some((r) => r.streamed.length > 0)) ? [ITEMS] : []),
     ...model.operations.map(emitOperation),
     emitHandlers(model.operations),
   ];
@@ -87,6 +88,15 @@ export function notImplemented(operation: string): never {
 export type HandlerResult<R> = R | NotImplemented | Promise<R | NotImplemented>;
 `;
 
+/** Only in APIs that stream. */
+const ITEMS = `/**
+ * A streamed body (\`itemSchema\`): the items one by one. A handler returns any async iterable (an
+ * \`async function*\`) or iterable of them; each is checked before it is sent, and the iterator is
+ * stopped (its \`finally\` runs) when the client goes away.
+ */
+export type Items<T> = AsyncIterable<T> | Iterable<T>;
+`;
+
 function emitOperation(op: Operation): string {
   const opType = `${op.typeStem}Operation`;
   return [
@@ -124,11 +134,13 @@ function emitRequest(op: Operation, opType: string): string {
   }
   const content = `${body.required ? '' : 'NonNullable<'}${opType}["requestBody"]${body.required ? '' : '>'}["content"]`;
   const optional = body.required ? '' : ' | undefined';
+  // A streamed body arrives as its items, each checked as it comes; a bad one throws in the loop.
+  const bodyType = (m: string) => (body.streamed.includes(m) ? `AsyncIterable<${content}[${JSON.stringify(m)}]>` : `${content}[${JSON.stringify(m)}]`);
   if (body.mediaTypes.length === 1) {
-    return `export interface ${name} {\n${fields.join('\n')}\n  body: ${content}[${JSON.stringify(body.mediaTypes[0])}]${optional};\n}`;
+    return `export interface ${name} {\n${fields.join('\n')}\n  body: ${bodyType(body.mediaTypes[0]!)}${optional};\n}`;
   }
   const variants = body.mediaTypes.map(
-    (m) => `  | { contentType: ${mediaTypeLiteral(m)}; body: ${content}[${JSON.stringify(m)}] }`,
+    (m) => `  | { contentType: ${mediaTypeLiteral(m)}; body: ${bodyType(m)} }`,
   );
   if (!body.required) variants.push('  | { contentType: undefined; body: undefined }');
   return `export type ${name} = {\n${fields.join('\n')}\n} & (\n${variants.join('\n')}\n);`;
@@ -176,7 +188,8 @@ function responseMembers(op: Operation, r: Response, opType: string, declared: s
     let name = `${stem}${several ? mediaTypeTag(m) : ''}Response`;
     for (let n = 2; taken.has(name); n++) name = `${stem}${mediaTypeTag(m)}${n}Response`;
     taken.add(name);
-    const fields = [`status: ${status}`, `contentType${several ? '' : '?'}: ${mediaTypeLiteral(m)}`, headers, `body: ${ref}["content"][${JSON.stringify(m)}]`];
+    const item = `${ref}["content"][${JSON.stringify(m)}]`;
+    const fields = [`status: ${status}`, `contentType${several ? '' : '?'}: ${mediaTypeLiteral(m)}`, headers, `body: ${r.streamed.includes(m) ? `Items<${item}>` : item}`];
     return { name, code: `${doc(several ? m : undefined)}\nexport interface ${name} {\n${fields.map((f) => `  ${f};`).join('\n')}\n}` };
   });
 }

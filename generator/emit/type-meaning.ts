@@ -23,7 +23,13 @@
 //   entry: it throws "Cannot use 'in' operator … in true") is `{}` for `true` and `{not: {}}` for
 //   `false`, typed `unknown`: wider, never narrower. Where it reads booleans itself (`properties`,
 //   `items`, `anyOf`, …) they are left as written, typed exactly.
+// - A streamed media type (`itemSchema` of SSE, JSON Lines, json-seq: plan/items.ts) is typed as
+//   one item, which openapi-typescript knows nothing of: its `schema` becomes the item schema, and
+//   an event's JSON `data` the value it carries (event-data.ts). The handler types (operations.ts)
+//   make a stream of it.
 import { exactBranches } from '../../server/runtime/normalize/discriminator.js';
+import { decodedEvent } from '../../server/runtime/normalize/event-data.js';
+import { itemShapeOf } from '../../server/runtime/plan/items.js';
 import { liftNullMarkers } from '../../server/runtime/normalize/nullable-member.js';
 import { allowNull } from '../../server/runtime/normalize/nullable.js';
 import { allOfAdmitsNull } from '../../server/runtime/normalize/object-without-type.js';
@@ -37,7 +43,11 @@ export function applyTypeRules(document: Json): void {
   walkDocument(document, {
     parameter: dropFileRefData,
     header: dropFileRefData,
-    mediaType: dropFileRefData,
+    mediaType(media, pointer) {
+      dropFileRefData(media);
+      const item = itemShapeOf(unescapeSegment(pointer.slice(pointer.lastIndexOf('/') + 1)), media, pointer);
+      if (item) media.schema = structuredClone(item.kind === 'event-stream' ? decodedEvent(item.schema, resolve, new Set()) : item.schema);
+    },
     schema(schema) {
       dropFileRefData(schema);
       objectForBooleans(schema);

@@ -12,6 +12,8 @@ import { encodePointer } from '../../server/runtime/contract/pointer.js';
 import { derefAt } from '../../server/runtime/contract/pointer.js';
 import { operationIn, operationPointer } from '../../server/runtime/contract/methods.js';
 import { isJsonMediaType } from '../../server/runtime/contract/media-types.js';
+import { splitItems } from '../../server/runtime/contract/sequences.js';
+import { itemShapeOf, type ItemShape } from '../../server/runtime/plan/items.js';
 
 export interface Answer {
   status: number;
@@ -20,7 +22,7 @@ export interface Answer {
 }
 
 interface DeclaredResponse {
-  media: { type: string; at?: string }[];
+  media: { type: string; at?: string; item?: ItemShape }[];
   headers: { name: string; required: boolean; at?: string; schema?: Record<string, unknown> }[];
 }
 
@@ -38,9 +40,10 @@ export function declaredResponses(doc: OpenAPIDocument, op: Operation): Declared
     const response = derefAt<{ content?: Record<string, unknown>; headers?: Record<string, unknown> }>(doc, raw, `${at}${encodePointer([key])}`);
     const value = response.value ?? {};
     const media = Object.entries(value.content ?? {}).map(([type, m]) => {
-      const mediaAt = derefAt<{ schema?: unknown }>(doc, m, `${response.pointer}/content${encodePointer([type])}`);
+      const mediaAt = derefAt<{ schema?: unknown; itemSchema?: unknown }>(doc, m, `${response.pointer}/content${encodePointer([type])}`);
       const schema = mediaAt.value?.schema;
-      return { type, at: schema === undefined ? undefined : derefAt(doc, schema, `${mediaAt.pointer}/schema`).pointer };
+      const item = itemShapeOf(type, mediaAt.value, mediaAt.pointer) ?? undefined;
+      return { type, at: schema === undefined ? undefined : derefAt(doc, schema, `${mediaAt.pointer}/schema`).pointer, item };
     });
     const headers = Object.entries(value.headers ?? {}).map(([name, h]) => {
       const header = derefAt<{ required?: boolean; schema?: unknown }>(doc, h, `${response.pointer}/headers${encodePointer([name])}`);
@@ -78,6 +81,7 @@ function contractProblems(answer: Answer, declared: DeclaredResponses, oracle: O
     } else {
       const media = response.media.find((m) => contentType && mediaMatches(m.type, contentType));
       if (!media) problems.push(`media type ${contentType ?? '(none)'} is not declared for ${key}`);
+      else if (media.item) problems.push(...itemProblems(media.item, answer.body, oracle));
       else if (media.at && isJsonMediaType(contentType!)) {
         let value: unknown;
         try {
@@ -100,6 +104,44 @@ function contractProblems(answer: Answer, declared: DeclaredResponses, oracle: O
       problems.push(...oracle.errors(header.at, readAs(header.schema, text)).map((e) => `header ${header.name} ${e}`));
     }
   }
+  return problems;
+}
+
+/**
+ * Each item of a streamed body against the item schema, as the server checked it before sending:
+ * an event's `data` as the JSON value it carries when the schema reads it so, else as text.
+ */
+function itemProblems(item: ItemShape, body: string, oracle: Oracle): string[] {
+  const problems: string[] = [];
+  splitItems(item.kind, body).forEach((read, index) => {
+    let errors: string[];
+    if ('text' in read) {
+      let value: unknown;
+      try {
+        value = JSON.parse(read.text);
+      } catch {
+        problems.push(`item ${index} is not JSON`);
+        return;
+      }
+      errors = oracle.errors(item.at, value);
+    } else {
+      errors = oracle.errors(item.at, read.event);
+      const data = read.event.data;
+      if (errors.length > 0 && typeof data === 'string') {
+        let decoded: unknown;
+        try {
+          decoded = JSON.parse(data);
+        } catch {
+          decoded = undefined;
+        }
+        if (decoded !== undefined) {
+          const asJson = oracle.errors(item.at, { ...read.event, data: decoded });
+          if (asJson.length < errors.length) errors = asJson;
+        }
+      }
+    }
+    problems.push(...errors.map((e) => `item ${index} ${e}`));
+  });
   return problems;
 }
 

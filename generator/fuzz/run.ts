@@ -2,6 +2,7 @@
 // credentials), one fast-check property over real HTTP, `runs` runs from `seed`. A failing
 // property is shrunk by fast-check to the smallest request that still fails, and comes back
 // with the problems that request showed. The same seed against the same server replays the run.
+import { readAnswer } from '../requests/read-answer.js';
 import fc from 'fast-check';
 import { checkAnswer, declaredResponses, type Answer } from './checks.js';
 import { createOracle } from './oracle.js';
@@ -120,5 +121,5 @@ async function send(baseUrl: string, spec: RequestSpec, timeoutMs: number): Prom
     if (e.name === 'TypeError' && e.message !== 'fetch failed') fc.pre(false);
     throw new Failure([e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : `no answer: ${e.message}${(e.cause as Error | undefined)?.message ? ` (${(e.cause as Error).message})` : ''}`]);
   }
-  return { status: res.status, headers: res.headers, body: await res.text() };
+  return { status: res.status, headers: res.headers, body: await readAnswer(res) };
 }

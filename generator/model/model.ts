@@ -4,8 +4,10 @@
 import type { OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import type { OpenAPIDocument } from '../contract/load.js';
 import { isIgnoredHeader } from '../../server/runtime/contract/ignored-headers.js';
-import { operationPointer, operationsOf } from '../../server/runtime/contract/methods.js';
-import { deref, encodePointer } from '../../server/runtime/contract/pointer.js';
+import { HTTP_METHODS, operationPointer, operationsOf, type HttpMethod } from '../../server/runtime/contract/methods.js';
+import { deref, encodePointer, refTargetObject } from '../../server/runtime/contract/pointer.js';
+import { decodedEvent } from '../../server/runtime/normalize/event-data.js';
+import { itemShapeOf } from '../../server/runtime/plan/items.js';
 import {
   derivedOperationName,
   fileStem,
@@ -35,6 +37,8 @@ export interface RequestBody {
   required: boolean;
   /** Media types in contract order. */
   mediaTypes: string[];
+  /** Those read as a stream of items (`itemSchema`: JSON Lines, json-seq, SSE). */
+  streamed: string[];
 }
 
 export interface ResponseHeader {
@@ -47,6 +51,10 @@ export interface Response {
   status: string;
   description: string;
   mediaTypes: string[];
+  /** Those sent as a stream of items (`itemSchema`: SSE, JSON Lines, json-seq). */
+  streamed: string[];
+  /** Streamed SSE media types whose events carry JSON `data` (contentMediaType): clients decode it. */
+  jsonEventData: string[];
   headers: ResponseHeader[];
 }
 
@@ -251,7 +259,8 @@ function ignoredHeaders(doc: Doc, pathLevel: (ParameterObject | Ref)[] | undefin
 function buildRequestBody(doc: Doc, raw: RequestBodyObject | Ref | undefined): RequestBody | null {
   const body = deref<RequestBodyObject>(doc, raw);
   if (!isObject(body)) return null;
-  return { required: body.required === true, mediaTypes: Object.keys(isObject(body.content) ? body.content : {}) };
+  const content = isObject(body.content) ? body.content : {};
+  return { required: body.required === true, mediaTypes: Object.keys(content), streamed: streamedOf(doc, content) };
 }
 
 function buildResponse(doc: Doc, status: string, raw: ResponseObject | Ref): Response {
@@ -265,8 +274,26 @@ function buildResponse(doc: Doc, status: string, raw: ResponseObject | Ref): Res
     status,
     description: typeof r?.description === 'string' ? r.description : '',
     mediaTypes: Object.keys(isObject(r?.content) ? r.content : {}),
+    streamed: streamedOf(doc, isObject(r?.content) ? r.content : {}),
+    jsonEventData: jsonEventDataOf(doc, isObject(r?.content) ? r.content : {}),
     headers,
   };
+}
+
+/** The media types of a `content` map whose items are streamed (plan/items.ts decides which). */
+function streamedOf(doc: Doc, content: Record<string, unknown>): string[] {
+  return Object.entries(content)
+    .filter(([m, raw]) => itemShapeOf(m, deref<{ itemSchema?: unknown }>(doc, raw as never) ?? undefined, '') !== null)
+    .map(([m]) => m);
+}
+
+/** Streamed event-stream media types whose item schema declares JSON `data` (normalize/event-data.ts decides). */
+function jsonEventDataOf(doc: Doc, content: Record<string, unknown>): string[] {
+  const resolve = (ref: string) => refTargetObject(doc, ref) as Record<string, unknown> | undefined;
+  return streamedOf(doc, content).filter((m) => {
+    const item = itemShapeOf(m, deref<{ itemSchema?: unknown }>(doc, content[m] as never) ?? undefined, '');
+    return item?.kind === 'event-stream' && decodedEvent(item.schema, resolve, new Set()) !== item.schema;
+  });
 }
 
 /** True when the status key names a single status code (not a range or `default`). */

@@ -12,6 +12,11 @@ export interface AppOptions {
   apis: readonly ApiDefinition[];
   /** Largest accepted request body (JSON, form, text; and each uploaded file), in bytes. Default 1 MB. */
   bodyLimit?: number;
+  /**
+   * Largest streamed request body (JSON Lines, json-seq with `itemSchema`) in total, in bytes;
+   * each item is held to `bodyLimit`. Default 100 MB.
+   */
+  streamLimit?: number;
   logger?: Logger;
   /** Put error details in 500 problem bodies. Default: NODE_ENV === 'development'. */
   exposeErrors?: boolean;

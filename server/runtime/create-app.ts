@@ -88,7 +88,7 @@ const DOCS_PATHS = ['/docs', '/redoc', '/openapi.json', '/openapi.yaml', '/opena
 /** Every API's validator copy, validators and plans; contract problems found or read, and logged. */
 function prepareApis(options: AppOptions, logger: Logger): PreparedApi[] {
   const mock = options.mock ?? process.env.SPECFIRST_MOCK === '1';
-  const readers = createBodyReaders(options.bodyLimit ?? 1024 * 1024);
+  const readers = createBodyReaders(options.bodyLimit ?? 1024 * 1024, options.streamLimit);
   return options.apis.map((api) => {
     const { document, text } = loadDocument(api);
     const ctx = apiContext(api, document, { readers, logger, mock, validateResponses: options.validateResponses ?? true });

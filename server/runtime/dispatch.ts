@@ -78,7 +78,7 @@ export function dispatcher(table: RouteTable<PathMethods>, hooks: DispatchHooks 
     const params: Record<string, string> = {};
     const names = plan.pathNames;
     for (let i = 0; i < names.length; i++) params[names[i]!] = match.captures[i]!;
-    runPlan(plan, req, res, params, q < 0 ? '' : url.slice(q + 1)).catch(next);
+    runPlan(plan, req, res, params, q < 0 ? '' : url.slice(q + 1), next).catch(next);
   };
 }
 

@@ -69,7 +69,7 @@ function toProblem(error: unknown, req: Request, exposeErrors: boolean): Outcome
 
   if (error instanceof ValidationError) {
     const n = error.fields.length;
-    return done(problem('validation', { ...base, detail: n === 1 ? 'One field does not match the contract.' : `${n} fields do not match the contract.`, errors: [...error.fields] }));
+    return done(problem('validation', { ...base, detail: error.detail ?? (n === 1 ? 'One field does not match the contract.' : `${n} fields do not match the contract.`), errors: [...error.fields] }));
   }
   if (error instanceof SecurityError) {
     return done(problem(error.status === 401 ? 'unauthorized' : 'forbidden', { ...base, detail: error.detail }), error.challenge ? { 'WWW-Authenticate': error.challenge } : {});

@@ -56,8 +56,12 @@ export class BodyError extends Error {
 
 /** Fields of the request that break the contract, every one of them: 400. */
 export class ValidationError extends Error {
-  constructor(readonly fields: readonly ProblemField[]) {
-    super(`${fields.length} field(s) do not match the contract`);
+  constructor(
+    readonly fields: readonly ProblemField[],
+    /** What the problem's `detail` says instead of counting the fields (an item of a stream names its index). */
+    readonly detail?: string,
+  ) {
+    super(detail ?? `${fields.length} field(s) do not match the contract`);
   }
 }
 

@@ -8,7 +8,8 @@ import type { RouteBinding } from './api.js';
 import type { Document } from './contract/document.js';
 import { exampleData } from './contract/example-value.js';
 import { operationIn, operationPointer } from './contract/methods.js';
-import { deref, derefAt, escapeSegment } from './contract/pointer.js';
+import { deref, derefAt, escapeSegment, valueAt } from './contract/pointer.js';
+import { itemShapeOf } from './plan/items.js';
 import { exampleOrSample } from './example-or-sample.js';
 import { concreteMediaType, isJsonMediaType } from './contract/media-types.js';
 import { schemaChecker, type CheckerSources, type SchemaChecker } from './plan/schema-checker.js';
@@ -16,8 +17,12 @@ import type { MockResponse } from './plan/plan.js';
 
 export type { MockResponse };
 
+/** How many items a mocked stream sends. */
+const MOCK_ITEMS = 3;
+
 interface MediaObject {
   schema?: unknown;
+  itemSchema?: unknown;
   example?: unknown;
   examples?: Record<string, { value?: unknown; $ref?: string }>;
 }
@@ -64,6 +69,14 @@ function buildMock(doc: Document, route: RouteBinding, checker: SchemaChecker, w
   const contentType = concreteMediaType(mediaType);
   const mediaPointer = `${responseAt}/content/${escapeSegment(mediaType)}`;
   const resolved = deref<MediaObject>(doc, media) ?? {};
+  const item = itemShapeOf(mediaType, resolved, mediaPointer);
+  if (item) {
+    // A stream: a few items sampled from the item schema as the validator reads it (an event's
+    // JSON data as the value it carries), each of which the server checks as it sends it.
+    const itemPointer = `${mediaPointer}/itemSchema`;
+    const sampled = exampleOrSample(doc, checker, { direction: 'response', schema: { value: valueAt(checker.document('response'), itemPointer), pointer: itemPointer }, examples: [] }).value;
+    return { status, contentType, headers, body: Array.from({ length: MOCK_ITEMS }, () => sampled) };
+  }
   const example = firstExample(doc, resolved, mediaPointer);
   const schema = deref<{ format?: string }>(doc, resolved.schema);
   if (schema?.format === 'binary' || (!isJsonMediaType(contentType) && !contentType.startsWith('text/') && example === undefined)) {

@@ -78,7 +78,7 @@ describe('API docs in headless Chromium', () => {
   it('Swagger UI at /docs shows the Petstore title and its operations', async () => {
     const w = await open('/docs');
     const { page } = w;
-    const expected: [string, string][] = [['GET', '/pets'], ['POST', '/pets'], ['GET', '/pets/{petId}'], ['PATCH', '/pets/{petId}'], ['DELETE', '/pets/{petId}'], ['POST', '/pets/{petId}/photo']];
+    const expected: [string, string][] = [['GET', '/pets'], ['POST', '/pets'], ['GET', '/pets/events'], ['GET', '/pets/export'], ['GET', '/pets/{petId}'], ['PATCH', '/pets/{petId}'], ['DELETE', '/pets/{petId}'], ['POST', '/pets/{petId}/photo']];
     await page.locator('.opblock').first().waitFor(WAIT);
     for (const [method, path] of expected) {
       const block = page.locator(`.opblock-${method.toLowerCase()}`).filter({ has: page.locator('.opblock-summary-path').getByText(path, { exact: true }) });

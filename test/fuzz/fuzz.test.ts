@@ -38,7 +38,7 @@ describe('specfirst fuzz on the example API', () => {
     const args = { url: server.url, runs: '100', seed: SEED, timeout: '3000', credential: ['apiKey=specfirst-example-key', `bearerAuth=${token}`] };
     const { result, output } = await captured(() => runFuzz(args, [`${ROOT}contracts/petstore.yaml`]));
     console.log(output);
-    assert.match(output, /specfirst fuzz: 16 properties, 1600 requests checked, 0 failed \(seed 20261125\)/);
+    assert.match(output, /specfirst fuzz: 20 properties, 2000 requests checked, 0 failed \(seed 20261125\)/);
     assert.equal(result, 0);
   });
 });

@@ -66,7 +66,7 @@ describe('compile-time contract', () => {
     assert.deepEqual(problems, []);
   });
 
-  const MISTAKES = ['wrong-body', 'undeclared-status', 'missing-required-header', 'wrong-header-value', 'wrong-request-use', 'ignored-header', 'wrong-error-body', 'missing-error-media-type'];
+  const MISTAKES = ['wrong-body', 'wrong-stream-item', 'undeclared-status', 'missing-required-header', 'wrong-header-value', 'wrong-request-use', 'ignored-header', 'wrong-error-body', 'missing-error-media-type'];
   for (const name of MISTAKES) {
     it(`${name}.ts fails to compile with the expected error`, async () => {
       const file = fixture('type-errors', `${name}.ts`);

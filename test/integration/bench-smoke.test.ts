@@ -9,6 +9,7 @@ import { OPERATIONS } from '../../bench/operations.js';
 import { injectOnce } from '../../bench/request-cost.js';
 import { spawnServer } from '../../bench/server-process.js';
 import { measureSizeSweep } from '../../bench/size-sweep.js';
+import { measureStreaming } from '../../bench/streaming.js';
 import { TARGETS } from '../../bench/targets.js';
 
 describe('bench targets', () => {
@@ -69,5 +70,11 @@ describe('bench measurements at their smallest', () => {
     assert.equal(row?.problem, undefined);
     assert.equal(row?.first.length, 1);
     assert.equal(row?.last.length, 1);
+  });
+
+  it('the streaming bench delivers every item of both streams (specfirst validated, Express loop)', async () => {
+    const result = await measureStreaming({ items: 200, rounds: 1 });
+    assert.equal(result.specfirst.length, 1);
+    assert.equal(result.express.length, 1);
   });
 });

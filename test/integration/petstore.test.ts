@@ -163,12 +163,12 @@ describe('the example petstore API', () => {
 
   it('serves the bundled contract, pointing "Try it out" at this server', async () => {
     const doc = (await (await call('/openapi.json')).json()) as { openapi: string; servers: { url: string }[]; paths: object };
-    assert.equal(doc.openapi, '3.1.0');
+    assert.equal(doc.openapi, '3.2.0');
     assert.equal(doc.servers[0]!.url, '/');
     assert.ok('/pets/{petId}/photo' in doc.paths);
     const yaml = await call('/openapi.yaml');
     assert.match(yaml.headers.get('content-type') ?? '', /yaml/);
-    assert.match(await yaml.text(), /^openapi: 3\.1\.0/m);
+    assert.match(await yaml.text(), /^openapi: 3\.2\.0/m);
   });
 });
 
@@ -188,7 +188,7 @@ describe('the server process (npm start)', () => {
       child.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
     });
     assert.match(stderr, /specfirst serving Petstore 1\.0\.0/);
-    assert.match(stderr, /6 operations, 0 still answer 501/);
+    assert.match(stderr, /8 operations, 0 still answer 501/);
     assert.equal((await fetch(`${url}/pets`)).status, 200);
     assert.match(await (await fetch(`${url}/docs`)).text(), /swagger-ui/);
     const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));

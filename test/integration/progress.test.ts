@@ -50,8 +50,8 @@ describe('progress of long commands', () => {
     for (const stage of ['load, lint, generate', 'write', 'type-check', 'start']) {
       assert.match(r.stderr, new RegExp(`^specfirst verify contracts/petstore\\.yaml: ${stage} …$`, 'm'));
     }
-    assert.match(r.stderr, /^specfirst verify contracts\/petstore\.yaml: requests, 6 operations …$/m);
-    assert.match(r.stderr, /^specfirst verify contracts\/petstore\.yaml: requests done in \d+\.\d s \(6\/6 operations\)$/m);
+    assert.match(r.stderr, /^specfirst verify contracts\/petstore\.yaml: requests, 8 operations …$/m);
+    assert.match(r.stderr, /^specfirst verify contracts\/petstore\.yaml: requests done in \d+\.\d s \(8\/8 operations\)$/m);
     assert.match(r.stderr, /^specfirst verify contracts\/petstore\.yaml: done in \d+\.\d s$/m);
     // stdout holds the report alone.
     assert.doesNotMatch(r.stdout, /done in/);
@@ -65,7 +65,7 @@ describe('progress of long commands', () => {
     assert.match(r.stderr, /^specfirst generate contracts\/petstore\.yaml: load, lint, emit, 1 contract …$/m);
     assert.match(r.stderr, /^specfirst generate contracts\/petstore\.yaml: load, lint, emit done in \d+\.\d s \(1\/1 contract\)$/m);
     assert.match(r.stderr, /^specfirst generate contracts\/petstore\.yaml: write …$/m);
-    assert.match(r.stdout, /^specfirst: contracts\/petstore\.yaml → .* \(6 operations\)$/m);
+    assert.match(r.stdout, /^specfirst: contracts\/petstore\.yaml → .* \(8 operations\)$/m);
   });
 
   it('verify on a terminal updates one spinner line in place with the operations done', { skip: !hasScript && 'no util-linux script' }, () => {
@@ -79,8 +79,8 @@ describe('progress of long commands', () => {
     }
     // In place: the line is cleared and redrawn (escape codes), never a plain stage line.
     assert.match(out, /\u001b\[/);
-    assert.doesNotMatch(out, /specfirst verify contracts\/petstore\.yaml: requests, 6 operations …/);
-    assert.match(out, /contracts\/petstore\.yaml · verify · requests · 6\/6 operations · \d+ s/);
+    assert.doesNotMatch(out, /specfirst verify contracts\/petstore\.yaml: requests, 8 operations …/);
+    assert.match(out, /contracts\/petstore\.yaml · verify · requests · 8\/8 operations · \d+ s/);
     assert.match(out, /contracts\/petstore\.yaml · verify · done in \d+\.\d s/);
   });
 });

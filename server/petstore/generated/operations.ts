@@ -90,6 +90,13 @@ export function notImplemented(operation: string): never {
 
 export type HandlerResult<R> = R | NotImplemented | Promise<R | NotImplemented>;
 
+/**
+ * A streamed body (`itemSchema`): the items one by one. A handler returns any async iterable (an
+ * `async function*`) or iterable of them; each is checked before it is sent, and the iterator is
+ * stopped (its `finally` runs) when the client goes away.
+ */
+export type Items<T> = AsyncIterable<T> | Iterable<T>;
+
 type ListPetsOperation = paths["/pets"]["get"];
 
 /**
@@ -214,6 +221,113 @@ export type CreatePetResponse =
  * What `createPet` receives besides the request.
  */
 export type CreatePetContext = HandlerContext<Principals["apiKey"]>;
+
+type PetEventsOperation = paths["/pets/events"]["get"];
+
+/**
+ * Follow pet changes
+ *
+ * Server-Sent Events, one per change (`created`, `updated`, `deleted`), as they happen.
+ * A client that reconnects with `Last-Event-ID` first gets the changes it missed (of the
+ * last 100).
+ *
+ * `GET /pets/events`
+ */
+export interface PetEventsRequest {
+  params: Record<string, never>;
+  query: Record<string, never>;
+  headers: NonNullable<PetEventsOperation["parameters"]["header"]>;
+  cookies: Record<string, never>;
+  body: undefined;
+}
+
+/**
+ * `petEvents` answers 200: A stream of changes that lasts until the client goes away.
+ */
+export interface PetEvents200Response {
+  status: 200;
+  contentType?: "text/event-stream";
+  headers?: ResponseHeaders;
+  body: Items<PetEventsOperation["responses"][200]["content"]["text/event-stream"]>;
+}
+
+/**
+ * `petEvents` answers 400: The request does not match the contract.
+ */
+export interface PetEvents400Response {
+  status: 400;
+  contentType?: "application/problem+json";
+  headers?: ResponseHeaders;
+  body: PetEventsOperation["responses"][400]["content"]["application/problem+json"];
+}
+
+/**
+ * `petEvents` answers default: Any other error the server answers with (401 without credentials, 415 for a body of another media type, …).
+ */
+export interface PetEventsDefaultResponse {
+  status: Exclude<HttpStatus, 200 | 400>;
+  contentType?: "application/problem+json";
+  headers?: ResponseHeaders;
+  body: PetEventsOperation["responses"]["default"]["content"]["application/problem+json"];
+}
+
+/**
+ * What `petEvents` may answer: one entry per status and media type in the contract.
+ */
+export type PetEventsResponse =
+  PetEvents200Response | PetEvents400Response | PetEventsDefaultResponse;
+
+/**
+ * What `petEvents` receives besides the request.
+ */
+export type PetEventsContext = HandlerContext;
+
+type ExportPetsOperation = paths["/pets/export"]["get"];
+
+/**
+ * Export every pet
+ *
+ * Every pet, one JSON object per line (JSON Lines), sent as it is read.
+ *
+ * `GET /pets/export`
+ */
+export interface ExportPetsRequest {
+  params: Record<string, never>;
+  query: Record<string, never>;
+  headers: Record<string, never>;
+  cookies: Record<string, never>;
+  body: undefined;
+}
+
+/**
+ * `exportPets` answers 200: One pet per line.
+ */
+export interface ExportPets200Response {
+  status: 200;
+  contentType?: "application/jsonl";
+  headers?: ResponseHeaders;
+  body: Items<ExportPetsOperation["responses"][200]["content"]["application/jsonl"]>;
+}
+
+/**
+ * `exportPets` answers default: Any other error the server answers with (401 without credentials, 415 for a body of another media type, …).
+ */
+export interface ExportPetsDefaultResponse {
+  status: Exclude<HttpStatus, 200>;
+  contentType?: "application/problem+json";
+  headers?: ResponseHeaders;
+  body: ExportPetsOperation["responses"]["default"]["content"]["application/problem+json"];
+}
+
+/**
+ * What `exportPets` may answer: one entry per status and media type in the contract.
+ */
+export type ExportPetsResponse = ExportPets200Response | ExportPetsDefaultResponse;
+
+/**
+ * What `exportPets` receives besides the request.
+ */
+export type ExportPetsContext = HandlerContext;
 
 type GetPetOperation = paths["/pets/{petId}"]["get"];
 
@@ -530,6 +644,24 @@ export interface Handlers {
     request: CreatePetRequest,
     context: CreatePetContext,
   ) => HandlerResult<CreatePetResponse>;
+  /**
+   * Follow pet changes
+   *
+   * `GET /pets/events`
+   */
+  petEvents: (
+    request: PetEventsRequest,
+    context: PetEventsContext,
+  ) => HandlerResult<PetEventsResponse>;
+  /**
+   * Export every pet
+   *
+   * `GET /pets/export`
+   */
+  exportPets: (
+    request: ExportPetsRequest,
+    context: ExportPetsContext,
+  ) => HandlerResult<ExportPetsResponse>;
   /**
    * Get a pet by id
    *

@@ -3,6 +3,7 @@
 import type { CreatePetContext, CreatePetRequest, CreatePetResponse } from "../generated/operations.js";
 import { petStore } from "../store/index.js";
 import { nameTaken, storeFull } from "../pet-problems.js";
+import { publishChange } from "../pet-changes.js";
 
 /**
  * Create a pet
@@ -15,5 +16,6 @@ export async function createPet({ body }: CreatePetRequest, context: CreatePetCo
   const pet = await store.createPet(body);
   if (pet === "name-taken") return nameTaken(body.name, "/pets", context.requestId);
   if (pet === "full") return storeFull(store.maxPets, context.requestId);
+  publishChange("created", { petId: pet.id, pet });
   return { status: 201, headers: { Location: `/pets/${pet.id}` }, body: pet };
 }

@@ -3,6 +3,7 @@
 import type { DeletePetContext, DeletePetRequest, DeletePetResponse } from "../generated/operations.js";
 import { petStore } from "../store/index.js";
 import { petNotFound } from "../pet-problems.js";
+import { publishChange } from "../pet-changes.js";
 
 /**
  * Delete a pet
@@ -12,6 +13,7 @@ import { petNotFound } from "../pet-problems.js";
 export async function deletePet({ params }: DeletePetRequest, context: DeletePetContext): Promise<DeletePetResponse> {
   // One transaction deletes the pet and its photo (store/pets.ts).
   if (!(await (await petStore()).deletePet(params.petId))) return petNotFound(params.petId, context.requestId);
+  publishChange("deleted", { petId: params.petId });
   // context.principal is what the bearerAuth verifier returned: { id: string }.
   context.log.info({ petId: params.petId, by: context.principal.id }, "pet deleted");
   return { status: 204 };

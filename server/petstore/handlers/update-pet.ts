@@ -3,6 +3,7 @@
 import type { UpdatePetContext, UpdatePetRequest, UpdatePetResponse } from "../generated/operations.js";
 import { petStore } from "../store/index.js";
 import { nameTaken, petNotFound } from "../pet-problems.js";
+import { publishChange } from "../pet-changes.js";
 
 /**
  * Update a pet
@@ -13,5 +14,6 @@ export async function updatePet({ params, body }: UpdatePetRequest, context: Upd
   const pet = await (await petStore()).updatePet(params.petId, body);
   if (pet === "name-taken") return nameTaken(body.name ?? "", `/pets/${params.petId}`, context.requestId);
   if (!pet) return petNotFound(params.petId, context.requestId);
+  publishChange("updated", { petId: pet.id, pet });
   return { status: 200, body: pet };
 }

@@ -24,3 +24,20 @@ export function concreteMediaType(declared: string): string {
   if (base.endsWith('/*')) return `${base.slice(0, -2)}/octet-stream`;
   return base;
 }
+
+/**
+ * How a sequential media type (OpenAPI 3.2 "Sequential Media Types") repeats its items:
+ * `event-stream` (Server-Sent Events), `json-lines` (JSON Lines, NDJSON: one JSON text per line),
+ * `json-seq` (RFC 7464: each JSON text after a record separator, 0x1E), `multipart` (parts).
+ */
+export type SequenceKind = 'event-stream' | 'json-lines' | 'json-seq' | 'multipart';
+
+/** The sequence a media type is, or null: `application/x-ndjson` → json-lines, `application/geo+json-seq` → json-seq. */
+export function sequenceKind(mediaType: string): SequenceKind | null {
+  const base = mediaTypeBase(mediaType);
+  if (base === 'text/event-stream') return 'event-stream';
+  if (base === 'application/jsonl' || base === 'application/x-ndjson' || base === 'application/x-jsonlines') return 'json-lines';
+  if (/^application\/(.+\+)?json-seq$/.test(base)) return 'json-seq';
+  if (base === 'multipart/mixed') return 'multipart';
+  return null;
+}

@@ -10,6 +10,7 @@ import type { Change, Dialect, RuleContext, SchemaRule } from './change.js';
 import { discriminator } from './discriminator.js';
 import { dynamicRefPointer } from './dynamic-ref.js';
 import { emptyEnum } from './empty-enum.js';
+import { decodeEventData } from './event-data.js';
 import { removeExamples } from './examples.js';
 import { exclusiveBounds } from './exclusive-bounds.js';
 import { dropIgnoredHeaders } from './ignored-headers.js';
@@ -72,6 +73,7 @@ export function normalizeForValidator(doc: Document): Normalized {
       mediaType: (media, pointer) => {
         removeExamples(media, examples);
         addMissingSchema(media, pointer, context);
+        decodeEventData(media, pointer, context);
       },
       schema: (schema, pointer) => {
         removeExamples(schema, examples);

@@ -150,6 +150,7 @@ class Walker {
       const p = this.at(node, p0);
       this.visitor.mediaType?.(node, p);
       this.schema(node.schema, `${p}/schema`);
+      this.schema(node.itemSchema, `${p}/itemSchema`);
       this.map(node.encoding, `${p}/encoding`, (enc, q) => {
         if (isObject(enc)) this.map(enc.headers, `${q}/headers`, (h, r) => this.header(h, r));
       });

@@ -6,6 +6,7 @@ import type { Document } from '../contract/document.js';
 import { deref, escapeSegment } from '../contract/pointer.js';
 import { isJsonMediaType, mediaTypeBase } from '../contract/media-types.js';
 import { formPlanFor, type FormPlan } from './form-plan.js';
+import { itemShapeOf, type ItemShape } from './items.js';
 
 export type BodyKind = 'json' | 'form' | 'multipart' | 'text' | 'binary';
 
@@ -19,6 +20,8 @@ export interface BodyMedia {
   form: FormPlan | null;
   /** Where the schema is, as a pointer from the document root with `$ref`s followed. */
   at: string;
+  /** A stream of items (JSON Lines, json-seq with `itemSchema`), read and checked one by one. */
+  item: ItemShape | null;
 }
 
 export interface BodyPlan {
@@ -27,13 +30,14 @@ export interface BodyPlan {
 }
 
 export function planBody(doc: Document, operation: Record<string, unknown>, operationAt: string): BodyPlan | null {
-  const body = deref<{ required?: boolean; content?: Record<string, { schema?: unknown; encoding?: Record<string, { contentType?: unknown }> }> }>(doc, operation.requestBody);
+  const body = deref<{ required?: boolean; content?: Record<string, { schema?: unknown; itemSchema?: unknown; encoding?: Record<string, { contentType?: unknown }> }> }>(doc, operation.requestBody);
   if (!body?.content || Object.keys(body.content).length === 0) return null;
   const media = Object.entries(body.content).map(([declared, m]) => {
     const base = mediaTypeBase(declared);
     const kind = kindOf(base);
-    const at = `${operationAt}/requestBody/content/${escapeSegment(declared)}/schema`;
-    return { declared, base, schema: m?.schema ?? {}, form: kind === 'form' || kind === 'multipart' ? formPlanFor(doc, m?.schema, kind === 'multipart', m?.encoding) : null, at };
+    const mediaAt = `${operationAt}/requestBody/content/${escapeSegment(declared)}`;
+    const form = kind === 'form' || kind === 'multipart' ? formPlanFor(doc, m?.schema, kind === 'multipart', m?.encoding) : null;
+    return { declared, base, schema: m?.schema ?? {}, form, at: `${mediaAt}/schema`, item: itemShapeOf(declared, m, mediaAt) };
   });
   return { required: body.required === true, media };
 }

@@ -6,6 +6,7 @@ import type { ValidateFunction } from 'ajv';
 import type { Document } from '../contract/document.js';
 import { deref } from '../contract/pointer.js';
 import type { BodyMedia, BodyPlan } from './body.js';
+import type { ItemRule, ItemShape } from './items.js';
 import type { ParameterPlan } from './parameters.js';
 import type { ValidatorSet } from './validators.js';
 import { isJsonMediaType } from '../contract/media-types.js';
@@ -13,7 +14,7 @@ import { isJsonMediaType } from '../contract/media-types.js';
 export interface ResponseShape {
   /** `200`, `2XX`, `default`. */
   key: string;
-  media: { declared: string; schema: unknown; at: string }[];
+  media: { declared: string; schema: unknown; at: string; item: ItemShape | null }[];
   headers: { name: string; required: boolean; schema: unknown; at: string }[];
 }
 
@@ -21,6 +22,8 @@ export interface BodyValidator {
   validate: ValidateFunction;
   /** Fills the schema's defaults into a body already found valid; null when it has none. */
   fillDefaults: ValidateFunction | null;
+  /** A streamed body: each item's validator (its `itemSchema`); null for a whole body. */
+  item: ValidateFunction | null;
 }
 
 export interface HeaderRule {
@@ -34,6 +37,8 @@ export interface CompiledOperation {
   bodies: Map<BodyMedia, BodyValidator>;
   /** Status key → declared media type → validator (null: nothing to check, e.g. binary). */
   responses: Map<string, Map<string, ValidateFunction | null>>;
+  /** Status key → declared media type → the validator of each item of a streamed response. */
+  items: Map<string, Map<string, ItemRule>>;
   headers: Map<string, HeaderRule[]>;
 }
 
@@ -85,21 +90,29 @@ export function compileOperation(set: ValidatorSet, requestDoc: Document, shape:
   const bodies = new Map<BodyMedia, BodyValidator>();
   for (const media of shape.body?.media ?? []) {
     const schema = media.schema as object;
+    const item = media.item;
     const compiled = attempt(`request body ${media.declared}`, 'body', schema, media.at, () => ({
       validate: set.body.compile(schema),
       fillDefaults: hasDefaults(requestDoc, schema) ? set.bodyDefaults().compile(schema) : null,
+      item: null as ValidateFunction | null,
     }));
+    if (compiled && item) compiled.item = attempt(`request body ${media.declared} items`, 'body', item.schema, item.at, () => set.body.compile(item.schema as object));
     if (compiled) bodies.set(media, compiled);
   }
   const responses = new Map<string, Map<string, ValidateFunction | null>>();
+  const items = new Map<string, Map<string, ItemRule>>();
   const headers = new Map<string, HeaderRule[]>();
   for (const r of shape.responses) {
     const byMedia = new Map<string, ValidateFunction | null>();
+    const itemsByMedia = new Map<string, ItemRule>();
     for (const m of r.media) {
       const checkable = m.schema !== undefined && !isBinary(m.declared, m.schema);
       byMedia.set(m.declared, checkable ? attempt(`response ${r.key} ${m.declared}`, 'response', m.schema, m.at, () => set.response.compile(m.schema as object)) : null);
+      const item = m.item;
+      if (item) itemsByMedia.set(m.declared, { kind: item.kind, validate: attempt(`response ${r.key} ${m.declared} items`, 'response', item.schema, item.at, () => set.response.compile(item.schema as object)) });
     }
     responses.set(r.key, byMedia);
+    if (itemsByMedia.size > 0) items.set(r.key, itemsByMedia);
     const rules = r.headers.map((h) => ({
       name: h.name,
       required: h.required,
@@ -108,7 +121,7 @@ export function compileOperation(set: ValidatorSet, requestDoc: Document, shape:
     if (rules.length > 0) headers.set(r.key, rules);
   }
   if (failures.length > 0) throw new OperationCompileError(failures);
-  return { parameters, bodies, responses, headers };
+  return { parameters, bodies, responses, items, headers };
 }
 
 function messageOf(error: unknown): string {

@@ -24,6 +24,8 @@ export interface ValidatorContext extends ShapeSources {
 export interface BodyReaders {
   raw: RequestHandler;
   multipart: RequestHandler;
+  /** A streamed body (itemSchema): each item at most `item` bytes, the stream at most `total`. */
+  limits: { item: number; total: number };
 }
 
 /** What mock mode answers for an operation whose handler is still a stub (built by mock.ts). */

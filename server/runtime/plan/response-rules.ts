@@ -2,6 +2,7 @@
 // covers the status (exact, its range, or `default`), the media types and headers declared there,
 // and the media type implied when a handler names none. Worked out on a status's first use and
 // kept; never sends anything: request/respond.ts checks and sends a response by these rules.
+import type { Logger } from 'pino';
 import type { RouteBinding } from '../api.js';
 import { mediaTypeBase } from '../contract/media-types.js';
 import type { CompiledOperation, HeaderRule } from './compile-operation.js';
@@ -14,6 +15,8 @@ export interface ResponseRules {
   compiled: CompiledOperation;
   /** Check bodies against their schemas (statuses, media types and headers are always checked). */
   validateBodies: boolean;
+  /** Where a streamed response logs an item it refused to send. */
+  logger?: Logger;
 }
 
 /** What a status answers with, worked out on its first use by the operation. */

@@ -6,6 +6,7 @@ import { operationIn, operationPointer } from '../contract/methods.js';
 import { deref, escapeSegment } from '../contract/pointer.js';
 import { planBody } from './body.js';
 import type { OperationShape, ResponseShape } from './compile-operation.js';
+import { itemShapeOf } from './items.js';
 import { planParameters } from './parameters.js';
 
 export interface ShapeSources {
@@ -33,11 +34,14 @@ function operationOf(doc: Document, path: string, method: string): Record<string
 function responsesOf(doc: Document, operation: Record<string, unknown>, operationAt: string): ResponseShape[] {
   const responses = (operation.responses ?? {}) as Record<string, unknown>;
   return Object.entries(responses).map(([key, raw]) => {
-    const response = deref<{ content?: Record<string, { schema?: unknown }>; headers?: Record<string, unknown> }>(doc, raw) ?? {};
+    const response = deref<{ content?: Record<string, { schema?: unknown; itemSchema?: unknown }>; headers?: Record<string, unknown> }>(doc, raw) ?? {};
     const at = `${operationAt}/responses/${escapeSegment(key)}`;
     return {
       key,
-      media: Object.entries(response.content ?? {}).map(([declared, m]) => ({ declared, schema: m?.schema, at: `${at}/content/${escapeSegment(declared)}/schema` })),
+      media: Object.entries(response.content ?? {}).map(([declared, m]) => {
+        const mediaAt = `${at}/content/${escapeSegment(declared)}`;
+        return { declared, schema: m?.schema, at: `${mediaAt}/schema`, item: itemShapeOf(declared, m, mediaAt) };
+      }),
       headers: Object.entries(response.headers ?? {}).map(([name, rawHeader]) => {
         const header = deref<{ required?: boolean; schema?: unknown; content?: Record<string, { schema?: unknown }> }>(doc, rawHeader) ?? {};
         const schema = header.schema ?? Object.values(header.content ?? {})[0]?.schema;

@@ -6,8 +6,9 @@ import multer from 'multer';
 import type { BodyReaders } from '../plan/plan.js';
 
 /** One reader of raw bytes (with the size limit and Content-Encoding) and one multipart reader, per app. */
-export function createBodyReaders(limit: number): BodyReaders {
+export function createBodyReaders(limit: number, streamLimit = DEFAULT_STREAM_LIMIT): BodyReaders {
   return {
+    limits: { item: limit, total: streamLimit },
     raw: express.raw({ type: () => true, limit, inflate: true }),
     multipart: multer({
       storage: multer.memoryStorage(),
@@ -16,6 +17,9 @@ export function createBodyReaders(limit: number): BodyReaders {
     } as multer.Options).any(),
   };
 }
+
+/** Largest streamed request body (JSON Lines, json-seq with itemSchema), in bytes: 100 MB. */
+export const DEFAULT_STREAM_LIMIT = 100 * 1024 * 1024;
 
 const FIELDS = Symbol('specfirst.multipartFields');
 type WithFields = Request & { [FIELDS]?: [string, string][] };

@@ -11,6 +11,8 @@ import { isJsonMediaType, mediaTypeBase } from '../contract/media-types.js';
 import type { HeaderRule } from '../plan/compile-operation.js';
 import { entryFor, impliedType, UNDECLARED, type ResponseRules } from '../plan/response-rules.js';
 import { bodyFields } from './ajv-fields.js';
+import { isItemSource, sendStream } from './stream-response.js';
+import type { ItemRule } from '../plan/items.js';
 
 interface HandlerResponse {
   status: number;
@@ -20,7 +22,7 @@ interface HandlerResponse {
 }
 
 export async function respond(rules: ResponseRules, req: Request, res: Response, result: unknown): Promise<void> {
-  const { status, headers, body, mediaType, json } = checkResponse(rules, result);
+  const { status, headers, body, mediaType, json, stream } = checkResponse(rules, result);
   res.statusCode = status;
   if (headers) {
     for (const name of Object.keys(headers)) {
@@ -30,6 +32,10 @@ export async function respond(rules: ResponseRules, req: Request, res: Response,
   }
   if (body === undefined) {
     res.end();
+    return;
+  }
+  if (stream) {
+    await sendStream(req, res, { route: rules.route, rule: stream, mediaType: mediaType!, validateItems: rules.validateBodies, logger: rules.logger }, body as AsyncIterable<unknown>);
     return;
   }
   if (body instanceof Blob) {
@@ -45,6 +51,8 @@ export interface CheckedResponse extends HandlerResponse {
   /** The media type to send it as, when there is one. */
   mediaType: string | undefined;
   json: boolean;
+  /** A streamed body (an iterable of items for a media type with `itemSchema`): how to send each item. */
+  stream?: ItemRule;
 }
 
 /**
@@ -75,6 +83,15 @@ export function checkResponse({ route, compiled, validateBodies }: ResponseRules
   if (mediaType && declared.length > 0) {
     matched = contentType === undefined && !blob && entry.implied !== undefined ? declared[0] : declared[matchIndex(entry.bases, mediaTypeBase(mediaType))];
     if (matched === undefined) throw new ResponseContractError(route, `media type ${mediaType} is not declared for status ${status}`);
+  }
+  const itemRule = matched === undefined ? undefined : compiled.items.get(key)?.get(matched);
+  if (itemRule) {
+    // Each item is checked as it is sent (stream-response.ts), never the body as a whole.
+    if (!isItemSource(body) || typeof body === 'string') throw new ResponseContractError(route, `status ${status} ${matched} is a stream of items (itemSchema): the handler must return an iterable or async iterable of items as its body`);
+    return { status, headers, body, mediaType, json: false, stream: itemRule };
+  }
+  if (typeof body === 'object' && body !== null && Symbol.asyncIterator in body) {
+    throw new ResponseContractError(route, `status ${status}${matched ? ` ${matched}` : ''} has no itemSchema, so it cannot be streamed: the handler returned an async iterable`);
   }
   const json = !blob && mediaType !== undefined && isJsonMediaType(mediaType);
   // A text body is a string value: its schema (a `maxLength`, a `pattern`) applies as to JSON.

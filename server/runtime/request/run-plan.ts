@@ -13,10 +13,12 @@ import { HandlerContext } from './handler-context.js';
 import { matchMedia, readBody } from './read-body.js';
 import { readParameters } from './read-parameters.js';
 import { respond } from './respond.js';
+import { readItems } from './stream-request.js';
 
 const NOT_IMPLEMENTED = Symbol.for('specfirst.notImplemented');
 
-export async function runPlan(plan: OperationPlan, req: Request, res: Response, pathParams: Record<string, string>, rawQuery: string): Promise<void> {
+/** `answer` sends an error response while the handler runs (an invalid item of a streamed request body). */
+export async function runPlan(plan: OperationPlan, req: Request, res: Response, pathParams: Record<string, string>, rawQuery: string, answer: (error: Error) => void): Promise<void> {
   const { ctx, route } = plan;
   let principal: unknown;
   if (plan.security) {
@@ -42,11 +44,17 @@ export async function runPlan(plan: OperationPlan, req: Request, res: Response, 
       contentType = req.headers['content-type'];
       const media = contentType ? matchMedia(bodyPlan, contentType) : null;
       if (!media) throw new UnsupportedMediaTypeError(contentType, bodyPlan.media.map((m) => m.declared));
-      const read = await readBody(req, res, media, ctx.readers);
-      present = read.present;
-      if (present) {
+      const validator = compiled.bodies.get(media)!;
+      const item = media.item;
+      if (item && item.kind !== 'event-stream') {
+        // Read item by item while the handler runs: each is checked as it arrives.
+        present = true;
+        body = readItems(req, res, { kind: item.kind, validate: validator.item, limits: ctx.readers.limits, answer });
+      }
+      const read = present ? { present: false, value: undefined, checked: undefined } : await readBody(req, res, media, ctx.readers);
+      if (read.present) {
+        present = true;
         body = read.value;
-        const validator = compiled.bodies.get(media)!;
         if (!validator.validate(read.checked)) errors.push(...bodyFields(validator.validate.errors));
         else if (validator.fillDefaults) validator.fillDefaults(read.value);
       }
@@ -69,7 +77,13 @@ export async function runPlan(plan: OperationPlan, req: Request, res: Response, 
     body,
     contentType: contentType === undefined ? undefined : contentType.split(';')[0]!.trim(),
   };
-  let result = await route.handler(request, new HandlerContext(ctx.logger, req, res, principal));
+  let result;
+  try {
+    result = await route.handler(request, new HandlerContext(ctx.logger, req, res, principal));
+  } catch (error) {
+    // An invalid item of a streamed body was answered already; the handler let its error through.
+    if (!res.headersSent) throw error;
+  }
   if (res.headersSent) {
     // The handler wrote the response itself: it is logged when it finishes.
     watchFinish(res);
@@ -79,7 +93,7 @@ export async function runPlan(plan: OperationPlan, req: Request, res: Response, 
     if (!ctx.mock) throw new NotImplementedSignal(route.operation);
     result = ctx.mock(route);
   }
-  await respond({ route, compiled, validateBodies: ctx.validateResponses }, req, res, result);
+  await respond({ route, compiled, validateBodies: ctx.validateResponses, logger: ctx.logger }, req, res, result);
   logDone(res);
 }
 

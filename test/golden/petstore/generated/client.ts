@@ -16,3 +16,100 @@ export type ApiClient = Client<paths>;
 export function createApiClient(options: ClientOptions = {}): ApiClient {
   return createClient<paths>(options);
 }
+
+/** How a streamed body repeats its items. */
+export type StreamKind = "event-stream" | "json-lines" | "json-seq";
+
+/**
+ * A streamed body's items, decoded as they arrive: Server-Sent Events (as the HTML standard parses
+ * them; `data` parsed as JSON when `jsonData`), JSON Lines, or JSON text sequences.
+ */
+export async function* readItems<T>(
+  response: Response,
+  kind: StreamKind,
+  jsonData = false,
+): AsyncGenerator<T> {
+  if (!response.body) return;
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let rest = "";
+  let event: Record<string, unknown> | null = null;
+  const finish = (e: Record<string, unknown>): T => {
+    if (jsonData && typeof e.data === "string") {
+      try {
+        e.data = JSON.parse(e.data);
+      } catch {
+        // not JSON: left as the text it is
+      }
+    }
+    return e as T;
+  };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      rest += done ? decoder.decode() : decoder.decode(value, { stream: true });
+      if (kind === "json-seq") {
+        const parts = rest.split("\x1e");
+        rest = done ? "" : parts.pop()!;
+        for (const part of parts) if (part.trim() !== "") yield JSON.parse(part) as T;
+      } else {
+        // A CR at the end may be the first half of a CRLF: it waits for the next chunk.
+        const hold = !done && rest.endsWith("\r") ? 1 : 0;
+        const lines = rest.slice(0, rest.length - hold).split(/\r\n|\n|\r/);
+        rest = done ? "" : lines.pop()! + rest.slice(rest.length - hold);
+        for (const line of lines) {
+          if (kind === "json-lines") {
+            if (line.trim() !== "") yield JSON.parse(line) as T;
+          } else if (line === "") {
+            if (event) yield finish(event);
+            event = null;
+          } else if (!line.startsWith(":")) {
+            const colon = line.indexOf(":");
+            const field = colon < 0 ? line : line.slice(0, colon);
+            let text = colon < 0 ? "" : line.slice(colon + 1);
+            if (text.startsWith(" ")) text = text.slice(1);
+            if (field === "data")
+              (event ??= {}).data =
+                event.data === undefined ? text : String(event.data) + "\n" + text;
+            else if (field === "event" || (field === "id" && !text.includes("\0")))
+              (event ??= {})[field] = text;
+            else if (field === "retry" && /^\d+$/.test(text)) (event ??= {}).retry = Number(text);
+          }
+        }
+      }
+      if (done) return;
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+}
+
+/**
+ * One item of `GET /pets/events` (200, text/event-stream).
+ */
+export type PetEventsItem =
+  paths["/pets/events"]["get"]["responses"][200]["content"]["text/event-stream"];
+
+/**
+ * The items of `GET /pets/events` as they arrive: `for await (const item of petEventsItems(response))`, with the response of `client.GET("/pets/events", { parseAs: "stream" })`.
+ *
+ * Leaving the loop early cancels the stream (the server stops its handler).
+ */
+export function petEventsItems(response: Response): AsyncGenerator<PetEventsItem> {
+  return readItems<PetEventsItem>(response, "event-stream", true);
+}
+
+/**
+ * One item of `GET /pets/export` (200, application/jsonl).
+ */
+export type ExportPetsItem =
+  paths["/pets/export"]["get"]["responses"][200]["content"]["application/jsonl"];
+
+/**
+ * The items of `GET /pets/export` as they arrive: `for await (const item of exportPetsItems(response))`, with the response of `client.GET("/pets/export", { parseAs: "stream" })`.
+ *
+ * Leaving the loop early cancels the stream (the server stops its handler).
+ */
+export function exportPetsItems(response: Response): AsyncGenerator<ExportPetsItem> {
+  return readItems<ExportPetsItem>(response, "json-lines");
+}

@@ -3,6 +3,8 @@
 import type { Handlers } from "./operations.js";
 import { listPets } from "../handlers/list-pets.js";
 import { createPet } from "../handlers/create-pet.js";
+import { petEvents } from "../handlers/pet-events.js";
+import { exportPets } from "../handlers/export-pets.js";
 import { getPet } from "../handlers/get-pet.js";
 import { deletePet } from "../handlers/delete-pet.js";
 import { updatePet } from "../handlers/update-pet.js";
@@ -14,6 +16,8 @@ import { bearerAuth as bearerAuthVerifier } from "../security/bearer-auth.js";
 export const handlers: Handlers = {
   listPets,
   createPet,
+  petEvents,
+  exportPets,
   getPet,
   deletePet,
   updatePet,
@@ -67,6 +71,32 @@ export const api = {
       },
       security: [{ apiKey: [] }],
       handler: handlers.createPet,
+    },
+    {
+      operation: "petEvents",
+      method: "get",
+      path: "/pets/events",
+      expressPath: "/pets/events",
+      parameters: { path: [], query: [], header: ["Last-Event-ID"], cookie: [] },
+      requestMediaTypes: [],
+      responses: {
+        "200": ["text/event-stream"],
+        "400": ["application/problem+json"],
+        default: ["application/problem+json"],
+      },
+      security: [],
+      handler: handlers.petEvents,
+    },
+    {
+      operation: "exportPets",
+      method: "get",
+      path: "/pets/export",
+      expressPath: "/pets/export",
+      parameters: { path: [], query: [], header: [], cookie: [] },
+      requestMediaTypes: [],
+      responses: { "200": ["application/jsonl"], default: ["application/problem+json"] },
+      security: [],
+      handler: handlers.exportPets,
     },
     {
       operation: "getPet",

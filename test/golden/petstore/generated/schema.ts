@@ -24,6 +24,48 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/pets/events": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Follow pet changes
+     * @description Server-Sent Events, one per change (`created`, `updated`, `deleted`), as they happen.
+     *     A client that reconnects with `Last-Event-ID` first gets the changes it missed (of the
+     *     last 100).
+     */
+    get: operations["petEvents"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/pets/export": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export every pet
+     * @description Every pet, one JSON object per line (JSON Lines), sent as it is read.
+     */
+    get: operations["exportPets"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/pets/{petId}": {
     parameters: {
       query?: never;
@@ -76,6 +118,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description What changed; `pet` is the pet as it is now (absent when it was deleted). */
+    PetChange: {
+      petId: number;
+      pet?: components["schemas"]["Pet"];
+    };
     /** @description A pet in the shop, either a cat or a dog. */
     Pet: components["schemas"]["Cat"] | components["schemas"]["Dog"];
     Cat: {
@@ -301,6 +348,57 @@ export interface operations {
       };
       400: components["responses"]["BadRequest"];
       409: components["responses"]["NameTaken"];
+      default: components["responses"]["Error"];
+    };
+  };
+  petEvents: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The id of the last event the client saw (EventSource sends it when it reconnects). */
+        "Last-Event-ID"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A stream of changes that lasts until the client goes away. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/event-stream": {
+            /** @enum {string} */
+            event: "created" | "updated" | "deleted";
+            id: string;
+            data: components["schemas"]["PetChange"];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      default: components["responses"]["Error"];
+    };
+  };
+  exportPets: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One pet per line. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/jsonl": components["schemas"]["Pet"];
+        };
+      };
       default: components["responses"]["Error"];
     };
   };
