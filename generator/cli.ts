@@ -18,6 +18,7 @@ Commands:
   start [ENTRY] [--workers N]  serve the built project with plain node, on N cores
   verify CONTRACT...           try contracts end to end: generate, compile, serve mocked, send requests
   fuzz [CONTRACT] --url URL    property-based requests against a running server, failures shrunk
+  diff BASE REVISION           breaking changes between two versions (or --base GIT-REF)
 
 Run \`specfirst <command> --help\` for its options and examples.
 
@@ -91,6 +92,13 @@ const COMMANDS: Record<string, Command> = {
     load: async () => {
       const m = await import('./commands/fuzz.js');
       return { help: m.FUZZ_HELP, run: (v, p) => m.runFuzz(v as import('./commands/fuzz.js').FuzzValues, p) };
+    },
+  },
+  diff: {
+    options: { base: { type: 'string' }, format: { type: 'string' }, 'fail-on': { type: 'string' }, accepted: { type: 'string' } },
+    load: async () => {
+      const m = await import('./commands/diff.js');
+      return { help: m.DIFF_HELP, run: (v, p) => m.runDiff(v as import('./commands/diff.js').DiffValues, p) };
     },
   },
   build: {

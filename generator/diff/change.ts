@@ -50,3 +50,13 @@ export interface Pair<T> {
   base: T;
   revision: T;
 }
+
+/** One entry of contracts/.specfirst-accepted.yaml: a change accepted on purpose. */
+export interface AcceptedEntry {
+  id: string;
+  /** `GET /pets/{id}`; omitted: that id on every operation. */
+  operation?: string;
+  reason: string;
+  /** `YYYY-MM-DD`: the entry stops applying after this day. */
+  expires?: string;
+}
