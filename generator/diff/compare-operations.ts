@@ -8,7 +8,7 @@ import { compareRequestBody } from './compare-request-body.js';
 import { compareResponses } from './compare-responses.js';
 import { compareSecurity, securityOf } from './compare-security.js';
 import type { DiffContext } from './context.js';
-import { compareDeprecation, removalId } from './deprecation.js';
+import { compareDeprecation, removalId, unstable } from './deprecation.js';
 import { parametersOf } from './parameters.js';
 import { isJson, type Json } from './schema-view.js';
 
@@ -51,9 +51,14 @@ export function compareOperations(ctx: DiffContext): void {
   const revisionPaths = new Set([...revision.values()].map((o) => pathKey(o.path)));
   for (const [key, b] of base) {
     const r = revision.get(key);
+    // Draft and alpha operations promise nothing (oasdiff's default stability threshold, beta).
+    if (unstable(b.op)) {
+      if (r) compareDeprecation(ctx, r.label, { base: b.pointer, revision: r.pointer }, b.op, r.op);
+      continue;
+    }
     if (!r) {
       const wholePath = !revisionPaths.has(pathKey(b.path));
-      const { id, why } = removalId(ctx, b.op, wholePath);
+      const { id, why } = removalId(ctx, b.op, wholePath ? 'api-path' : 'api')!;
       ctx.add(id, b.label, b.pointer, wholePath ? '/paths' : r === undefined ? revisionItemPointer(revision, b.path) : null, `${b.label} ${why}`);
       continue;
     }
@@ -71,11 +76,12 @@ function revisionItemPointer(revision: Map<string, OperationAt>, path: string): 
 function compareOperation(ctx: DiffContext, b: OperationAt, r: OperationAt): void {
   const operation = r.label;
   const pointers = { base: b.pointer, revision: r.pointer };
+  const named = (v: unknown): v is string => typeof v === 'string' && v !== '';
   const bId = b.op.operationId;
   const rId = r.op.operationId;
-  if (typeof bId === 'string' && typeof rId === 'string' && bId !== rId) {
+  if (named(bId) && named(rId) && bId !== rId) {
     ctx.add('operation-id-changed', operation, `${b.pointer}/operationId`, `${r.pointer}/operationId`, `operationId ${bId} → ${rId}`);
-  } else if (typeof bId !== 'string' && typeof rId === 'string') {
+  } else if (!named(bId) && named(rId)) {
     ctx.add('operation-id-added', operation, b.pointer, `${r.pointer}/operationId`, `operationId ${rId} added`);
   }
   compareDeprecation(ctx, operation, pointers, b.op, r.op);

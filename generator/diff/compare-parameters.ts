@@ -1,6 +1,7 @@
 // Parameters of one operation in both versions: added, removed, moved, required, serialisation,
 // and their schemas judged as what clients send.
 import type { DiffContext } from './context.js';
+import { compareSunset, removalId } from './deprecation.js';
 import { styleOf, type ParameterAt } from './parameters.js';
 
 export function compareParameters(ctx: DiffContext, operation: string, opPointers: { base: string; revision: string }, base: ParameterAt[], revision: ParameterAt[]): void {
@@ -12,7 +13,11 @@ export function compareParameters(ctx: DiffContext, operation: string, opPointer
     if (!r) {
       const moved = revision.find((x) => x.name === b.name && x.in !== b.in && !baseByKey.has(x.key));
       if (moved) ctx.add('request-parameter-location-changed', operation, b.pointer, moved.pointer, `${label(b)} moved to ${moved.in}`);
-      else ctx.add(b.in === 'query' ? 'request-query-parameter-removed' : 'request-parameter-removed', operation, b.pointer, opPointers.revision, `${label(b)} removed`);
+      else {
+        const lifecycle = removalId(ctx, b.value, 'request-parameter');
+        const id = lifecycle?.id ?? (b.in === 'query' ? 'request-query-parameter-removed' : 'request-parameter-removed');
+        ctx.add(id, operation, b.pointer, opPointers.revision, `${label(b)} ${lifecycle?.why ?? 'removed'}`);
+      }
       continue;
     }
     const what = label(r);
@@ -21,6 +26,7 @@ export function compareParameters(ctx: DiffContext, operation: string, opPointer
     if (!rb && rr) ctx.add('request-parameter-became-required', operation, b.pointer, r.pointer, `${what} became required`);
     if (rb && !rr) ctx.add('request-parameter-became-optional', operation, b.pointer, r.pointer, `${what} became optional`);
     if (b.value.deprecated !== true && r.value.deprecated === true) ctx.add('request-parameter-deprecated', operation, b.pointer, r.pointer, `${what} deprecated`);
+    compareSunset(ctx, operation, { base: b.pointer, revision: r.pointer }, b.value, r.value, 'request-parameter', what);
     const sb = styleOf(b);
     const sr = styleOf(r);
     if (sb.style !== sr.style) ctx.add('request-parameter-style-changed', operation, b.pointer, r.pointer, `${what}: style ${sb.style} → ${sr.style}`);

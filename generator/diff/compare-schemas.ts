@@ -6,6 +6,7 @@
 import { BOUNDS, CONSTRAINT_KEYWORDS, type Direction } from './catalogue.js';
 import type { Pair } from './change.js';
 import { encodePointer } from '../../server/runtime/contract/pointer.js';
+import { stabilityOf } from './deprecation.js';
 import { allowsNull, canonical, enumOf, isJson, schemaAt, show, typesOf, type Json, type SchemaAt } from './schema-view.js';
 
 export interface SchemaFinding {
@@ -186,7 +187,8 @@ function compareOwn(b: SchemaAt, r: SchemaAt, found: SchemaFinding[]): void {
       if (removed.length > 0) push('list-of-types-narrowed', 'type', `types ${removed.join(', ')} removed`);
       if (added.length > 0) push('list-of-types-widened', 'type', `types ${added.join(', ')} added`);
     }
-  } else if (bs.format !== rs.format) {
+  }
+  if (bs.format !== rs.format && (sameTypes || [...tb].some((t) => tr.has(t)))) {
     const kind = typeof bs.format !== 'string' ? 'type-specialized' : typeof rs.format !== 'string' ? 'type-generalized' : 'type-changed';
     push(kind, 'format', typeDetail);
   }
@@ -204,6 +206,13 @@ function compareOwn(b: SchemaAt, r: SchemaAt, found: SchemaFinding[]): void {
     for (const [k, v] of eb) if (!er.has(k)) push('enum-value-removed', 'enum', `enum value ${show(v)} removed`);
     for (const [k, v] of er) if (!eb.has(k)) push('enum-value-added', 'enum', `enum value ${show(v)} added`);
   }
+  const xb = Array.isArray(bs['x-extensible-enum']) ? (bs['x-extensible-enum'] as unknown[]) : [];
+  const xr = new Set((Array.isArray(rs['x-extensible-enum']) ? (rs['x-extensible-enum'] as unknown[]) : []).map(canonical));
+  if (xr.size > 0) for (const v of xb) if (!xr.has(canonical(v))) push('x-extensible-enum-value-removed', 'x-extensible-enum', `x-extensible-enum value ${show(v)} removed`);
+  const sb = stabilityOf(bs);
+  const sr = stabilityOf(rs);
+  if (sb === null || sr === null) push('stability-invalid', 'x-stability-level', `x-stability-level '${String((sb === null ? bs : rs)['x-stability-level'])}' is not draft, alpha, beta or stable`);
+  else if (sr < sb) push('stability-decreased', 'x-stability-level', `x-stability-level lowered`);
   valueChange(bs.const, rs.const, 'const', push);
   valueChange(bs.default, rs.default, 'default-value', push, 'default');
   // An empty pattern matches everything: the same as none.
