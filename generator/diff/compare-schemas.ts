@@ -6,7 +6,7 @@
 import { BOUNDS, CONSTRAINT_KEYWORDS, type Direction } from './catalogue.js';
 import type { Pair } from './change.js';
 import { encodePointer } from '../../server/runtime/contract/pointer.js';
-import { stabilityOf } from './deprecation.js';
+import { stabilityOf } from './lifecycle.js';
 import { allowsNull, canonical, enumOf, isJson, schemaAt, show, typesOf, type Json, type SchemaAt } from './schema-view.js';
 
 export interface SchemaFinding {
