@@ -8,7 +8,8 @@ import { compareRequestBody } from './compare-request-body.js';
 import { compareResponses } from './compare-responses.js';
 import { compareSecurity, securityOf } from './compare-security.js';
 import type { DiffContext } from './context.js';
-import { compareDeprecation, removalId, unstable } from './deprecation.js';
+import { compareDeprecation, removalId } from './deprecation.js';
+import { unstable } from './lifecycle.js';
 import { parametersOf } from './parameters.js';
 import { isJson, type Json } from './schema-view.js';
 

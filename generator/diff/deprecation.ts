@@ -7,8 +7,6 @@ import type { DiffContext } from './context.js';
 import type { Json } from './schema-view.js';
 import { LEVELS, stabilityOf, sunsetOf } from './lifecycle.js';
 
-export { unstable } from './lifecycle.js';
-
 /** The id for something gone from the revision (an operation, a whole path, a parameter), by its lifecycle. */
 export function removalId(ctx: DiffContext, holder: Json, prefix: 'api' | 'api-path' | 'request-parameter'): { id: string; why: string } | null {
   const sunset = sunsetOf(holder);
