@@ -24,9 +24,14 @@ export class DiffContext {
   /** Compares two schemas in a direction and reports each finding under `what` (`request body`, `query parameter 'limit'`…). */
   compareSchemas(direction: Direction, place: SchemaPlace, operation: string, what: string, base: { value: unknown; pointer: string }, revision: { value: unknown; pointer: string }): void {
     for (const f of this.schemas.compare(direction, base, revision)) {
-      const where = f.path.length > 0 ? `${what}, ${f.path.every((s) => s === '[]') ? 'items' : `property '${f.path.join('/')}'`}` : what;
+      const where = f.path.length > 0 ? `${what}, ${f.path.every((s) => s === '[]') ? 'items' : `property '${propertyPath(f.path)}'`}` : what;
       // Array items are the body (or parameter) itself, many times: only a property is nested.
       this.add(schemaChangeId(direction, place, f.path.some((s) => s !== '[]'), f.kind), operation, f.base, f.revision, `${where}: ${f.detail}`);
     }
   }
+}
+
+/** `['entries', '[]', 'name']` → `entries[].name`. */
+function propertyPath(path: readonly string[]): string {
+  return path.reduce((text, s) => (s === '[]' ? `${text}[]` : text === '' ? s : `${text}.${s}`), '');
 }
