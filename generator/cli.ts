@@ -13,7 +13,7 @@ Commands:
   dev                          generate, serve, and reload on every change to a contract or handler
   generate [CONTRACT...]       check contracts, write types, route bindings and handler stubs
   lint [CONTRACT...]           report every problem of the contracts, compiler style
-  check [CONTRACT...]          what CI runs: lint + generated code up to date + handlers compile
+  check [CONTRACT...]          what CI runs: lint + generated code up to date + handlers compile (+ --base REF: no breaking change)
   build                        compile the project (tsconfig.json) for production, contracts beside the code
   start [ENTRY] [--workers N]  serve the built project with plain node, on N cores
   verify CONTRACT...           try contracts end to end: generate, compile, serve mocked, send requests
@@ -53,10 +53,10 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   check: {
-    options: { out: { type: 'string' } },
+    options: { out: { type: 'string' }, base: { type: 'string' } },
     load: async () => {
       const m = await import('./commands/check.js');
-      return { help: m.CHECK_HELP, run: (v, p) => m.runCheck(v as { out?: string }, p) };
+      return { help: m.CHECK_HELP, run: (v, p) => m.runCheck(v as { out?: string; base?: string }, p) };
     },
   },
   init: {
