@@ -95,7 +95,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   diff: {
-    options: { base: { type: 'string' }, format: { type: 'string' }, 'fail-on': { type: 'string' }, accepted: { type: 'string' } },
+    options: { base: { type: 'string' }, format: { type: 'string' }, 'fail-on': { type: 'string' }, accepted: { type: 'string' }, impact: { type: 'boolean' } },
     load: async () => {
       const m = await import('./commands/diff.js');
       return { help: m.DIFF_HELP, run: (v, p) => m.runDiff(v as import('./commands/diff.js').DiffValues, p) };

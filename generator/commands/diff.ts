@@ -14,12 +14,12 @@ import { loadContract } from '../contract/load.js';
 import { applyAccepted, readAccepted, type AcceptedEntry } from '../diff/accepted.js';
 import type { Change } from '../diff/change.js';
 import { diffContracts } from '../diff/diff-contracts.js';
-import { fails, type ContractDiff, type DiffReport } from '../diff/report.js';
+import { fails, type ContractDiff, type DiffReport, type ImpactReport } from '../diff/report.js';
 import { formatDiffGithub } from '../diff/report-github.js';
 import { formatDiffJson } from '../diff/report-json.js';
 import { formatDiffMarkdown } from '../diff/report-markdown.js';
 import { formatDiffText } from '../diff/report-text.js';
-import { CONTRACTS_DIR, contractFilesIn, contractsFrom } from '../paths/project.js';
+import { CONTRACTS_DIR, contractFilesIn, contractsFrom, SERVER_DIR } from '../paths/project.js';
 import { paint } from './terminal.js';
 
 const run = promisify(execFile);
@@ -39,6 +39,9 @@ Options:
   --format F             text (default), markdown (a pull-request comment), json, github (annotations)
   --fail-on LEVEL        breaking (default) or warning: the lowest level that fails
   --accepted FILE        changes accepted on purpose (default ${ACCEPTED_FILE} when it exists)
+  --impact               also generate both versions into a temporary folder and report the
+                         handlers' new type errors (file:line:col) and whether a caller of the
+                         base's generated client still compiles against the revision's
 
 Accepted file:
   accepted:
@@ -56,6 +59,7 @@ accepted, 2 bad usage or a contract that cannot be loaded.`;
 
 export interface DiffValues {
   base?: string;
+  impact?: boolean;
   format?: string;
   'fail-on'?: string;
   accepted?: string;
@@ -87,14 +91,14 @@ export async function diffReport(values: DiffValues, positionals: string[], cwd 
   const accepted = await acceptedEntries(values.accepted, cwd);
   if (values.base !== undefined) {
     const revisions = await contractsFrom(positionals, cwd);
-    const contracts = await diffAgainstRef(values.base, revisions, cwd);
+    const contracts = await diffAgainstRef(values.base, revisions, cwd, values.impact === true);
     return applyAccepted(contracts, accepted, today());
   }
   if (positionals.length !== 2) throw new UsageError('give BASE and REVISION (files or folders), or --base GIT-REF');
   const [base, revision] = positionals.map((p) => resolve(cwd, p)) as [string, string];
   const pairs = await pairContracts(base, revision);
   const contracts: ContractDiff[] = [];
-  for (const [b, r] of pairs) contracts.push(await diffPair(b, r, displayPath(b), displayPath(r)));
+  for (const [b, r] of pairs) contracts.push(await diffPair(b, r, displayPath(b), displayPath(r), values.impact === true));
   return applyAccepted(contracts, accepted, today());
 }
 
@@ -135,7 +139,7 @@ async function pairContracts(base: string, revision: string): Promise<[string, s
   return pairs;
 }
 
-async function diffPair(base: string, revision: string, baseName: string, revisionName: string, rename?: (file: string) => string): Promise<ContractDiff> {
+async function diffPair(base: string, revision: string, baseName: string, revisionName: string, impact: boolean, rename?: (file: string) => string): Promise<ContractDiff> {
   const [b, r] = await Promise.all([loadContract(base), loadContract(revision)]);
   for (const [side, loaded] of [
     ['base', b],
@@ -147,7 +151,17 @@ async function diffPair(base: string, revision: string, baseName: string, revisi
     }
   }
   const changes = diffContracts(b.contract!, r.contract!, { today: today() });
-  return { base: baseName, revision: revisionName, changes: rename ? changes.map((c) => renamed(c, rename)) : changes };
+  const diff: ContractDiff = { base: baseName, revision: revisionName, changes: rename ? changes.map((c) => renamed(c, rename)) : changes };
+  if (impact) diff.impact = await impactOf(base, revision);
+  return diff;
+}
+
+async function impactOf(base: string, revision: string): Promise<ImpactReport> {
+  const { measureImpact } = await import('./diff-impact.js');
+  const found = await measureImpact(base, revision, process.cwd(), resolve(SERVER_DIR));
+  const plain = (m: Map<string, { file: string; line: number; column: number; message: string }[]>) =>
+    Object.fromEntries([...m].map(([op, errors]) => [op, errors.map(({ file, line, column, message }) => ({ file, line, column, message }))]));
+  return { handlers: plain(found.handlers), client: plain(found.client), clientOperations: found.clientOperations };
 }
 
 function renamed(c: Change, rename: (file: string) => string): Change {
@@ -158,7 +172,7 @@ function renamed(c: Change, rename: (file: string) => string): Change {
  * contracts/ at a git ref, written to a temporary folder (every file, so that multi-file contracts
  * load as they were), each compared with the working tree's contract of the same path.
  */
-async function diffAgainstRef(ref: string, revisions: string[], cwd: string): Promise<ContractDiff[]> {
+async function diffAgainstRef(ref: string, revisions: string[], cwd: string, impact: boolean): Promise<ContractDiff[]> {
   const git = (...args: string[]) => run('git', args, { cwd, maxBuffer: 1 << 28, encoding: 'buffer' });
   let top: string;
   try {
@@ -181,7 +195,7 @@ async function diffAgainstRef(ref: string, revisions: string[], cwd: string): Pr
       const name = `${ref}:${path.split(sep).join('/')}`;
       if (!existsSync(base)) throw new UsageError(`${displayPath(revision)} is not in ${ref}`);
       const rename = (file: string) => (file.startsWith(tmp) ? `${ref}:${relative(tmp, file).split(sep).join('/')}` : file);
-      out.push(await diffPair(base, revision, name, displayPath(revision), rename));
+      out.push(await diffPair(base, revision, name, displayPath(revision), impact, rename));
     }
     return out;
   } catch (error) {

@@ -22,6 +22,7 @@ export function formatDiffJson(report: DiffReport): string {
         revision: c.revision,
         accepted: c.accepted ?? null,
       })),
+      ...(d.impact ? { impact: d.impact } : {}),
     })),
     stale: report.stale,
     expired: report.expired,

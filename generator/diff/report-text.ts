@@ -2,7 +2,7 @@
 // with its level, id, what changed, and where in both versions; then stale and expired accepted
 // entries, then the counts. Pure: report in, text out; colour comes from the caller.
 import type { Change, Level } from './change.js';
-import { byOperation, countChanges, countLine, placeText, type DiffReport } from './report.js';
+import { byOperation, countChanges, countLine, placeText, type DiffReport, type ImpactReport } from './report.js';
 
 export type Paint = (color: 'red' | 'yellow' | 'green' | 'dim' | 'bold', text: string) => string;
 
@@ -18,6 +18,11 @@ export function formatDiffText(report: DiffReport, c: Paint = noPaint): string {
     for (const [operation, changes] of byOperation(d.changes)) {
       out.push(`  ${operation}`);
       for (const ch of changes) out.push(...changeLines(ch, c));
+      if (d.impact) out.push(...impactLines(d.impact, operation, c));
+    }
+    if (d.impact) {
+      const broken = Object.keys(d.impact.client).length;
+      out.push(`  client: ${broken === 0 ? c('green', `a caller of the base client still compiles (${d.impact.clientOperations} operations)`) : c('red', `a caller of the base client no longer compiles: ${broken} of ${d.impact.clientOperations} operations`)}`);
     }
     out.push('');
   }
@@ -26,6 +31,13 @@ export function formatDiffText(report: DiffReport, c: Paint = noPaint): string {
   if (report.stale.length + report.expired.length > 0) out.push('');
   out.push(`specfirst diff: ${countLine(countChanges(report))}`);
   return out.join('\n') + '\n';
+}
+
+function impactLines(impact: ImpactReport, operation: string, c: Paint): string[] {
+  const lines: string[] = [];
+  for (const e of impact.handlers[operation] ?? []) lines.push(c('red', `    handler: ${e.file}:${e.line}:${e.column} ${e.message}`));
+  for (const e of impact.client[operation] ?? []) lines.push(c('red', `    client: does not compile: ${e.message.split('\n')[0]}`));
+  return lines;
 }
 
 function changeLines(ch: Change, c: Paint): string[] {

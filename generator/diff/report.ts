@@ -7,6 +7,25 @@ export interface ContractDiff {
   base: string;
   revision: string;
   changes: Change[];
+  /** With --impact: what the changes do to the project's handlers and to callers of the generated client. */
+  impact?: ImpactReport;
+}
+
+/** A type error, as the report shows it. */
+export interface TypeError {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface ImpactReport {
+  /** New type errors in the handlers, by operation (`GET /pets`). */
+  handlers: Record<string, TypeError[]>;
+  /** Errors compiling a call of each base-client operation against the revision's client, by operation. */
+  client: Record<string, TypeError[]>;
+  /** How many base-client operations were compiled. */
+  clientOperations: number;
 }
 
 export interface DiffReport {
