@@ -1,10 +1,5 @@
-// Where ../shared/contracts is (beside the checkout, or beside the folder of worktrees), or null on
-// a machine without it: the tests that read it are then skipped, saying so.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT } from '../../helpers.js';
+// Where ../shared/contracts is (bench/large-contracts.ts decides), or null on a machine without
+// it: the tests that read it are then skipped, saying so.
+import { sharedContractsDir } from '../../../bench/large-contracts.js';
 
-export const SHARED_CONTRACTS: string | null =
-  [process.env.SPECFIRST_SHARED_CONTRACTS, join(ROOT, '..', 'shared', 'contracts'), join(ROOT, '..', '..', 'shared', 'contracts')].find(
-    (p): p is string => p !== undefined && existsSync(p),
-  ) ?? null;
+export const SHARED_CONTRACTS: string | null = sharedContractsDir();
