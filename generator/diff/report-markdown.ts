@@ -3,7 +3,7 @@
 // text is escaped so that it never breaks the table.
 import { escapeMarkdown } from '../verify/report-markdown.js';
 import type { Change } from './change.js';
-import { countChanges, countLine, placeText, type DiffReport } from './report.js';
+import { countChanges, countLine, placeText, type DiffReport, type ImpactReport } from './report.js';
 
 export function formatDiffMarkdown(report: DiffReport): string {
   const counts = countChanges(report);
@@ -17,6 +17,7 @@ export function formatDiffMarkdown(report: DiffReport): string {
       out.push('| level | change | operation | what | base | revision |', '| :-- | :-- | :-- | :-- | :-- | :-- |');
       for (const c of shown) out.push(row(c));
     }
+    if (d.impact) out.push(...impactSection(d.impact));
     if (info.length > 0) {
       out.push('', `<details><summary>${info.length} info change${info.length === 1 ? '' : 's'}</summary>`, '');
       out.push('| change | operation | what |', '| :-- | :-- | :-- |');
@@ -28,6 +29,16 @@ export function formatDiffMarkdown(report: DiffReport): string {
   for (const e of report.stale) out.push(`- stale: \`${e.id}\` ${escapeMarkdown(e.operation ?? '')} matches no change`);
   for (const e of report.expired) out.push(`- expired ${escapeMarkdown(e.expires ?? '')}: \`${e.id}\` ${escapeMarkdown(e.operation ?? '')}`);
   return out.join('\n') + '\n';
+}
+
+function impactSection(impact: ImpactReport): string[] {
+  const out = ['', '**Handlers**: ' + (Object.keys(impact.handlers).length === 0 ? 'no new type error.' : 'new type errors:')];
+  for (const [operation, errors] of Object.entries(impact.handlers)) {
+    for (const e of errors) out.push(`- ${escapeMarkdown(operation)}: \`${escapeMarkdown(`${e.file}:${e.line}:${e.column}`).replace(/\\/g, '')}\` ${escapeMarkdown(e.message)}`);
+  }
+  const broken = Object.keys(impact.client);
+  out.push('', `**Client**: ${broken.length === 0 ? `a caller of the base client still compiles (${impact.clientOperations} operations).` : `a caller of the base client no longer compiles: ${broken.map(escapeMarkdown).join(', ')}.`}`);
+  return out;
 }
 
 function row(c: Change): string {

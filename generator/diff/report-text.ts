@@ -21,6 +21,11 @@ export function formatDiffText(report: DiffReport, c: Paint = noPaint): string {
       if (d.impact) out.push(...impactLines(d.impact, operation, c));
     }
     if (d.impact) {
+      // Errors in code no changed operation owns (a store the handlers share…), or in an operation without changes.
+      const shown = new Set(byOperation(d.changes).map(([op]) => op));
+      for (const operation of new Set([...Object.keys(d.impact.handlers), ...Object.keys(d.impact.client)])) {
+        if (!shown.has(operation)) out.push(`  ${operation}`, ...impactLines(d.impact, operation, c));
+      }
       const broken = Object.keys(d.impact.client).length;
       out.push(`  client: ${broken === 0 ? c('green', `a caller of the base client still compiles (${d.impact.clientOperations} operations)`) : c('red', `a caller of the base client no longer compiles: ${broken} of ${d.impact.clientOperations} operations`)}`);
     }

@@ -60,6 +60,18 @@ describe('diff reports', () => {
     assert.ok(ok, JSON.stringify(validate.errors));
   });
 
+  it('prints the --impact part (handlers, client) in JSON its schema accepts, and in markdown', async () => {
+    const schema = JSON.parse(await readFile(join(ROOT, 'generator', 'diff', 'diff-report.schema.json'), 'utf8'));
+    const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
+    const impact = { handlers: { 'GET /items': [{ file: 'server/shop/handlers/list-items.ts', line: 3, column: 7, message: "Type 'string' is not assignable to type 'number'." }] }, client: { 'DELETE /items/{id}': [{ file: 'x.ts', line: 9, column: 3, message: 'No overload matches this call.' }] }, clientOperations: 3 };
+    const withImpact: DiffReport = { ...report, contracts: report.contracts.map((d) => ({ ...d, impact })) };
+    assert.ok(validate(JSON.parse(formatDiffJson(withImpact))), JSON.stringify(validate.errors));
+    const md = formatDiffMarkdown(withImpact);
+    assert.match(md, /- GET \/items: `server\/shop\/handlers\/list-items\.ts:3:7` Type 'string'/);
+    assert.match(md, /\*\*Client\*\*: a caller of the base client no longer compiles: DELETE \/items\/{id}\./);
+    assert.match(formatDiffText(withImpact), /client: a caller of the base client no longer compiles: 1 of 3 operations/);
+  });
+
   it('marks an accepted change accepted (never drops it), and reports the stale and the expired entry', () => {
     const all = report.contracts.flatMap((d) => d.changes);
     assert.equal(all.find((c) => c.id === 'api-path-removed-without-deprecation')?.accepted, 'no client calls it (90 days of access logs)');
