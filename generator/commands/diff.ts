@@ -13,6 +13,7 @@ import { displayPath, formatDiagnostic, hasErrors } from '../contract/diagnostic
 import { loadContract } from '../contract/load.js';
 import { applyAccepted, readAccepted, type AcceptedEntry } from '../diff/accepted.js';
 import type { Change } from '../diff/change.js';
+import { entryOf } from '../diff/catalogue.js';
 import { diffContracts } from '../diff/diff-contracts.js';
 import { fails, type ContractDiff, type DiffReport, type ImpactReport } from '../diff/report.js';
 import { formatDiffGithub } from '../diff/report-github.js';
@@ -91,7 +92,7 @@ export async function diffReport(values: DiffValues, positionals: string[], cwd 
   const accepted = await acceptedEntries(values.accepted, cwd);
   if (values.base !== undefined) {
     const revisions = await contractsFrom(positionals, cwd);
-    const contracts = await diffAgainstRef(values.base, revisions, cwd, values.impact === true);
+    const contracts = await diffAgainstRef(values.base, revisions, cwd, values.impact === true, positionals.length === 0);
     return applyAccepted(contracts, accepted, today());
   }
   if (positionals.length !== 2) throw new UsageError('give BASE and REVISION (files or folders), or --base GIT-REF');
@@ -172,7 +173,7 @@ function renamed(c: Change, rename: (file: string) => string): Change {
  * contracts/ at a git ref, written to a temporary folder (every file, so that multi-file contracts
  * load as they were), each compared with the working tree's contract of the same path.
  */
-async function diffAgainstRef(ref: string, revisions: string[], cwd: string, impact: boolean): Promise<ContractDiff[]> {
+async function diffAgainstRef(ref: string, revisions: string[], cwd: string, impact: boolean, whole: boolean): Promise<ContractDiff[]> {
   const git = (...args: string[]) => run('git', args, { cwd, maxBuffer: 1 << 28, encoding: 'buffer' });
   let top: string;
   try {
@@ -193,9 +194,24 @@ async function diffAgainstRef(ref: string, revisions: string[], cwd: string, imp
       const path = relative(top, revision);
       const base = join(tmp, path);
       const name = `${ref}:${path.split(sep).join('/')}`;
-      if (!existsSync(base)) throw new UsageError(`${displayPath(revision)} is not in ${ref}`);
+      // A contract new since REF: nothing that existed can break.
+      if (!existsSync(base)) {
+        out.push({ base: `${ref}:(none)`, revision: displayPath(revision), changes: [] });
+        continue;
+      }
       const rename = (file: string) => (file.startsWith(tmp) ? `${ref}:${relative(tmp, file).split(sep).join('/')}` : file);
       out.push(await diffPair(base, revision, name, displayPath(revision), impact, rename));
+    }
+    if (whole) {
+      // A contract gone from the working tree: every caller of it breaks.
+      const now = new Set(revisions.map((r) => relative(top, r)));
+      for (const gone of await contractFilesIn(join(tmp, relative(top, join(cwd, CONTRACTS_DIR))))) {
+        const path = relative(tmp, gone).split(sep).join('/');
+        if (now.has(relative(tmp, gone))) continue;
+        const entry = entryOf('api-contract-removed');
+        const place = { file: `${ref}:${path}`, line: 1, column: 1, pointer: '' };
+        out.push({ base: `${ref}:${path}`, revision: '(removed)', changes: [{ id: entry.id, level: entry.level, breaks: entry.breaks, operation: null, message: `${path} removed with every operation in it`, base: place, revision: null }] });
+      }
     }
     return out;
   } catch (error) {

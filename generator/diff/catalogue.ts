@@ -23,6 +23,7 @@ const NONE: Party[] = [];
 
 /** Changes to the API, its operations, parameters, bodies, responses and security. */
 const FIXED: Row[] = [
+  ['api-contract-removed', 'breaking', CH, 'a whole contract removed from contracts/ (diff --base)'],
   ['api-path-removed-without-deprecation', 'breaking', CH, 'a path and its operations removed without being deprecated first'],
   ['api-path-removed-before-sunset', 'breaking', CH, 'a deprecated path removed before its sunset date'],
   ['api-path-removed-with-deprecation', 'info', H, 'a deprecated path removed after its sunset date (or with none)'],

@@ -4,7 +4,7 @@
 // included); and `specfirst check --base`.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fixture, ROOT, runCli, tempProject } from '../helpers.js';
@@ -87,6 +87,19 @@ describe('specfirst diff (CLI)', () => {
       const shop = report.contracts.find((c) => c.base === 'HEAD:contracts/shop.yaml')!;
       const change = shop.changes.find((c) => c.id === 'request-parameter-max-decreased')!;
       assert.equal(change.base!.file, 'HEAD:contracts/shop.yaml');
+    });
+
+    it('passes a contract new since REF, and fails one removed since', async () => {
+      const fresh = join(repo, 'contracts', 'fresh.yaml');
+      await writeFile(fresh, await readFile(base, 'utf8'));
+      const added = await runCli(['diff', '--base', 'HEAD', 'contracts/fresh.yaml'], repo);
+      assert.equal(added.code, 0, added.stderr);
+      await rm(fresh);
+      await rm(join(repo, 'contracts', 'shop.yaml'));
+      const removed = await runCli(['diff', '--base', 'HEAD'], repo);
+      assert.equal(removed.code, 1, removed.stderr);
+      assert.match(removed.stdout, /breaking api-contract-removed: contracts\/shop\.yaml removed with every operation in it/);
+      await writeFile(join(repo, 'contracts', 'shop.yaml'), await readFile(revision, 'utf8'));
     });
 
     it('exits 2 for a ref that is no commit', async () => {
