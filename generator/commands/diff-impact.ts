@@ -23,12 +23,12 @@ export interface Impact {
   clientOperations: number;
 }
 
-export async function measureImpact(basePath: string, revisionPath: string, projectDir: string, serverDir: string): Promise<Impact> {
+/** `checker`: pass one to reuse its work (lib and runtime types) across several measures. */
+export async function measureImpact(basePath: string, revisionPath: string, projectDir: string, serverDir: string, checker = new TypeChecker(projectDir)): Promise<Impact> {
   const [base, revision] = await Promise.all([planContract(basePath), planContract(revisionPath)]);
   if (base.files.length === 0 || revision.files.length === 0) throw new Error('a contract does not generate: run specfirst lint');
   const tmp = await mkdtemp(join(projectDir, '.specfirst-diff-'));
   try {
-    const checker = new TypeChecker(projectDir);
     const baseDir = join(tmp, 'base');
     const revisionDir = join(tmp, 'revision');
     const handlersDir = join(serverDir, base.name);

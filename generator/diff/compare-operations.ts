@@ -60,7 +60,7 @@ export function compareOperations(ctx: DiffContext): void {
     if (!r) {
       const wholePath = !revisionPaths.has(pathKey(b.path));
       const { id, why } = removalId(ctx, b.op, wholePath ? 'api-path' : 'api')!;
-      ctx.add(id, b.label, b.pointer, wholePath ? '/paths' : r === undefined ? revisionItemPointer(revision, b.path) : null, `${b.label} ${why}`);
+      ctx.add(id, b.label, b.pointer, wholePath ? '/paths' : revisionItemPointer(revision, b.path), `${b.label} ${why}`);
       continue;
     }
     compareOperation(ctx, b, r);

@@ -222,7 +222,7 @@ function compareOwn(b: SchemaAt, r: SchemaAt, found: SchemaFinding[]): void {
     const kind = pb === undefined ? 'pattern-added' : pr === undefined ? 'pattern-removed' : 'pattern-changed';
     push(kind, 'pattern', `pattern ${show(pb ?? 'none')} → ${show(pr ?? 'none')}`);
   }
-  for (const [keyword, name, side] of BOUNDS) {
+  for (const [keyword, name] of BOUNDS) {
     const vb = typeof bs[keyword] === 'number' ? (bs[keyword] as number) : undefined;
     const vr = typeof rs[keyword] === 'number' ? (rs[keyword] as number) : undefined;
     if (vb === vr) continue;
@@ -230,7 +230,6 @@ function compareOwn(b: SchemaAt, r: SchemaAt, found: SchemaFinding[]): void {
     if (vb === undefined) push(`${name}-set`, keyword, detail);
     else if (vr === undefined) push(`${name}-unset`, keyword, detail);
     else push(`${name}-${vr > vb ? 'increased' : 'decreased'}`, keyword, detail);
-    void side;
   }
   for (const keyword of ['contentEncoding', 'contentMediaType']) {
     if (bs[keyword] !== rs[keyword]) push(keyword === 'contentEncoding' ? 'content-encoding-changed' : 'content-media-type-changed', keyword, `${keyword} ${show(bs[keyword] ?? 'none')} → ${show(rs[keyword] ?? 'none')}`);

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { measureImpact } from '../../generator/commands/diff-impact.js';
 import { loadContract } from '../../generator/contract/load.js';
 import { diffContracts } from '../../generator/diff/diff-contracts.js';
+import { TypeChecker } from '../../generator/typecheck/typecheck.js';
 import { ROOT, tempProject } from '../helpers.js';
 
 interface Edit {
@@ -92,11 +93,13 @@ const EDITS: Edit[] = [
 describe('specfirst diff over ten edits to the example contract', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
   let base: string;
+  let checker: TypeChecker;
   before(async () => {
     project = await tempProject('diff-example', { linkSpecfirst: true });
     await mkdir(join(project.dir, 'contracts'));
     base = join(project.dir, 'contracts', 'petstore.yaml');
     await cp(join(ROOT, 'contracts', 'petstore.yaml'), base);
+    checker = new TypeChecker(project.dir);
     await cp(join(ROOT, 'server', 'petstore'), join(project.dir, 'server', 'petstore'), { recursive: true, filter: (src) => !src.includes(`${join('petstore', 'generated')}`) });
   });
   after(() => project.remove());
@@ -115,7 +118,7 @@ describe('specfirst diff over ten edits to the example contract', () => {
       assert.equal(change.level, e.level);
       assert.ok((await lineOf(change.base!.file, change.base!.line)).includes(e.baseLine), `base ${change.base!.file}:${change.base!.line}`);
       assert.ok((await lineOf(change.revision!.file, change.revision!.line)).includes(e.revisionLine), `revision ${change.revision!.file}:${change.revision!.line}`);
-      const impact = await measureImpact(base, revision, project.dir, join(project.dir, 'server'));
+      const impact = await measureImpact(base, revision, project.dir, join(project.dir, 'server'), checker);
       const handlerErrors = [...impact.handlers.values()].flat().map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`);
       if (e.handler) assert.ok(handlerErrors.some((h) => e.handler!.test(h)), handlerErrors.join('\n'));
       else assert.deepEqual(handlerErrors, []);
