@@ -13,11 +13,12 @@ Commands:
   dev                          generate, serve, and reload on every change to a contract or handler
   generate [CONTRACT...]       check contracts, write types, route bindings and handler stubs
   lint [CONTRACT...]           report every problem of the contracts, compiler style
-  check [CONTRACT...]          what CI runs: lint + generated code up to date + handlers compile
+  check [CONTRACT...]          what CI runs: lint + generated code up to date + handlers compile (+ --base REF: no breaking change)
   build                        compile the project (tsconfig.json) for production, contracts beside the code
   start [ENTRY] [--workers N]  serve the built project with plain node, on N cores
   verify CONTRACT...           try contracts end to end: generate, compile, serve mocked, send requests
   fuzz [CONTRACT] --url URL    property-based requests against a running server, failures shrunk
+  diff BASE REVISION           breaking changes between two versions (or --base GIT-REF)
 
 Run \`specfirst <command> --help\` for its options and examples.
 
@@ -52,10 +53,10 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   check: {
-    options: { out: { type: 'string' } },
+    options: { out: { type: 'string' }, base: { type: 'string' } },
     load: async () => {
       const m = await import('./commands/check.js');
-      return { help: m.CHECK_HELP, run: (v, p) => m.runCheck(v as { out?: string }, p) };
+      return { help: m.CHECK_HELP, run: (v, p) => m.runCheck(v as { out?: string; base?: string }, p) };
     },
   },
   init: {
@@ -91,6 +92,13 @@ const COMMANDS: Record<string, Command> = {
     load: async () => {
       const m = await import('./commands/fuzz.js');
       return { help: m.FUZZ_HELP, run: (v, p) => m.runFuzz(v as import('./commands/fuzz.js').FuzzValues, p) };
+    },
+  },
+  diff: {
+    options: { base: { type: 'string' }, format: { type: 'string' }, 'fail-on': { type: 'string' }, accepted: { type: 'string' }, impact: { type: 'boolean' } },
+    load: async () => {
+      const m = await import('./commands/diff.js');
+      return { help: m.DIFF_HELP, run: (v, p) => m.runDiff(v as import('./commands/diff.js').DiffValues, p) };
     },
   },
   build: {

@@ -10,10 +10,14 @@ export const SERVER_DIR = 'server';
 /** The contracts named on the command line, or every top-level one in contracts/. */
 export async function contractsFrom(positionals: readonly string[], cwd = process.cwd()): Promise<string[]> {
   if (positionals.length > 0) return positionals.map((p) => resolve(cwd, p));
-  const dir = join(cwd, CONTRACTS_DIR);
+  return contractFilesIn(join(cwd, CONTRACTS_DIR));
+}
+
+/** The contracts at the top level of a folder (YAML or JSON files; dot-files are not contracts). */
+export async function contractFilesIn(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   return entries
-    .filter((e) => e.isFile() && /\.(ya?ml|json)$/i.test(e.name))
+    .filter((e) => e.isFile() && !e.name.startsWith('.') && /\.(ya?ml|json)$/i.test(e.name))
     .map((e) => join(dir, e.name))
     .sort();
 }

@@ -107,6 +107,12 @@ describe('specfirst dev', () => {
     assert.deepEqual(await res.json(), { total: 42 });
   });
 
+  it('prints, on each save, the breaking changes since dev started, one line each', async () => {
+    const m = await edit(contract(), (t) => t.replace('            maximum: 100\n', '            maximum: 50\n'), reloaded);
+    reloads.push(Number(m[1]));
+    assert.match(output, /breaking request-parameter-max-decreased GET \/todos: query parameter 'limit': maximum 100 → 50 \(contracts\/todo\.yaml:\d+:\d+\)/);
+  });
+
   it('stops cleanly on Ctrl+C', async () => {
     const sorted = [...reloads].sort((a, b) => a - b);
     console.log(`# specfirst dev reload times (ms): ${reloads.join(', ')}; median ${sorted[Math.floor(sorted.length / 2)]}`);

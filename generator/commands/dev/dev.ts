@@ -8,6 +8,10 @@ import { watchSources } from './watch.js';
 import { generateProject } from '../../generate/generate-project.js';
 import { contractsFrom, CONTRACTS_DIR, SERVER_DIR, typeCheckRoots } from '../../paths/project.js';
 import { countLine, paint, printDiagnostics } from '../terminal.js';
+import type { LoadedContract } from '../../contract/load.js';
+import { diffContracts } from '../../diff/diff-contracts.js';
+import { breakingLines } from '../../diff/report-text.js';
+import type { ContractPlan } from '../../generate/plan-contract.js';
 import { TypeChecker } from '../../typecheck/typecheck.js';
 
 export const DEV_HELP = `Usage: specfirst dev [CONTRACT...] [--port PORT] [--host HOST] [--mock]
@@ -16,7 +20,8 @@ Generate, serve on HOST:PORT (default 127.0.0.1:3000, or PORT/HOST from the envi
 watch contracts/ and server/ (handlers). On every change: regenerate (new operations get stubs),
 type-check, and switch to the new version. If a contract becomes invalid or a handler stops
 compiling, the problems are printed as FILE:LINE:COL and the last good version keeps serving;
-it recovers by itself once fixed.
+it recovers by itself once fixed. Each save also prints the breaking changes to the contract
+since dev started, one line each (see specfirst diff).
 
 Options:
   --port PORT, --host HOST   where to listen
@@ -54,6 +59,8 @@ export async function runDev(values: { port?: string; host?: string; mock?: bool
   const address = proxy.server.address();
   const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
   let current: ServerChild | null = null;
+  /** Each contract as dev first loaded it: every later save is diffed against it. */
+  const firstContracts = new Map<string, LoadedContract>();
 
   /** One build: generate → (start a server child ∥ type-check) → switch. Never throws. */
   async function build(): Promise<void> {
@@ -67,6 +74,7 @@ export async function runDev(values: { port?: string; host?: string; mock?: bool
       return;
     }
     printDiagnostics(generated.diagnostics.filter((d) => d.severity === 'error'));
+    for (const line of breakingSinceStart(firstContracts, generated.plans)) log(`${out('red', 'breaking')} ${line}`);
     // The child starts in its own process while this one type-checks.
     const starting = startChild(serverDir, values.mock ? { SPECFIRST_MOCK: '1' } : {}).then(
       (child) => ({ child, ms: performance.now() - tGenerated }),
@@ -152,4 +160,23 @@ export async function runDev(values: { port?: string; host?: string; mock?: bool
     process.once('SIGINT', () => void stop());
     process.once('SIGTERM', () => void stop());
   });
+}
+
+/**
+ * The breaking changes of each contract since dev started, one line each (the first build only
+ * remembers the contracts). A diff that fails is not dev's concern: the server still reloads.
+ */
+function breakingSinceStart(started: Map<string, LoadedContract>, plans: readonly ContractPlan[]): string[] {
+  const lines: string[] = [];
+  for (const plan of plans) {
+    if (!plan.contract) continue;
+    const first = started.get(plan.name);
+    if (!first) {
+      started.set(plan.name, plan.contract);
+      continue;
+    }
+    const changes = diffContracts(first, plan.contract, { today: new Date().toISOString().slice(0, 10) });
+    lines.push(...breakingLines({ contracts: [{ base: plan.name, revision: plan.name, changes }], stale: [], expired: [] }));
+  }
+  return lines;
 }
