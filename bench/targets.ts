@@ -8,7 +8,11 @@ export type TargetName =
   | 'specfirst-full'
   | 'specfirst-logs-off'
   | 'specfirst-request-only'
+  | 'express-openapi-validator'
+  | 'openapi-backend'
+  | 'fastify-openapi-glue'
   | 'fastify'
+  | 'fastify-bare'
   | 'node';
 
 export interface TargetEntry {
@@ -24,7 +28,11 @@ export const TARGETS: readonly TargetEntry[] = [
   { name: 'specfirst-full', label: 'specfirst full (as npm start)', what: 'requests + responses, info logs to a file', load: async () => (await import('./targets/specfirst-full.js')).createTarget() },
   { name: 'specfirst-logs-off', label: 'specfirst full, logs off', what: 'requests + responses', load: async () => (await import('./targets/specfirst-logs-off.js')).createTarget() },
   { name: 'specfirst-request-only', label: 'specfirst request-only', what: 'requests, info logs to a file', load: async () => (await import('./targets/specfirst-request-only.js')).createTarget() },
+  { name: 'express-openapi-validator', label: 'express-openapi-validator', what: 'requests + responses (Express 5)', load: async () => (await import('./targets/express-openapi-validator.js')).createTarget() },
+  { name: 'openapi-backend', label: 'openapi-backend', what: 'requests + responses (Express 5)', load: async () => (await import('./targets/openapi-backend.js')).createTarget() },
+  { name: 'fastify-openapi-glue', label: 'fastify-openapi-glue', what: 'requests; responses serialised by schema', load: async () => (await import('./targets/fastify-openapi-glue.js')).createTarget() },
   { name: 'fastify', label: 'Fastify 5 + schemas', what: 'requests; responses serialised by schema', load: async () => (await import('./targets/fastify.js')).createTarget() },
+  { name: 'fastify-bare', label: 'Fastify 5', what: 'nothing', load: async () => (await import('./targets/fastify-bare.js')).createTarget() },
   { name: 'node', label: 'node:http', what: 'nothing (a hand-written router)', load: async () => (await import('./targets/raw-node.js')).createTarget() },
 ];
 
