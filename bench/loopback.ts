@@ -6,15 +6,19 @@
 // requests per second it does not depend on how much of the core the server got (other work on
 // the machine, or a load generator too slow to keep it busy), so it holds still on a shared
 // machine. Requests per second and latency percentiles are reported beside it.
-// After a warm-up per target and operation, RSS is read; then interleaved rounds, every target once
-// per round in rotated order; per round the ratio of Express's cost to the target's; medians.
+// After a warm-up per target and operation, RSS is read; then rounds. In a round, per operation,
+// every other target once in rotated order with Express measured between each two (E T1 E T2 E …):
+// a target's ratio is the mean of the two Express measurements around it over its own, so both
+// sides of a ratio are measured within a second or two of each other and the machine's other work
+// (which makes every CPU second do less: caches, memory bandwidth, frequency) moves both alike. The
+// median of the rounds' ratios is what is printed.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { LoadRequest, LoadResult } from './load-client.js';
 import { OPERATIONS, type OperationName } from './operations.js';
 import { pinned } from './pinning.js';
 import { spawnServer, type ServerProcess } from './server-process.js';
-import { fixed, median, medianRatio, rotate, summarize, table } from './stats.js';
+import { fixed, median, rotate, summarize, table } from './stats.js';
 import { TARGETS, type TargetName } from './targets.js';
 import { SOURCE_NODE_ARGS } from './node-args.js';
 
@@ -44,6 +48,8 @@ export interface Sample {
 
 export interface LoopbackResult {
   samples: Map<TargetName, Record<OperationName, Sample[]>>;
+  /** Per round: mean CPU per request of the Express measurements around the target's / the target's. */
+  ratios: Map<TargetName, Record<OperationName, number[]>>;
   rssMb: Map<TargetName, number>;
   problems: Map<TargetName, string[]>;
 }
@@ -84,7 +90,9 @@ const emptyOps = (): Record<OperationName, Sample[]> => ({ get: [], list: [], po
 
 export async function measureLoopback(options: LoopbackOptions): Promise<LoopbackResult> {
   const names = options.targets ?? TARGETS.map((t) => t.name);
+  if (!names.includes('express')) throw new Error('measureLoopback: Express is the baseline every ratio needs');
   const samples = new Map<TargetName, Record<OperationName, Sample[]>>();
+  const ratios = new Map<TargetName, Record<OperationName, number[]>>();
   const rssMb = new Map<TargetName, number>();
   const problems = new Map<TargetName, string[]>();
   const note = (name: TargetName, text: string): void => void problems.set(name, [...(problems.get(name) ?? []), text]);
@@ -111,11 +119,24 @@ export async function measureLoopback(options: LoopbackOptions): Promise<Loopbac
       for (const op of OPERATIONS) await load(name, op, options.warmup);
       rssMb.set(name, await server.rssMb());
       samples.set(name, emptyOps());
+      ratios.set(name, { get: [], list: [], post: [] });
     }
-    const measured = [...servers.keys()];
+    if (!servers.has('express')) throw new Error(`Express did not start: ${problems.get('express')?.join('; ')}`);
+    const others = [...servers.keys()].filter((n) => n !== 'express');
+    const measure = async (name: TargetName, op: (typeof OPERATIONS)[number]): Promise<number> => {
+      const sample = await load(name, op, options.requests);
+      samples.get(name)![op.name].push(sample);
+      return sample.cpuUs;
+    };
     for (let round = 0; round < options.rounds; round++) {
-      for (const name of rotate(measured, round)) {
-        for (const op of OPERATIONS) samples.get(name)![op.name].push(await load(name, op, options.requests));
+      for (const op of OPERATIONS) {
+        let before = await measure('express', op);
+        for (const name of rotate(others, round)) {
+          const cost = await measure(name, op);
+          const after = await measure('express', op);
+          ratios.get(name)![op.name].push((before + after) / 2 / cost);
+          before = after;
+        }
       }
       process.stderr.write(`loopback: round ${round + 1}/${options.rounds} done\n`);
     }
@@ -123,20 +144,20 @@ export async function measureLoopback(options: LoopbackOptions): Promise<Loopbac
     client.stop();
     await Promise.all([...servers.values()].map((s) => s.stop()));
   }
-  return { samples, rssMb, problems };
+  return { samples, ratios, rssMb, problems };
 }
 
-/** The median over rounds of Express's CPU per request over the target's (> 1: cheaper than Express). */
+/** The median over rounds of Express's CPU per request (around the target's) over the target's (> 1: cheaper than Express). */
 export function ratioToExpress(result: LoopbackResult, name: TargetName, op: OperationName): number {
-  const express = result.samples.get('express')?.[op];
-  const subject = result.samples.get(name)?.[op];
-  return express && subject ? medianRatio(subject.map((s) => s.cpuUs), express.map((s) => s.cpuUs), 'cost') : Number.NaN;
+  if (name === 'express') return 1;
+  const r = result.ratios.get(name)?.[op];
+  return r && r.length > 0 ? median(r) : Number.NaN;
 }
 
 export function printLoopback(result: LoopbackResult, options: LoopbackOptions, pinning: string): void {
   console.log(`\n## Server CPU per request over loopback\n`);
   console.log(
-    `${options.requests} requests per measurement from autocannon (${options.connections} keep-alive connections) in its own process, ${options.rounds} interleaved rounds; ${pinning}. CPU: the server process's process.cpuUsage() (user + system) across the requests, divided by their count. × Express: median over rounds of Express's CPU per request / the target's (> 1 is cheaper than Express). req/s and latency depend on the load generator and on the machine's other work; read them as secondary. Server busy: its CPU time over the wall time of the load (100%: the load generator kept it saturated).\n`,
+    `${options.requests} requests per measurement from the bench's load client (${options.connections} keep-alive connections) in its own process, ${options.rounds} rounds, Express measured between every two other measurements; ${pinning}. CPU: the server process's process.cpuUsage() (user + system) across the requests, divided by their count. × Express: median over rounds of (mean of the two Express measurements around the target's) / the target's (> 1 is cheaper than Express). req/s and latency depend on the load generator and on the machine's other work; read them as secondary. Server busy: its CPU time over the wall time of the load (100%: the load generator kept it saturated).\n`,
   );
   const rows: string[][] = [];
   for (const t of TARGETS) {
@@ -151,7 +172,7 @@ export function printLoopback(result: LoopbackResult, options: LoopbackOptions, 
         t.label,
         op.label,
         `${fixed(cpu.median, 1)} (${fixed(cpu.min, 1)}–${fixed(cpu.max, 1)})`,
-        fixed(ratioToExpress(result, t.name, op.name), 2),
+        ratioCell(result, t.name, op.name),
         fixed(median(r[op.name].map((s) => s.rps)), 0),
         fixed(median(r[op.name].map((s) => s.p50ms)), 1),
         fixed(median(r[op.name].map((s) => s.p99ms)), 1),
@@ -159,8 +180,15 @@ export function printLoopback(result: LoopbackResult, options: LoopbackOptions, 
       ]);
     }
   }
-  console.log(table(['target', 'operation', 'CPU µs/request, median (min–max)', '× Express', 'req/s', 'p50 ms', 'p99 ms', 'server busy %'], rows, 2));
+  console.log(table(['target', 'operation', 'CPU µs/request, median (min–max)', '× Express, median (min–max)', 'req/s', 'p50 ms', 'p99 ms', 'server busy %'], rows, 2));
   for (const [name, list] of result.problems) for (const p of list) console.log(`! ${name}: ${p}`);
+}
+
+function ratioCell(result: LoopbackResult, name: TargetName, op: OperationName): string {
+  const r = result.ratios.get(name)?.[op];
+  if (name === 'express' || !r || r.length === 0) return fixed(ratioToExpress(result, name, op), 2);
+  const s = summarize(r);
+  return `${fixed(s.median, 2)} (${fixed(s.min, 2)}–${fixed(s.max, 2)})`;
 }
 
 /** One line per target, the three operations' ratios to Express side by side: where each stands. */

@@ -59,6 +59,25 @@ export function summarise(profile: Profile, top = 18): string {
   return `busy ${(total / 1000).toFixed(0)} ms (idle excluded)\n\nself time by package / file:\n${list(groups)}\n\nheaviest functions:\n${list(functions)}`;
 }
 
+/** The call chains (three frames up) under which `name` spends its self time, heaviest first. */
+export function callers(profile: Profile, name: string): string {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const chains = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    if (byId.get(id)!.callFrame.functionName !== name) return;
+    const chain: string[] = [];
+    for (let p = parent.get(id); p !== undefined && chain.length < 4; p = parent.get(p)) {
+      const f = byId.get(p)!.callFrame;
+      chain.push(`${f.functionName || '(anonymous)'} ${groupOf(f.url, f.functionName)}:${f.lineNumber + 1}`);
+    }
+    const key = chain.join(' ← ');
+    chains.set(key, (chains.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  return [...chains].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, us]) => `${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`).join('\n');
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [name = 'specfirst-full', opName = 'get', count = '20000'] = process.argv.slice(2);
   targetNamed(name);
@@ -81,4 +100,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     await server.stop();
   }
   console.log(summarise(profile));
+  // PROFILE_CALLERS=writeString: who calls a function, with the share of its self time under each caller chain.
+  if (process.env.PROFILE_CALLERS) console.log(`\ncallers of ${process.env.PROFILE_CALLERS}:\n${callers(profile, process.env.PROFILE_CALLERS)}`);
 }
