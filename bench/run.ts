@@ -19,7 +19,7 @@ const parts = new Set(values.only ? values.only.split(',') : PARTS);
 for (const p of parts) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--only: unknown part ${p}; parts: ${PARTS.join(', ')}`);
 const quick = values.quick;
 
-const loopback: LoopbackOptions = quick ? { rounds: 3, requests: 1000, warmup: 1000, connections: 10 } : { rounds: 5, requests: 2000, warmup: 2000, connections: 10 };
+const loopback: LoopbackOptions = quick ? { rounds: 3, requests: 1000, warmup: 1000, connections: 10 } : { rounds: 7, requests: 1500, warmup: 2000, connections: 10 };
 const startSamples = quick ? 1 : 3;
 const sweep: SweepOptions = quick
   ? { sizes: [10, 1000], rounds: 3, batch: 100, cpuMsPerMeasurement: 100, warmup: 100 }
