@@ -1,11 +1,10 @@
-// A process that holds one target (or one size-sweep API) and a null route, and measures batches
-// of injected requests when its parent asks (see measuring-process.ts). One process per target,
-// so that a target's CPU and heap are never shared with another's.
-// Usage (by the parent, over IPC): measuring-child.ts target NAME | sweep DIR API PATHS
+// A process that holds one size-sweep API and a null route, and measures batches of injected
+// requests when its parent asks (see measuring-process.ts), so that one contract's CPU and heap
+// are never shared with another's.
+// Usage (by the parent, over IPC): measuring-child.ts sweep DIR API PATHS
 import type { RequestListener } from 'node:http';
-import { OPERATIONS } from './operations.js';
 import { injectOnce, measureBatch, measurePaired, type InjectRequest } from './request-cost.js';
-import { loadNullRoute, targetNamed } from './targets.js';
+import { loadNullRoute } from './targets.js';
 
 export type ChildMessage =
   | { id: number; kind: 'batch'; subject: 'target' | 'null'; request: number; n: number }
@@ -21,10 +20,6 @@ interface Loaded {
 
 async function load(argv: string[]): Promise<Loaded> {
   const [mode, ...rest] = argv;
-  if (mode === 'target') {
-    const target = await targetNamed(rest[0]!).load();
-    return { listener: target.listener, requests: [...OPERATIONS], checks: OPERATIONS.map((o) => o.check) };
-  }
   if (mode === 'sweep') {
     const { loadSweepTarget } = await import('./size-sweep.js');
     const sweep = await loadSweepTarget(rest[0]!, rest[1]!, Number(rest[2]));

@@ -1,11 +1,11 @@
-// `npm run bench`: every configuration of the example's three operations, in process (CPU per
-// request) and over loopback (requests per second), start-up time and memory, and the size
-// sweep; the last line is the summary `ratio full/express: get=R list=R post=R`.
-// Usage: node --import tsx bench/run.ts [--quick] [--only in-process,loopback,startup,sweep]
+// `npm run bench`: the example's three operations in every configuration and peer, measured as the
+// server's CPU time per request under loopback load (with requests per second and latency beside
+// it), start-up time and memory, and the size sweep; the last line is the summary
+// `ratio full/express: get=R list=R post=R` (specfirst as `npm start` runs it, CPU per request).
+// Usage: node --import tsx bench/run.ts [--quick] [--only loopback,startup,sweep]
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { measureInProcess, printInProcess, ratioToExpress, type InProcessOptions, type InProcessResult } from './in-process.js';
-import { measureLoopback, printLoopback, type LoopbackOptions, type LoopbackResult } from './loopback.js';
+import { measureLoopback, printLoopback, printPeers, ratioToExpress, type LoopbackOptions, type LoopbackResult } from './loopback.js';
 import { pinning } from './pinning.js';
 import { measureSizeSweep, printSizeSweep, type SweepOptions } from './size-sweep.js';
 import { measureStartup } from './startup.js';
@@ -14,14 +14,13 @@ import { fixed, summarize, table } from './stats.js';
 import { TARGETS, type TargetName } from './targets.js';
 import { responseValidationCanBeOff } from './targets/specfirst-app.js';
 
-const PARTS = ['in-process', 'loopback', 'startup', 'sweep', 'streaming'] as const;
+const PARTS = ['loopback', 'startup', 'sweep', 'streaming'] as const;
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const parts = new Set(values.only ? values.only.split(',') : PARTS);
 for (const p of parts) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--only: unknown part ${p}; parts: ${PARTS.join(', ')}`);
 const quick = values.quick;
 
-const inProcess: InProcessOptions = quick ? { rounds: 3, batch: 100, warmup: 300 } : { rounds: 11, batch: 1500, warmup: 1000 };
-const loopback: LoopbackOptions = quick ? { rounds: 3, duration: 1, warmup: 1, connections: 10 } : { rounds: 9, duration: 1, warmup: 1, connections: 10 };
+const loopback: LoopbackOptions = quick ? { rounds: 3, requests: 1000, warmup: 1000, connections: 10 } : { rounds: 7, requests: 1500, warmup: 2000, connections: 10 };
 const startSamples = quick ? 1 : 3;
 const sweep: SweepOptions = quick
   ? { sizes: [10, 1000], rounds: 3, batch: 100, cpuMsPerMeasurement: 100, warmup: 100 }
@@ -46,16 +45,11 @@ console.log(
     : '! createApp({ validateResponses: false }) is not honoured by this runtime yet: "specfirst request-only" still validates responses.',
 );
 
-let inProcessResult: InProcessResult | undefined;
-if (parts.has('in-process')) {
-  inProcessResult = await timed('in process', () => measureInProcess(inProcess));
-  printInProcess(inProcessResult, inProcess);
-}
-
 let loopbackResult: LoopbackResult | undefined;
 if (parts.has('loopback')) {
   loopbackResult = await timed('loopback', () => measureLoopback(loopback));
   printLoopback(loopbackResult, loopback, pinning());
+  printPeers(loopbackResult);
 }
 
 if (parts.has('startup') || loopbackResult) {
@@ -77,5 +71,5 @@ let streamRatio: number | undefined;
 if (parts.has('streaming')) streamRatio = printStreaming(await timed('streaming', () => measureStreaming(streaming)), streaming);
 
 console.error(`bench took ${((performance.now() - began) / 1000).toFixed(0)} s; load average at end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-const ratio = (op: 'get' | 'list' | 'post'): string => (inProcessResult ? fixed(ratioToExpress(inProcessResult, 'specfirst-full', op), 2) : 'n/a');
+const ratio = (op: 'get' | 'list' | 'post'): string => (loopbackResult ? fixed(ratioToExpress(loopbackResult, 'specfirst-full', op), 2) : 'n/a');
 console.log(`\nratio full/express: get=${ratio('get')} list=${ratio('list')} post=${ratio('post')} sse=${streamRatio === undefined ? 'n/a' : fixed(streamRatio, 2)}`);

@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ApiDefinition } from '../server/runtime/api.js';
 import type { InjectRequest } from './request-cost.js';
-import { SLICES } from './in-process.js';
 import { startMeasuring } from './measuring-process.js';
 import { fixed, median, summarize, table } from './stats.js';
 import { specfirstTarget } from './targets/specfirst-app.js';
 
+/** First and last path alternate this many times within one measurement. */
+const SLICES = 4;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const API = 'sweep';
 
@@ -68,7 +69,7 @@ export async function loadSweepTarget(dir: string, name: string, paths: number):
   const { api } = (await import(pathToFileURL(join(dir, name, 'generated', 'routes.ts')).href)) as { api: ApiDefinition };
   const answer = ({ params }: { params: { id: number } }) => ({ status: 200, body: { id: params.id, name: 'stub' } });
   const stubbed: ApiDefinition = { ...api, routes: api.routes.map((route) => ({ ...route, handler: answer })) };
-  const target = specfirstTarget({ level: 'info', validateResponses: true, apis: [stubbed] });
+  const target = specfirstTarget({ level: 'info', validateResponses: true, apis: [stubbed], destination: '/dev/null' });
   const request = (i: number): InjectRequest => ({ method: 'GET', url: `/resources${i}/7`, headers: {}, status: 200 });
   return {
     listener: target.listener,

@@ -1,9 +1,13 @@
 // specfirst as the bench serves it: the example's generated API with its three handlers replaced
 // by the bench's shared ones (a copy of the ApiDefinition; generated files are never edited),
-// logging through pino at the given level into /dev/null, as a production server would log.
+// logging through the runtime's default logger at the given level to stdout, and listening through
+// the runtime's own `listen` (its timeouts and connection guards): what `serve()` does when
+// `npm start` runs the example. The bench sends the server's stdout to a file, as
+// `npm start > server.log` would.
 import type { Level } from 'pino';
 import type { ApiDefinition } from '../../server/runtime/api.js';
 import { createApp, type AppOptions } from '../../server/runtime/create-app.js';
+import { listen } from '../../server/runtime/lifecycle.js';
 import { createLogger } from '../../server/runtime/logger.js';
 import { api } from '../../server/petstore/generated/routes.js';
 import { createPet, getPet, listPets } from '../store.js';
@@ -23,13 +27,16 @@ export interface SpecfirstOptions {
   /** `createApp({ validateResponses })`: false checks requests only. */
   validateResponses: boolean;
   apis?: readonly ApiDefinition[];
+  /** Where the log lines go: stdout (as `serve()` logs) unless told otherwise. */
+  destination?: number | string;
 }
 
-export function specfirstTarget({ level, validateResponses, apis = [benchApi] }: SpecfirstOptions): Target {
-  // The runtime's own default logger (buffered), writing to /dev/null: logs cost what they cost in production.
-  const logger = createLogger({ level, destination: '/dev/null' });
+export function specfirstTarget({ level, validateResponses, apis = [benchApi], destination = 1 }: SpecfirstOptions): Target {
+  // The runtime's own default logger (buffered), as serve() gets it when no logger is given.
+  const logger = createLogger({ level, destination });
   const options: AppOptions = { apis, logger, validateResponses };
-  return { listener: createApp(options) };
+  const app = createApp(options);
+  return { listener: app, listen: (port, host) => listen(app, { port, host }) };
 }
 
 /**
@@ -39,7 +46,7 @@ export function specfirstTarget({ level, validateResponses, apis = [benchApi] }:
 export async function responseValidationCanBeOff(): Promise<boolean> {
   const wrong = () => ({ status: 200, body: { id: 'not a number' } });
   const apis = [{ ...benchApi, routes: benchApi.routes.map((route) => (route.operation === 'getPet' ? { ...route, handler: wrong } : route)) }];
-  const { listener } = specfirstTarget({ level: 'silent', validateResponses: false, apis });
+  const { listener } = specfirstTarget({ level: 'silent', validateResponses: false, apis, destination: '/dev/null' });
   const res = await injectOnce(listener, { method: 'GET', url: '/pets/1', headers: {}, status: 200 });
   return res.status === 200;
 }
