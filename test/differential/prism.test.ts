@@ -144,7 +144,10 @@ describe('differential test against Prism', () => {
       const ready = performance.now();
       try {
         const cases: Case[] = [];
-        for (const op of plan.model!.operations) {
+        // Prism knows nothing of OpenAPI 3.2's itemSchema (streams: test/integration/streams.test.ts
+        // checks those), and a change feed never ends: streamed operations are left out here.
+        const compared = plan.model!.operations.filter((op) => !op.responses.some((r) => r.streamed.length > 0) && !(op.requestBody?.streamed.length));
+        for (const op of compared) {
           for (const variant of requestVariants(bundled as never, op, credentials)) {
             const operation = `${op.method.toUpperCase()} ${op.path}`;
             const c: Case = {
