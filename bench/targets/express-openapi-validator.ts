@@ -5,14 +5,14 @@ import express, { type ErrorRequestHandler, type Request, type Response } from '
 import * as OpenApiValidator from 'express-openapi-validator';
 import { apiKeyAllowed, createPet, getPet, listPets, } from '../store.js';
 import type { NewPet } from '../../server/petstore/generated/types.js';
-import { CONTRACT_PATH } from './contract.js';
+import { readContract } from './contract.js';
 import { sendExpress } from './send.js';
 import type { Target } from './target.js';
 
 export async function createTarget(): Promise<Target> {
   const app = express();
   app.use(express.json());
-  app.use(OpenApiValidator.middleware({ apiSpec: CONTRACT_PATH, validateRequests: true, validateResponses: true }));
+  app.use(OpenApiValidator.middleware({ apiSpec: readContract() as never, validateRequests: true, validateResponses: true }));
   app.get('/pets/:petId', (req: Request, res: Response) => sendExpress(res, getPet({ params: { petId: Number(req.params.petId) } })));
   app.get('/pets', (req: Request, res: Response) => {
     const query = req.query as { limit?: string; offset?: string };
