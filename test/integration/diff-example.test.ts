@@ -54,7 +54,7 @@ const EDITS: Edit[] = [
     edit: (t) => replaceOnce('        indoor:\n          type: boolean\n          description: Whether the cat lives indoors only.\n', '')(t).replace('required: [id, species, name, tags, birthDate, createdAt, indoor]', 'required: [id, species, name, tags, birthDate, createdAt]'),
     id: 'response-property-removed-required', level: 'breaking', operation: 'GET /pets/{petId}', baseLine: 'indoor:', revisionLine: 'properties:',
     // The example's store builds cats with `indoor`: the handlers' own code stops compiling.
-    handler: /server\/petstore\/example-store\.ts:\d+:\d+ Object literal may only specify known properties, and 'indoor' does not exist/, client: 'fails',
+    handler: /server\/petstore\/store\/pets\.ts:\d+:\d+ Object literal may only specify known properties, and 'indoor' does not exist/, client: 'fails',
   },
   {
     name: 'add a security scope',
