@@ -58,6 +58,7 @@ const handlers: Record<string, Handler> = {
         })()
       : ticks(query.count ?? 3, query.bad, query.size),
   }),
+  alerts: (request, context) => handlers.events!(request, context),
   sequence: () => ({ status: 200, body: [tick(0), tick(1)] }),
   upload: async ({ body }: { body: AsyncIterable<unknown> }) => {
     let count = 0;
@@ -214,6 +215,26 @@ describe('streamed responses and requests (itemSchema)', () => {
       assert.match(String(named[0]!.msg), new RegExp(`GET ${path} \\(${path.slice(1)}\\): stream item 3 breaks the contract`));
     });
   }
+
+  it('ends an SSE stream whose contract admits an `error` event with one, after the 3 valid items', async () => {
+    const before = logs.lines.length;
+    const res = await fetch(`${server.url}/alerts?count=6&bad=3`);
+    assert.equal(res.status, 200);
+    const text = await res.text();
+    const events = splitItems('event-stream', text).map((i) => ('event' in i ? i.event : {})) as { event?: string; data: string }[];
+    assert.deepEqual(events.map((e) => e.event), ['tick', 'tick', 'tick', 'error']);
+    assert.deepEqual(events.slice(0, 3).map((e) => JSON.parse(e.data)), [{ n: 0 }, { n: 1 }, { n: 2 }]);
+    assert.match(events[3]!.data, /an item broke the contract/);
+    assert.ok(text.endsWith('\n\n'), 'the error event is framed whole, and nothing follows it');
+    const named = logs.lines.slice(before).filter((l) => l.item !== undefined);
+    assert.deepEqual(named.map((l) => [l.operation, l.item]), [['alerts', 3]]);
+  });
+
+  it('sends no `error` event on an SSE stream whose contract does not admit one', async () => {
+    const text = await (await fetch(`${server.url}/events?count=6&bad=3`)).text();
+    assert.doesNotMatch(text, /^event: error$/m);
+    assert.equal(splitItems('event-stream', text).length, 3);
+  });
 
   it("stops the handler's iterator when the client goes away: its finally runs", async () => {
     stopped = resolvable();
