@@ -4,6 +4,7 @@
 // have a problem (positions.ts). Also what a `$ref` points at. Never throws for a bad contract.
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { childOf, decodePointer, escapeSegment } from '../../server/runtime/contract/pointer.js';
 
@@ -113,7 +114,7 @@ function parseSource(path: string, text: string, isRoot: boolean, syntax: Syntax
 function referencedFiles(file: SourceFile): string[] | null {
   const out: string[] = [];
   const add = (ref: string): void => {
-    const path = refFile(file.path, ref);
+    const path = refFile(file, ref);
     if (path && path !== file.path) out.push(path);
   };
   const onPath = new Set<object>();
@@ -148,17 +149,79 @@ export function looksLikeRef(value: string): boolean {
 
 const URL_SCHEME = /^[a-z][a-z0-9+.-]+:/i;
 
-/** The absolute path of the file a `$ref` names, or null for a URL (never fetched) or an internal `$ref`. */
-export function refFile(fromFile: string, ref: string): string | null {
+/** What names a file's base URI: where it was read, and its content (for `$self`). */
+export type RefHolder = Pick<SourceFile, 'path'> & { value?: unknown };
+
+/**
+ * The `$self` of an OpenAPI document (3.2), resolved against where the file was read (RFC 3986
+ * §5.1: a relative `$self` is itself relative to the retrieval URI); null when it has none. The
+ * document's relative `$ref`s resolve against it, and a `$ref` may name the document by it.
+ */
+export function selfUri(file: RefHolder): URL | null {
+  const value = file.value as { openapi?: unknown; $self?: unknown } | null | undefined;
+  if (typeof value !== 'object' || value === null || typeof value.openapi !== 'string' || typeof value.$self !== 'string') return null;
+  try {
+    const self = new URL(value.$self, pathToFileURL(file.path));
+    self.hash = '';
+    return self;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The absolute path of the file a `$ref` names, or null for a URL (never fetched) or an internal
+ * `$ref`. Relative to the file's `$self` when it has one that is a file location; a `$self` on
+ * the web (`https://…`) names the document, but its files are read where they are, so there the
+ * `$ref` falls back to the retrieval location (which 3.2 allows; see `documentBySelf` for the
+ * interoperable way, by `$self`).
+ */
+export function refFile(from: RefHolder, ref: string): string | null {
   const filePart = ref.split('#')[0]!;
   if (filePart === '' || URL_SCHEME.test(filePart)) return null;
+  const self = selfUri(from);
+  if (self?.protocol === 'file:') {
+    try {
+      return fileURLToPath(new URL(filePart, self));
+    } catch {
+      // Not a URI reference after all (a stray %): resolved as a path below.
+    }
+  }
   let decoded = filePart;
   try {
     decoded = decodeURI(filePart);
   } catch {
     // A stray % in a file name: use it as written.
   }
-  return resolve(dirname(fromFile), decoded);
+  return resolve(dirname(from.path), decoded);
+}
+
+/** Each read document's `$self`, per read: built once, looked up per `$ref`. */
+const selfIndex = new WeakMap<Sources, Map<string, SourceFile>>();
+
+/**
+ * The document a `$ref`'s file part names by its `$self` (OpenAPI 3.2: "references MUST use the
+ * target document's `$self` URI if the `$self` field is present"), resolved against the base of
+ * the file holding it; undefined when no document read has that `$self`.
+ */
+function documentBySelf(sources: Sources, from: SourceFile, filePart: string): SourceFile | undefined {
+  let index = selfIndex.get(sources);
+  if (!index) {
+    index = new Map();
+    for (const file of sources.values()) {
+      const self = selfUri(file);
+      if (self) index.set(self.href, file);
+    }
+    selfIndex.set(sources, index);
+  }
+  if (index.size === 0) return undefined;
+  try {
+    const target = new URL(filePart, selfUri(from) ?? pathToFileURL(from.path));
+    target.hash = '';
+    return index.get(target.href);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Where a `$ref` leads: a file and a pointer in it, with the value there. */
@@ -240,10 +303,12 @@ function anchorTarget(file: SourceFile, fragment: string): Target | string {
 
 /** The file a `$ref`'s part before `#` names (`from` itself when empty); a string saying why not. */
 function fileOf(sources: Sources, unreadable: ReadonlyMap<string, string>, from: SourceFile, filePart: string): SourceFile | string {
-  if (URL_SCHEME.test(filePart)) return `remote $refs are not followed (${filePart}); download the file and refer to it by path`;
   let file = from;
-  if (filePart !== '') {
-    const path = refFile(from.path, filePart)!;
+  const named = filePart === '' ? undefined : documentBySelf(sources, from, filePart);
+  if (named) file = named;
+  else if (URL_SCHEME.test(filePart)) return `remote $refs are not followed (${filePart}); download the file and refer to it by path, or give it that $self`;
+  else if (filePart !== '') {
+    const path = refFile(from, filePart)!;
     const found = sources.get(path);
     if (!found) return `file ${filePart} ${unreadable.get(path) ?? 'was not read'}`;
     file = found;

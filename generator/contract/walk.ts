@@ -78,7 +78,7 @@ export function walkContract(read: ReadResult, root: SourceFile): ContractWalk {
     const target = resolveRef(read.sources, read.unreadable, v.file, ref);
     result.refs.push({ file: v.file.path, pointer: at, ref, kind, target: typeof target === 'string' ? null : target });
     if (typeof target === 'string') {
-      const path = refFile(v.file.path, ref);
+      const path = refFile(v.file, ref);
       const broken = path !== null && read.sources.has(path) && read.sources.get(path)!.value === undefined ? path : null;
       if (NON_NORMATIVE.has(judgedAs)) {
         // An example, a description, a link: not what requests and responses are checked against.

@@ -80,4 +80,14 @@ describe('the OpenAPI 3.2 schema tests', () => {
     const { diagnostics } = await lintContractFile(fixture('oas-3.2', 'data-value.yaml'));
     assert.deepEqual(diagnostics.map((d) => `${d.line} ${d.severity} ${d.rule} ${d.pointer}`), ['25 warning example /paths/~1pets~1{id}/get/responses/200/content/application~1json/examples/wrong/dataValue']);
   });
+
+  it('resolves relative $refs against $self, and finds a document by its $self', async () => {
+    // Resolved against the file, `pets.yaml` would be the decoy beside the root (a Pet with `id`).
+    const { diagnostics, contract } = await lintContractFile(fixture('oas-3.2', 'self', 'openapi.yaml'));
+    assert.deepEqual(diagnostics.map((d) => `${d.line} ${d.rule} ${d.message}`), []);
+    const document = contract!.document as { paths: Record<string, { post: { requestBody: { content: Record<string, { schema: { $ref: string } }> } } }>; components: { schemas: Record<string, { required: string[] }> } };
+    const ref = document.paths['/pets']!.post.requestBody.content['application/json']!.schema.$ref;
+    assert.deepEqual(document.components.schemas[ref.split('/').pop()!]!.required, ['name']);
+    assert.deepEqual(Object.keys(document.components.schemas), ['Pet']);
+  });
 });

@@ -62,9 +62,17 @@ describe('resolveRef', () => {
 
 describe('refFile', () => {
   it('resolves a file $ref beside the file that holds it, and ignores internal and remote ones', () => {
-    assert.equal(refFile('/c/paths/pets.yaml', '../schemas.yaml#/Pet'), '/c/schemas.yaml');
-    assert.equal(refFile('/c/openapi.yaml', 'my%20pets.yaml'), '/c/my pets.yaml');
-    assert.equal(refFile('/c/openapi.yaml', '#/components/schemas/Pet'), null);
-    assert.equal(refFile('/c/openapi.yaml', 'https://example.com/pets.yaml'), null);
+    assert.equal(refFile({ path: '/c/paths/pets.yaml' }, '../schemas.yaml#/Pet'), '/c/schemas.yaml');
+    assert.equal(refFile({ path: '/c/openapi.yaml' }, 'my%20pets.yaml'), '/c/my pets.yaml');
+    assert.equal(refFile({ path: '/c/openapi.yaml' }, '#/components/schemas/Pet'), null);
+    assert.equal(refFile({ path: '/c/openapi.yaml' }, 'https://example.com/pets.yaml'), null);
+  });
+
+  it("resolves against the document's $self when it is a file location, and falls back to the file for a web one", () => {
+    const at = (self: string) => ({ path: '/c/openapi.yaml', value: { openapi: '3.2.0', $self: self } });
+    assert.equal(refFile(at('v2/openapi.yaml'), 'pets.yaml#/Pet'), '/c/v2/pets.yaml');
+    assert.equal(refFile(at('file:///published/api/openapi.yaml'), '../my%20pets.yaml'), '/published/my pets.yaml');
+    assert.equal(refFile(at('https://example.com/api/openapi'), 'pets.yaml'), '/c/pets.yaml');
+    assert.equal(refFile({ path: '/c/pets.yaml', value: { $self: 'v2/x.yaml' } }, 'tags.yaml'), '/c/tags.yaml', 'only an OpenAPI Object has a $self');
   });
 });
