@@ -5,8 +5,10 @@
 import type { ApiModel } from '../model/model.js';
 import { isFixedStatus } from '../model/model.js';
 import { sequenceKind } from '../../server/runtime/contract/media-types.js';
+import { emitOwnCalls, needsOwnCall } from './client-calls.js';
 import { docComment } from './doc-comment.js';
 import { generatedHeader } from './header.js';
+import { typeRoots } from './operation-types.js';
 
 export interface ClientInput {
   model: ApiModel;
@@ -18,11 +20,14 @@ export interface ClientInput {
 export function emitClient({ model, source, basePath }: ClientInput): string {
   const first = model.operations[0];
   const example = first ? `\`const { data, error, response } = await client.${first.method.toUpperCase()}(${JSON.stringify(first.path)}, …)\`` : undefined;
+  const own = model.operations.some(needsOwnCall);
   return [
     generatedHeader(source),
     '',
-    'import createClient, { type Client, type ClientOptions } from "openapi-fetch";',
-    'import type { paths } from "./schema.js";',
+    own
+      ? 'import createClient, { type Client, type ClientOptions, type FetchResponse, type MaybeOptionalInit } from "openapi-fetch";'
+      : 'import createClient, { type Client, type ClientOptions } from "openapi-fetch";',
+    `import type { ${typeRoots(model).join(', ')} } from "./schema.js";`,
     '',
     '/** A client of this API: `client.GET(path, { params, body })` and the other methods, typed from the contract. */',
     'export type ApiClient = Client<paths>;',
@@ -38,6 +43,7 @@ export function emitClient({ model, source, basePath }: ClientInput): string {
     '  return createClient<paths>(options);',
     '}',
     '',
+    ...emitOwnCalls(model),
     ...emitStreams(model),
   ].join('\n');
 }

@@ -12,6 +12,11 @@ const TYPED_UNDER_PATHS = new Set(['get', 'put', 'post', 'delete', 'options', 'h
 
 type Json = Record<string, unknown>;
 
+/** Whether openapi-typescript types the method under `paths` (and openapi-fetch has a method for it). */
+export function isTypedUnderPaths(method: string): boolean {
+  return TYPED_UNDER_PATHS.has(method);
+}
+
 /** The type of the operation in schema.ts: `paths["/pets"]["get"]`, `webhooks["QUERY /pets/search"]["post"]`. */
 export function operationTypeRef(path: string, method: string): string {
   if (TYPED_UNDER_PATHS.has(method)) return `paths[${JSON.stringify(path)}][${JSON.stringify(method)}]`;
