@@ -1,12 +1,15 @@
 // Self-hosted API docs, like FastAPI's: the bundled contract at /openapi.json and /openapi.yaml
 // (and /openapi/<name>.json per API), Swagger UI at /docs, Redoc at /redoc. Every asset comes from
-// node_modules (swagger-ui-dist, redoc): no CDN, so the docs work offline.
+// node_modules (swagger-ui-dist, redoc): no CDN, so the docs work offline. A viewer that leaves
+// out something the contract says reads a copy with it written as text (docs-copy.ts), served
+// beside its page; /openapi.json stays the contract.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import express, { type Router } from 'express';
 import { stringify } from 'yaml';
 import type { Document } from './contract/document.js';
+import { forRedoc, forSwaggerUi } from './docs-copy.js';
 
 const require = createRequire(import.meta.url);
 const SWAGGER_UI_DIR = dirname(require.resolve('swagger-ui-dist/package.json'));
@@ -44,15 +47,25 @@ export function docsRouter(apis: readonly DocsApi[]): Router {
   // Everything below depends only on where the router is mounted (req.baseUrl): computed once per
   // mount path, never per request.
   const forBase = memo((base: string) => {
-    const served = apis.map((api) => ({ ...api, json: JSON.stringify(forThisServer(api.document, base + api.basePath)) }));
-    const urls = served.map((api) => ({ url: `${base}/${served.length === 1 ? 'openapi.json' : `openapi/${api.name}.json`}`, name: api.title }));
+    const served = apis.map((api) => {
+      const document = forThisServer(api.document, base + api.basePath);
+      const forSwagger = forSwaggerUi(document);
+      return { ...api, document, json: JSON.stringify(document), swaggerJson: forSwagger === document ? null : JSON.stringify(forSwagger) };
+    });
+    const own = (api: { name: string }) => (served.length === 1 ? 'openapi.json' : `openapi/${api.name}.json`);
+    const urls = served.map((api) => ({ url: `${base}${api.swaggerJson === null ? '' : '/docs'}/${own(api)}`, name: api.title }));
     const yaml = served[0] ? stringify(JSON.parse(served[0].json)) : '';
+    // Redoc shows one API: the first, as before.
+    const first = served[0]?.document;
+    const forRedocDocument = first ? forRedoc(first) : first;
+    const redocJson = forRedocDocument === first ? null : JSON.stringify(forRedocDocument);
     return {
       served,
       yaml,
+      redocJson,
       swaggerPage: swaggerPage(title, base),
       swaggerInit: swaggerInit(urls),
-      redocPage: redocPage(title, base, urls[0]?.url ?? `${base}/openapi.json`),
+      redocPage: redocPage(title, base, redocJson === null ? `${base}/${served[0] ? own(served[0]) : 'openapi.json'}` : `${base}/redoc/openapi.json`),
     };
   });
   if (apis.length > 0) {
@@ -62,6 +75,12 @@ export function docsRouter(apis: readonly DocsApi[]): Router {
   apis.forEach((api, i) => {
     router.get(`/openapi/${api.name}.json`, (req, res) => void res.type('application/json').send(forBase(req.baseUrl).served[i]!.json));
   });
+  // The viewers' copies, when they differ from the contract (docs-copy.ts).
+  const viewerCopy = (json: string | null, res: express.Response, next: express.NextFunction) => (json === null ? next() : void res.type('application/json').send(json));
+  apis.forEach((api, i) => {
+    router.get(`/docs/${apis.length === 1 ? 'openapi.json' : `openapi/${api.name}.json`}`, (req, res, next) => viewerCopy(forBase(req.baseUrl).served[i]!.swaggerJson, res, next));
+  });
+  router.get('/redoc/openapi.json', (req, res, next) => viewerCopy(forBase(req.baseUrl).redocJson, res, next));
   router.use('/docs/assets', express.static(SWAGGER_UI_DIR, { index: false, maxAge: '1h' }));
   router.get('/docs', (req, res) => void res.type('html').set('Content-Security-Policy', DOCS_CSP).send(forBase(req.baseUrl).swaggerPage));
   router.get('/docs/init.js', (req, res) => void res.type('text/javascript').send(forBase(req.baseUrl).swaggerInit));

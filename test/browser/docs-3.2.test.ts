@@ -1,7 +1,9 @@
 // The self-hosted docs of an OpenAPI 3.2 contract (test/fixtures/oas-3.2/pets.yaml) in a real
 // headless Chromium: Swagger UI at /docs (5.35 reads 3.2 itself) lists every operation, QUERY and
-// additionalOperations included; Redoc at /redoc renders the contract (it leaves those two out: a
-// limit of Redoc 2.5). No console error on either.
+// additionalOperations included; Redoc at /redoc renders the contract, and names in its
+// description the operations it cannot show (Redoc 2.5 renders seven methods). Both show the 3.2
+// security fields (device flow, metadata URL, deprecated) in the schemes' descriptions. No
+// console error on either.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -49,12 +51,30 @@ describe('API docs of an OpenAPI 3.2 contract in headless Chromium', () => {
     assert.deepEqual(errors, []);
   });
 
-  it('Redoc at /redoc renders the 3.2 contract', async () => {
+  it("Swagger UI's Authorize dialog shows the 3.2 security fields", async () => {
+    const { page, errors } = await open('/docs');
+    await page.locator('button.authorize').first().click(WAIT);
+    const modal = page.locator('.modal-ux');
+    await modal.getByText('legacyKey').first().waitFor(WAIT);
+    const text = await modal.innerText();
+    await page.close();
+    assert.match(text, /OAuth 2\.0 device authorization flow: device authorization URL https:\/\/auth\.example\.com\/device/);
+    assert.match(text, /authorization server metadata: https:\/\/auth\.example\.com\/\.well-known\/oauth-authorization-server/);
+    assert.match(text, /Deprecated/);
+    assert.deepEqual(errors, []);
+  });
+
+  it('Redoc at /redoc renders the 3.2 contract, naming the operations it cannot show, and the 3.2 security fields', async () => {
     const { page, errors } = await open('/redoc');
     await page.locator('h1').filter({ hasText: 'Pets 3.2' }).waitFor(WAIT);
     const text = await page.locator('body').innerText();
     await page.close();
     assert.match(text, /The whole query string is one form-encoded filter/);
+    assert.match(text, /Operations this page does not show/);
+    assert.match(text, /QUERY \/pets\/search — searchPets/);
+    assert.match(text, /COPY \/pets\/\{id\} — copyPet/);
+    assert.match(text, /OAuth 2\.0 device authorization flow/);
+    assert.match(text, /Deprecated/);
     assert.deepEqual(errors, []);
   });
 });

@@ -140,4 +140,18 @@ describe('an OpenAPI 3.2 contract served', () => {
       assert.ok(res.status < 300, `${name}: ${spec.method} ${spec.url} answered ${res.status}`);
     }
   });
+
+  it('serves the contract as written at /openapi.json, and the viewers copies with what they leave out as text', async () => {
+    type Doc = { info: { description?: string }; components: { securitySchemes: Record<string, { description?: string }> } };
+    const contract = (await (await fetch(`${s.url}/openapi.json`)).json()) as Doc;
+    assert.equal(contract.components.securitySchemes.legacyKey!.description, undefined);
+    assert.equal(contract.info.description, undefined);
+    const swagger = (await (await fetch(`${s.url}/docs/openapi.json`)).json()) as Doc;
+    assert.match(swagger.components.securitySchemes.legacyKey!.description!, /^\*\*Deprecated\*\*/);
+    assert.match(swagger.components.securitySchemes.device!.description!, /^Sign in on another device\.\n\nOAuth 2\.0 authorization server metadata: https:/);
+    assert.equal(swagger.info.description, undefined, 'Swagger UI shows every method itself');
+    const redoc = (await (await fetch(`${s.url}/redoc/openapi.json`)).json()) as Doc;
+    assert.deepEqual(redoc.info.description!.split('\n').filter((l) => l.startsWith('- ')), ['- `QUERY /pets/search` — searchPets: Pets whose name matches, the filter sent as a body (QUERY is safe and idempotent)', '- `COPY /pets/{id}` — copyPet']);
+    assert.match(await (await fetch(`${s.url}/redoc`)).text(), /spec-url="\/redoc\/openapi.json"/);
+  });
 });
