@@ -23,6 +23,7 @@ describe('an OpenAPI 3.2 contract served', () => {
         findPets: '{ status: 200, body: [{ id: 4, name: request.querystring.name }].slice(0, request.querystring.limit ?? 10) }',
         matchPets: '{ status: 200, body: request.querystring ?? null }',
         copyPet: '{ status: 201, body: { id: request.params.id + 100, name: request.headers.Destination } }',
+        replacePet: '{ status: 200, body: { id: request.params.id, ...request.body } }',
       },
       'oas-3.2',
     );
@@ -130,9 +131,9 @@ describe('an OpenAPI 3.2 contract served', () => {
     await broken.arrayBuffer();
   });
 
-  it("builds verify's valid requests for QUERY, COPY and querystring operations, which the server takes", async () => {
+  it("builds verify's valid requests for QUERY, COPY, querystring and $ref'd media type operations, which the server takes", async () => {
     const { contract, model } = await lintContractFile(fixture('oas-3.2', 'pets.yaml'));
-    for (const name of ['searchPets', 'copyPet', 'findPets', 'matchPets']) {
+    for (const name of ['searchPets', 'copyPet', 'findPets', 'matchPets', 'replacePet']) {
       const op = model!.operations.find((o) => o.name === name)!;
       const spec = buildRequest(contract!.document, op, requiredValues(contract!.document, op));
       const res = await fetch(`${s.url}${spec.url}`, { method: spec.method, headers: spec.headers, body: spec.body as string | undefined });
