@@ -21,8 +21,9 @@ import { nullableMember } from './nullable-member.js';
 import { objectWithoutType } from './object-without-type.js';
 import { dropReadWriteMarkers } from './parameter-read-write.js';
 import { pattern } from './pattern.js';
+import { prefixItemsApart } from './prefix-items.js';
 import { protoProperty } from './proto-property.js';
-import { unevaluated } from './unevaluated.js';
+import { unevaluatedItems, unevaluatedProperties } from './unevaluated.js';
 import { refTargetObject } from '../contract/pointer.js';
 import { indexPointers, walkDocument, type Json } from './walk.js';
 
@@ -42,7 +43,7 @@ export interface Normalized {
  * discriminator is read (whose if/then selectors no type describes). One set per document: the
  * object rule remembers where it is.
  */
-const schemaRules = (): SchemaRule[] => [nullableMember, objectWithoutType(), nullInEnum, nullable, emptyEnum, exclusiveBounds, pattern, discriminator, protoProperty, unevaluated, dynamicRefPointer];
+const schemaRules = (): SchemaRule[] => [nullableMember, objectWithoutType(), nullInEnum, nullable, emptyEnum, exclusiveBounds, pattern, discriminator, protoProperty, prefixItemsApart, unevaluatedProperties, dynamicRefPointer];
 
 export function normalizeForValidator(doc: Document): Normalized {
   const document = structuredClone(doc) as Json;
@@ -56,6 +57,7 @@ export function normalizeForValidator(doc: Document): Normalized {
   const examples = { count: 0 };
   const reserved = { count: 0 };
   const rules = schemaRules();
+  const origins = indexPointers(document);
   walkDocument(
     document,
     {
@@ -80,8 +82,11 @@ export function normalizeForValidator(doc: Document): Normalized {
         for (const rule of rules) rule(schema, pointer, context);
       },
     },
-    indexPointers(document),
+    origins,
   );
+  // After every other rule: it copies and negates subschemas, which must mean what they came to mean.
+  const items = unevaluatedItems(document);
+  walkDocument(document, { schema: (schema, pointer) => items(schema, pointer, context) }, origins);
   if (examples.count > 0) {
     changes.push({ pointer: '', rule: 'examples', message: `${examples.count} example/examples removed: they never change validity, and ajv reads ids inside them as schema ids` });
   }

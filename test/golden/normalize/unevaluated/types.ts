@@ -25,6 +25,17 @@ export interface components {
         NestedContains: unknown & unknown;
         IfElse: unknown;
         IfAlone: unknown;
+        NestedItems: unknown | unknown;
+        IfItems: unknown;
+        ContainsUnderIf: unknown;
+        OneOfTuples: [
+            string
+        ] | [
+            number,
+            number
+        ] | Record<string, never>;
+        Enclosing: components["schemas"]["NestedItems"];
+        TupleUnderNot: unknown;
     };
     responses: never;
     parameters: never;
