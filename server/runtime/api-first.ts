@@ -1,9 +1,8 @@
 // An app's API requests answered before Express's router: the request that matches an operation
-// gets what Express's `app.handle` and the router would have given it (the Express request and
-// response prototypes, `req.res`/`res.req`, `res.locals`, `req.originalUrl`, `req.baseUrl`) and
-// runs its plan directly, instead of passing `app.handle`, a final handler made per request, the
-// router's `next` and its layer matching to reach the same dispatcher as the router's first layer
-// (≈ 10% of a GET's CPU, bench/PROFILE.md "Round two"). Everything else — other paths, a method
+// runs its plan directly, as node's own request and response objects, instead of passing
+// `app.handle` (two prototype changes, a final handler made per request), the router's `next` and
+// its layer matching to reach the same dispatcher as the router's first layer (≈ 10% of a GET's
+// CPU, bench/PROFILE.md "Round two"). Everything else — other paths, a method
 // the path does not declare (405), and any error of an API request — goes through Express as
 // before: the error is handed to the router's first layer (the dispatcher), which passes it on to
 // the error handlers, so errors are answered in one place only.
@@ -16,7 +15,7 @@ import { runPlan } from './request/run-plan.js';
 import { trackRequest, type RequestLogOptions } from './request-log.js';
 
 type Handle = (req: IncomingMessage, res: ServerResponse, callback?: (error?: unknown) => void) => void;
-type WithHandle = SpecfirstApp & { handle: Handle; request: object; response: object };
+type WithHandle = SpecfirstApp & { handle: Handle };
 
 /** Makes `app` answer the operations of `table` before its router; call once, when the app is built. */
 export function answerApiFirst(app: SpecfirstApp, table: RouteTable<PathMethods>, log: RequestLogOptions): void {
@@ -25,18 +24,14 @@ export function answerApiFirst(app: SpecfirstApp, table: RouteTable<PathMethods>
   express.handle = function handle(req, res, callback) {
     const found = matchOperation(table, req.method, req.url ?? '');
     if (!found || !('plan' in found)) return viaRouter.call(this, req, res, callback);
+    // Not Express's prototypes, nor `req.res`, `res.locals`, `req.originalUrl`: nothing on the
+    // request path reads them (the one Express method it needs, `accepts`, is called as a
+    // function: run-plan.ts), and changing the prototypes of node's objects per request costs more
+    // than setting them (their shapes change under node's own HTTP code). A request handed over
+    // gets them all from Express, before the error handler reads them.
     const request = req as Request;
     const response = res as Response;
-    // What app.handle and router.handle set and what the request path (req.accepts, res.type,
-    // the error handler's req.originalUrl) reads.
     if (express.settings['x-powered-by']) res.setHeader('X-Powered-By', 'Express');
-    request.res = response;
-    response.req = request;
-    Object.setPrototypeOf(req, express.request);
-    Object.setPrototypeOf(res, express.response);
-    response.locals ??= Object.create(null) as Response['locals'];
-    request.originalUrl ??= req.url!;
-    request.baseUrl ??= '';
     const handOver = handOverTo(viaRouter, this, request, res, callback);
     try {
       trackRequest(request, res, log);
