@@ -17,7 +17,7 @@ describe('newRequestId', () => {
 
   it('shares one random prefix in a process and differs in the counted part', () => {
     const [a, b] = [newRequestId(), newRequestId()];
-    assert.equal(a.slice(0, 24), b.slice(0, 24));
-    assert.equal(parseInt(b.slice(24), 16) - parseInt(a.slice(24), 16), 1);
+    assert.equal(a.slice(0, 28), b.slice(0, 28));
+    assert.equal(parseInt(b.slice(28), 16) - parseInt(a.slice(28), 16), 1);
   });
 });
