@@ -1,11 +1,10 @@
 // An app's API requests answered before Express's router: the request that matches an operation
-// runs its plan directly, as node's own request and response objects, instead of passing
-// `app.handle` (two prototype changes, a final handler made per request), the router's `next` and
-// its layer matching to reach the same dispatcher as the router's first layer (≈ 10% of a GET's
-// CPU, bench/PROFILE.md "Round two"). Everything else — other paths, a method
+// runs its plan directly, on node's own request and response objects, instead of passing
+// `app.handle`, a final handler made per request, the router's `next` and its layer matching to
+// reach the same dispatcher as the router's first layer. Everything else — other paths, a method
 // the path does not declare (405), and any error of an API request — goes through Express as
 // before: the error is handed to the router's first layer (the dispatcher), which passes it on to
-// the error handlers, so errors are answered in one place only.
+// the error handlers, so errors are answered in one place only. bench/PROFILE.md "Round two".
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, Response } from 'express';
 import type { SpecfirstApp } from './app-types.js';
@@ -24,11 +23,11 @@ export function answerApiFirst(app: SpecfirstApp, table: RouteTable<PathMethods>
   express.handle = function handle(req, res, callback) {
     const found = matchOperation(table, req.method, req.url ?? '');
     if (!found || !('plan' in found)) return viaRouter.call(this, req, res, callback);
-    // Not Express's prototypes, nor `req.res`, `res.locals`, `req.originalUrl`: nothing on the
-    // request path reads them (the one Express method it needs, `accepts`, is called as a
-    // function: run-plan.ts), and changing the prototypes of node's objects per request costs more
-    // than setting them (their shapes change under node's own HTTP code). A request handed over
-    // gets them all from Express, before the error handler reads them.
+    // Not Express's set-up either (its prototypes, `req.res`, `res.locals`, `req.originalUrl`):
+    // nothing on the request path reads them (the one Express method it needs, `accepts`, is
+    // called as a function: run-plan.ts), and a prototype changed per request leaves node's
+    // objects slow for everything node's HTTP code does with them after (without it a GET took
+    // half the CPU). A request handed over gets all of it from Express before an error handler runs.
     const request = req as Request;
     const response = res as Response;
     if (express.settings['x-powered-by']) res.setHeader('X-Powered-By', 'Express');
