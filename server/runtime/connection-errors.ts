@@ -5,12 +5,12 @@
 // a response has been sent yet, the connection is closed, and the log gets one line per
 // connection. Connections beyond maxConnections are closed as they arrive, logged at most once a
 // second. Never reads or logs the bytes the client sent: they may carry credentials.
-import { randomUUID } from 'node:crypto';
 import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
 import type { ServerLimits } from './limits.js';
 import { problem, PROBLEM_CONTENT_TYPE, type ProblemCode } from './problems.js';
+import { newRequestId } from './request-id.js';
 import { loggedElsewhere, requestIdOf } from './request-log.js';
 
 interface ClientError extends Error {
@@ -45,7 +45,7 @@ function onClientError(error: ClientError, socket: Socket, logger: Logger, limit
     return;
   }
   const req = (inFlight as (ServerResponse & { req?: IncomingMessage }) | null)?.req;
-  const requestId = (req && requestIdOf(req)) || randomUUID();
+  const requestId = (req && requestIdOf(req)) || newRequestId();
   const path = req?.url?.split('?')[0];
   logger.warn(
     {

@@ -5,6 +5,7 @@
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { Logger } from 'pino';
 import { createLogger } from './logger.js';
+import { answerApiFirst } from './api-first.js';
 import type { ApiDefinition } from './api.js';
 import type { AppOptions, PreparedApi, SpecfirstApp, SpecfirstRouter } from './app-types.js';
 import { basePath, loadDocument, type Document } from './contract/document.js';
@@ -53,6 +54,9 @@ export function createApp(options: AppOptions): SpecfirstApp {
   app.locals.specfirst = { apis: parts.prepared, ready: true, limits, logger: parts.log.logger };
   // The API first, and the request log with it: an API request passes no other layer.
   app.use(dispatcher(parts.table, { before: (req, res) => trackRequest(req, res, parts.log), missed: (_req, res) => watchFinish(res) }));
+  // …and before the router, for the requests the table matches (the layer above still answers
+  // them when they fail, with the error the plan met).
+  answerApiFirst(app, parts.table, parts.log);
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', (_req, res) => {
     const ready = app.locals.specfirst.ready;

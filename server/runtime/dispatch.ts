@@ -60,26 +60,61 @@ export interface DispatchHooks {
   missed?: (req: Request, res: Response) => void;
 }
 
+/** The operation a request is for, with its path parameters (still percent-encoded) and query string. */
+export interface MatchedOperation {
+  plan: OperationPlan;
+  params: Record<string, string>;
+  rawQuery: string;
+}
+
+/**
+ * What the table says of a request: its operation; or, for a declared path with an undeclared
+ * method, the methods that are (`allowed`); or null for a path no API declares.
+ */
+export function matchOperation(table: RouteTable<PathMethods>, method: string | undefined, url: string): MatchedOperation | { allowed: PathMethods } | null {
+  const q = url.indexOf('?');
+  const match = table.match(q < 0 ? url : url.slice(0, q));
+  if (!match) return null;
+  const methods = match.value;
+  const plan = methods.get(method!) ?? (method === 'HEAD' ? methods.get('GET') : undefined);
+  if (!plan) return { allowed: methods };
+  const params: Record<string, string> = {};
+  const names = plan.pathNames;
+  for (let i = 0; i < names.length; i++) params[names[i]!] = match.captures[i]!;
+  return { plan, params, rawQuery: q < 0 ? '' : url.slice(q + 1) };
+}
+
 export function dispatcher(table: RouteTable<PathMethods>, hooks: DispatchHooks = {}): RequestHandler {
   const { before, matched, missed } = hooks;
   return (req, res, next) => {
+    // A request the app answered before its router (api-first.ts) whose plan failed: its error
+    // goes to the error handlers after this layer, as if it had failed here.
+    const failed = takeFailure(req);
+    if (failed !== undefined) return next(failed);
     before?.(req, res);
-    const url = req.url;
-    const q = url.indexOf('?');
-    const match = table.match(q < 0 ? url : url.slice(0, q));
-    if (!match) {
+    const found = matchOperation(table, req.method, req.url);
+    if (!found) {
       missed?.(req, res);
       return next();
     }
     matched?.(req, res);
-    const methods = match.value;
-    const plan = methods.get(req.method) ?? (req.method === 'HEAD' ? methods.get('GET') : undefined);
-    if (!plan) return next(new MethodNotAllowedError(allowed(methods)));
-    const params: Record<string, string> = {};
-    const names = plan.pathNames;
-    for (let i = 0; i < names.length; i++) params[names[i]!] = match.captures[i]!;
-    runPlan(plan, req, res, params, q < 0 ? '' : url.slice(q + 1), next).catch(next);
+    if (!('plan' in found)) return next(new MethodNotAllowedError(allowed(found.allowed)));
+    runPlan(found.plan, req, res, found.params, found.rawQuery, next).catch(next);
   };
+}
+
+const FAILED = Symbol('specfirst.failedBeforeRouter');
+type MaybeFailed = Request & { [FAILED]?: unknown };
+
+/** Leaves an error for the dispatcher layer to pass on when the request goes through the router. */
+export function failBeforeRouter(req: Request, error: unknown): void {
+  (req as MaybeFailed)[FAILED] = error;
+}
+
+function takeFailure(req: Request): unknown {
+  const error = (req as MaybeFailed)[FAILED];
+  if (error !== undefined) (req as MaybeFailed)[FAILED] = undefined;
+  return error;
 }
 
 function allowed(methods: PathMethods): string[] {

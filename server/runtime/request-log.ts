@@ -1,12 +1,12 @@
 // One log line per request, written when the response is finished, with what identifies it: the
-// request id (the client's X-Request-Id when it is a sane token, else a new UUID, echoed in the
+// request id (the client's X-Request-Id when it is a sane token, else a new UUID-shaped id (request-id.ts), echoed in the
 // response and in problem bodies), method, path without the query string (it may carry
 // credentials), status, time, and the principal's id when one was admitted. Nothing else is
 // built per request: no child logger unless a handler asks for `context.log`.
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { newRequestId } from './request-id.js';
 
 const SAFE = /^[A-Za-z0-9._:-]{1,128}$/;
 const ID = Symbol.for('specfirst.requestId');
@@ -56,7 +56,7 @@ export function requestLog(options: RequestLogOptions): RequestHandler {
 export function trackRequest(req: IncomingMessage & { originalUrl?: string }, res: ServerResponse, { logger, closing }: RequestLogOptions): void {
   if ((req as IncomingMessage & { [ID]?: string })[ID] !== undefined) return;
   const given = req.headers['x-request-id'];
-  const id = typeof given === 'string' && SAFE.test(given) ? given : randomUUID();
+  const id = typeof given === 'string' && SAFE.test(given) ? given : newRequestId();
   (req as IncomingMessage & { [ID]?: string })[ID] = id;
   res.setHeader('X-Request-Id', id);
   if (closing()) res.setHeader('Connection', 'close');

@@ -181,6 +181,21 @@ const SAFE_DIGITS = 15;
 const NUMBER_TEXT = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 
 /**
+ * A number the validator's coercion would let through although it is not written as the contract
+ * allows (it refuses `abc` itself). A header list may put spaces after its commas (RFC 9110
+ * §5.6.1): those are not part of a value. Top-level, not a closure per call: this runs for every
+ * numeric parameter of every request.
+ */
+function slipsThrough(v: unknown, header: boolean): boolean {
+  return typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)) && !NUMBER_TEXT.test(header ? v.trim() : v);
+}
+
+/** An integer written with more digits than a JavaScript number holds exactly. */
+function beyondSafeInteger(v: unknown): boolean {
+  return typeof v === 'string' && v.length > SAFE_DIGITS && /^[+-]?\d+$/.test(v) && !Number.isSafeInteger(Number(v));
+}
+
+/**
  * Puts a value where the validator will read it, after checking numbers are written as numbers
  * (the validator's coercion is JavaScript's `+text`, which reads ` 2`, `0x2` and `Infinity`) and
  * integers are exact: `2^53 + 1` would otherwise be coerced to `2^53` and reach the handler
@@ -188,25 +203,16 @@ const NUMBER_TEXT = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
  */
 function put(into: Record<string, unknown>, s: ParameterSpec, value: unknown, errors: ProblemField[]): void {
   if (s.numeric && !s.json && s.kind !== 'object') {
-    const values = Array.isArray(value) ? value : [value];
-    // Only what the validator's coercion would let through (it refuses `abc` itself). A header
-    // list may put spaces after its commas (RFC 9110 §5.6.1): those are not part of a value.
-    const slipsThrough = (v: unknown) => typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)) && !NUMBER_TEXT.test(s.in === 'header' ? v.trim() : v);
-    if (values.some(slipsThrough)) {
+    if (Array.isArray(value) ? value.some((v) => slipsThrough(v, s.in === 'header')) : slipsThrough(value, s.in === 'header')) {
       // Reported here; the value still goes in, so the validator does not add "is required".
       errors.push({ in: s.in, name: s.name, message: `must be ${s.integer ? 'integer' : 'number'}`, code: 'type' });
       into[s.key] = value;
       return;
     }
   }
-  if (s.integer) {
-    const values = Array.isArray(value) ? value : [value];
-    for (const v of values) {
-      if (typeof v === 'string' && v.length > SAFE_DIGITS && /^[+-]?\d+$/.test(v) && !Number.isSafeInteger(Number(v))) {
-        errors.push({ in: s.in, name: s.name, message: 'is an integer beyond ±(2^53 − 1), which cannot be represented exactly', code: 'integer-precision' });
-        return;
-      }
-    }
+  if (s.integer && (Array.isArray(value) ? value.some(beyondSafeInteger) : beyondSafeInteger(value))) {
+    errors.push({ in: s.in, name: s.name, message: 'is an integer beyond ±(2^53 − 1), which cannot be represented exactly', code: 'integer-precision' });
+    return;
   }
   into[s.key] = value;
 }

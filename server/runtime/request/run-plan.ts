@@ -1,7 +1,7 @@
 // One request through its operation's plan: security → negotiation → parameters and body read
 // and validated (every failing field reported at once) → the handler → the response checked and
 // sent. Nothing here looks anything up that the plan already knows.
-import type { Request, Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import { NotAcceptableError, NotImplementedSignal, UnsupportedMediaTypeError, ValidationError } from '../errors.js';
 import type { ProblemField } from '../problems.js';
 import { logDone, logPrincipal, watchFinish } from '../request-log.js';
@@ -16,6 +16,11 @@ import { respond } from './respond.js';
 import { readItems } from './stream-request.js';
 
 const NOT_IMPLEMENTED = Symbol.for('specfirst.notImplemented');
+/**
+ * Express's `req.accepts`, called on the request as it is: an API request answered before the
+ * router (api-first.ts) is node's own IncomingMessage, without Express's prototype.
+ */
+const accepts = express.request.accepts as (this: Request, types: string[]) => string | false;
 
 /** `answer` sends an error response while the handler runs (an invalid item of a streamed request body). */
 export async function runPlan(plan: OperationPlan, req: Request, res: Response, pathParams: Record<string, string>, rawQuery: string, answer: (error: Error) => void): Promise<void> {
@@ -26,7 +31,7 @@ export async function runPlan(plan: OperationPlan, req: Request, res: Response, 
     principal = admitted.principal;
     logPrincipal(res, admitted.id);
   }
-  if (plan.negotiable && req.headers.accept && !req.accepts(plan.produces)) throw new NotAcceptableError(plan.produces);
+  if (plan.negotiable && req.headers.accept && !accepts.call(req, plan.produces)) throw new NotAcceptableError(plan.produces);
   const compiled = compiledOf(plan);
 
   const { data, errors } = readParameters(plan.shape.parameters, { path: pathParams, query: rawQuery, headers: req.headers });
