@@ -16,6 +16,7 @@ import { NotFoundError } from './errors.js';
 import { limitsFromEnv, resolveLimits } from './limits.js';
 import { createMocker } from './mock.js';
 import { readKnownProblems } from './plan/contract-problems.js';
+import { readNormalizedCopies, type NormalizedCopies } from './plan/normalized-file.js';
 import { compileEvery, markBroken, planOperation, type ApiContext, type BodyReaders } from './plan/plan.js';
 import { prepareValidation } from './plan/validator-context.js';
 import type { RouteTable } from './plan/route-table.js';
@@ -91,7 +92,9 @@ function prepareApis(options: AppOptions, logger: Logger): PreparedApi[] {
   const readers = createBodyReaders(options.bodyLimit ?? 1024 * 1024, options.streamLimit);
   return options.apis.map((api) => {
     const { document, text } = loadDocument(api);
-    const ctx = apiContext(api, document, { readers, logger, mock, validateResponses: options.validateResponses ?? true });
+    // Built servers (specfirst build) read the validator's copies of the contract instead of making them.
+    const copies = api.document instanceof URL && text !== null ? readNormalizedCopies(api.document, text) : null;
+    const ctx = apiContext(api, document, { readers, logger, mock, validateResponses: options.validateResponses ?? true, copies });
     const plans = api.routes.map((route) => planOperation(ctx, route, mock));
     const known = api.document instanceof URL && text !== null ? readKnownProblems(api.document, text) : null;
     if (known) {
@@ -113,10 +116,12 @@ interface ContextOptions {
   logger: Logger;
   mock: boolean;
   validateResponses: boolean;
+  /** The normalised copies `specfirst build` wrote, if any. */
+  copies?: NormalizedCopies | null;
 }
 
-export function apiContext(api: ApiDefinition, document: Document, { readers, logger, mock, validateResponses }: ContextOptions): ApiContext {
-  const validation = prepareValidation(document);
+export function apiContext(api: ApiDefinition, document: Document, { readers, logger, mock, validateResponses, copies }: ContextOptions): ApiContext {
+  const validation = copies ? prepareValidation(document, copies) : prepareValidation(document);
   const { changes, unknownFormats } = validation;
   if (changes.length > 0) {
     // A count per rule at info; every change (with its pointer) at debug.
