@@ -18,7 +18,7 @@ import { createMocker } from './mock.js';
 import { readKnownProblems } from './plan/contract-problems.js';
 import { readNormalizedCopies, type NormalizedCopies } from './plan/normalized-file.js';
 import { compileEvery, markBroken, planOperation, type ApiContext, type BodyReaders } from './plan/plan.js';
-import { prepareValidation } from './plan/validator-context.js';
+import { normalizedCopies, prepareValidation } from './plan/validator-context.js';
 import type { RouteTable } from './plan/route-table.js';
 import { createBodyReaders } from './request/body-readers.js';
 import { requestLog, trackRequest, watchFinish, type RequestLogOptions } from './request-log.js';
@@ -121,7 +121,10 @@ interface ContextOptions {
 }
 
 export function apiContext(api: ApiDefinition, document: Document, { readers, logger, mock, validateResponses, copies }: ContextOptions): ApiContext {
-  const validation = copies ? prepareValidation(document, copies) : prepareValidation(document);
+  // A schema the validator cannot even add is logged when the validator that needs it is made
+  // (validators are made on first use), and goes on spoiling only the operations that reach it.
+  const unusable = (ref: string, message: string): void => logger.error({ api: api.name, ref }, `${api.name}: schema ${ref} cannot be used by the validator: ${message}`);
+  const validation = prepareValidation(document, copies ?? normalizedCopies(document), unusable);
   const { changes, unknownFormats } = validation;
   if (changes.length > 0) {
     // A count per rule at info; every change (with its pointer) at debug.
@@ -131,7 +134,6 @@ export function apiContext(api: ApiDefinition, document: Document, { readers, lo
     logger.debug({ api: api.name, changes }, `${api.name}: normalisations`);
   }
   if (unknownFormats.length > 0) logger.info({ api: api.name, formats: unknownFormats }, `${api.name}: formats accepted without a check: ${unknownFormats.join(', ')}`);
-  for (const [ref, message] of validation.validators.unusable) logger.error({ api: api.name, ref }, `${api.name}: schema ${ref} cannot be used by the validator: ${message}`);
   return {
     ...validation,
     api,

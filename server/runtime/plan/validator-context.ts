@@ -19,15 +19,16 @@ export interface PreparedValidation extends ValidatorContext {
 
 /**
  * `copies`: the normalised copies `specfirst build` made of this document (normalized-file.ts),
- * when the caller has them; else they are made here.
+ * when the caller has them; else they are made here. `onUnusable` is told of each schema the
+ * validators cannot even add, when the validator instance that needs it is first made.
  */
-export function prepareValidation(document: Document, copies: NormalizedCopies = normalizedCopies(document)): PreparedValidation {
+export function prepareValidation(document: Document, copies: NormalizedCopies = normalizedCopies(document), onUnusable?: (ref: string, message: string) => void): PreparedValidation {
   const { requestDoc, responseDoc, changes, unknownFormats } = copies;
   return {
     requestDoc,
     responseDoc,
     extraQueryNames: queryCredentialNames(document),
-    validators: createValidatorSet(requestDoc, responseDoc, { unknownFormats }),
+    validators: createValidatorSet(requestDoc, responseDoc, { unknownFormats, ...(onUnusable ? { onUnusable } : {}) }),
     changes,
     unknownFormats,
   };
@@ -64,6 +65,7 @@ export function findContractProblems(
       for (const place of locate(ctx, error)) found.push({ ...place, operation: op.name });
     }
   }
+  ctx.validators.makeAll();
   const unusable = [...ctx.validators.unusable].map(([ref, message]) => ({ pointer: ref.slice(1), at: ref.slice(1), message, operations: [] as string[] }));
   return [...unusable, ...mergeProblems(found)];
 }
