@@ -1,19 +1,24 @@
 // `specfirst build`: compiles the project for production with its own tsconfig.json, as tsc would,
 // then puts each API's bundled contract (generated/*.json) beside its compiled routes.js, which
-// finds it with new URL("./openapi.json", import.meta.url). Emits nothing if anything fails to compile.
-import { copyFile, readdir } from 'node:fs/promises';
+// finds it with new URL("./openapi.json", import.meta.url), and the validator's normalised copies of
+// it (normalized.json), so the built server does not normalise the contract at every start.
+// Emits nothing if anything fails to compile.
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { SERVER_DIR } from '../paths/project.js';
 import { countLine, paint, printDiagnostics } from './terminal.js';
 import { toDiagnostic } from '../typecheck/type-diagnostics.js';
+import { NORMALIZED_FILE, normalizedFileText } from '../../server/runtime/plan/normalized-file.js';
+import { normalizedCopies } from '../../server/runtime/plan/validator-context.js';
 
 export const BUILD_HELP = `Usage: specfirst build
 
 Compile the project for production with its tsconfig.json (handlers, generated code and
 server/main.ts become JavaScript in compilerOptions.outDir, default dist/), and copy each API's
-bundled contract (server/<api>/generated/openapi.json) beside its compiled code. Nothing is
-written when a file does not compile. Then \`specfirst start\` serves the result with plain node.
+bundled contract (server/<api>/generated/openapi.json) beside its compiled code, with the
+validator's normalised copy of it (normalized.json: the server reads it instead of normalising
+the contract at start-up). Nothing is written when a file does not compile. Then \`specfirst start\` serves the result with plain node.
 
 Run \`specfirst generate\` first so the generated code matches the contracts (the build script
 that \`specfirst init\` writes does: "build": "specfirst generate && specfirst build").
@@ -73,14 +78,27 @@ export async function runBuild(positionals: string[]): Promise<number> {
       await copyFile(join(generated, json), join(dirname(out), json));
       copied.push(relative(cwd, join(dirname(out), json)));
     }
+    const normalized = await writeNormalized(join(generated, 'openapi.json'), join(dirname(out), NORMALIZED_FILE));
+    if (normalized) copied.push(relative(cwd, normalized));
   }
   const main = join(cwd, SERVER_DIR, 'main.ts');
   const mainOut = compiled.has(main) ? outputOf(main) : undefined;
   const ms = Math.round(performance.now() - started);
-  console.log(`specfirst: compiled ${config.fileNames.length} files into ${relative(cwd, options.outDir!) || '.'}/, copied ${copied.length} contract file(s) beside them, in ${ms} ms`);
+  console.log(`specfirst: compiled ${config.fileNames.length} files into ${relative(cwd, options.outDir!) || '.'}/, wrote ${copied.length} contract file(s) beside them, in ${ms} ms`);
   for (const file of copied) console.log(`  ${file}`);
   if (mainOut) console.log(`\n${c('green', 'Built.')} Start it with \`npm start\` (specfirst start ${relative(cwd, mainOut)}).`);
   return 0;
+}
+
+/**
+ * normalized.json beside the built openapi.json: the copies the server would make at start-up.
+ * Answers the path written, or undefined when there is no openapi.json (nothing to normalise).
+ */
+async function writeNormalized(openapiJson: string, to: string): Promise<string | undefined> {
+  const text = await readFile(openapiJson, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  await writeFile(to, normalizedFileText(text, normalizedCopies(JSON.parse(text))));
+  return to;
 }
 
 /** server/<api>/generated folders. */

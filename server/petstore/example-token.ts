@@ -1,6 +1,7 @@
 // THE EXAMPLE'S TOKENS: the petstore's bearer tokens are HS256 JWTs signed with a shared secret
 // (PETSTORE_JWT_SECRET, or a fixed example value). `npm run example:token [SCOPES...]` prints one.
-import { SignJWT } from "jose";
+// jose is imported where a token is signed: the server imports this file for the secret and the
+// issuer, and should not load a JWT library at start-up for them.
 
 export const EXAMPLE_ISSUER = "specfirst-example";
 
@@ -10,6 +11,7 @@ export function exampleSecret(): string {
 
 /** A token for `subject` with `scopes`, valid for an hour. */
 export async function exampleToken(scopes: string[], subject = "example-user"): Promise<string> {
+  const { SignJWT } = await import("jose");
   return new SignJWT({ scope: scopes.join(" ") })
     .setProtectedHeader({ alg: "HS256" })
     .setIssuer(EXAMPLE_ISSUER)

@@ -17,8 +17,9 @@ import { NotFoundError } from './errors.js';
 import { limitsFromEnv, resolveLimits } from './limits.js';
 import { createMocker } from './mock.js';
 import { readKnownProblems } from './plan/contract-problems.js';
+import { readNormalizedCopies, type NormalizedCopies } from './plan/normalized-file.js';
 import { compileEvery, markBroken, planOperation, type ApiContext, type BodyReaders } from './plan/plan.js';
-import { prepareValidation } from './plan/validator-context.js';
+import { normalizedCopies, prepareValidation } from './plan/validator-context.js';
 import type { RouteTable } from './plan/route-table.js';
 import { createBodyReaders } from './request/body-readers.js';
 import { requestLog, trackRequest, watchFinish, type RequestLogOptions } from './request-log.js';
@@ -95,7 +96,9 @@ function prepareApis(options: AppOptions, logger: Logger): PreparedApi[] {
   const readers = createBodyReaders(options.bodyLimit ?? 1024 * 1024, options.streamLimit);
   return options.apis.map((api) => {
     const { document, text } = loadDocument(api);
-    const ctx = apiContext(api, document, { readers, logger, mock, validateResponses: options.validateResponses ?? true });
+    // Built servers (specfirst build) read the validator's copies of the contract instead of making them.
+    const copies = api.document instanceof URL && text !== null ? readNormalizedCopies(api.document, text) : null;
+    const ctx = apiContext(api, document, { readers, logger, mock, validateResponses: options.validateResponses ?? true, copies });
     const plans = api.routes.map((route) => planOperation(ctx, route, mock));
     const known = api.document instanceof URL && text !== null ? readKnownProblems(api.document, text) : null;
     if (known) {
@@ -117,10 +120,15 @@ interface ContextOptions {
   logger: Logger;
   mock: boolean;
   validateResponses: boolean;
+  /** The normalised copies `specfirst build` wrote, if any. */
+  copies?: NormalizedCopies | null;
 }
 
-export function apiContext(api: ApiDefinition, document: Document, { readers, logger, mock, validateResponses }: ContextOptions): ApiContext {
-  const validation = prepareValidation(document);
+export function apiContext(api: ApiDefinition, document: Document, { readers, logger, mock, validateResponses, copies }: ContextOptions): ApiContext {
+  // A schema the validator cannot even add is logged when the validator that needs it is made
+  // (validators are made on first use), and goes on spoiling only the operations that reach it.
+  const unusable = (ref: string, message: string): void => logger.error({ api: api.name, ref }, `${api.name}: schema ${ref} cannot be used by the validator: ${message}`);
+  const validation = prepareValidation(document, copies ?? normalizedCopies(document), unusable);
   const { changes, unknownFormats } = validation;
   if (changes.length > 0) {
     // A count per rule at info; every change (with its pointer) at debug.
@@ -130,7 +138,6 @@ export function apiContext(api: ApiDefinition, document: Document, { readers, lo
     logger.debug({ api: api.name, changes }, `${api.name}: normalisations`);
   }
   if (unknownFormats.length > 0) logger.info({ api: api.name, formats: unknownFormats }, `${api.name}: formats accepted without a check: ${unknownFormats.join(', ')}`);
-  for (const [ref, message] of validation.validators.unusable) logger.error({ api: api.name, ref }, `${api.name}: schema ${ref} cannot be used by the validator: ${message}`);
   return {
     ...validation,
     api,

@@ -7,11 +7,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import express, { type Router } from 'express';
-import { stringify } from 'yaml';
 import type { Document } from './contract/document.js';
 import { forRedoc, forSwaggerUi } from './docs-copy.js';
 
 const require = createRequire(import.meta.url);
+/** yaml is loaded on the first /openapi.yaml request, not at start-up: most servers never get one. */
+const yamlText = (value: unknown): string => (require('yaml') as typeof import('yaml')).stringify(value);
 const SWAGGER_UI_DIR = dirname(require.resolve('swagger-ui-dist/package.json'));
 const REDOC_BUNDLE = require.resolve('redoc/bundles/redoc.standalone.js');
 
@@ -54,14 +55,14 @@ export function docsRouter(apis: readonly DocsApi[]): Router {
     });
     const own = (api: { name: string }) => (served.length === 1 ? 'openapi.json' : `openapi/${api.name}.json`);
     const urls = served.map((api) => ({ url: `${base}${api.swaggerJson === null ? '' : '/docs'}/${own(api)}`, name: api.title }));
-    const yaml = served[0] ? stringify(JSON.parse(served[0].json)) : '';
+    let yaml: string | undefined;
     // Redoc shows one API: the first, as before.
     const first = served[0]?.document;
     const forRedocDocument = first ? forRedoc(first) : first;
     const redocJson = forRedocDocument === first ? null : JSON.stringify(forRedocDocument);
     return {
       served,
-      yaml,
+      yaml: () => (yaml ??= served[0] ? yamlText(JSON.parse(served[0].json)) : ''),
       redocJson,
       swaggerPage: swaggerPage(title, base),
       swaggerInit: swaggerInit(urls),
@@ -70,7 +71,7 @@ export function docsRouter(apis: readonly DocsApi[]): Router {
   });
   if (apis.length > 0) {
     router.get('/openapi.json', (req, res) => void res.type('application/json').send(forBase(req.baseUrl).served[0]!.json));
-    router.get('/openapi.yaml', (req, res) => void res.type('application/yaml').send(forBase(req.baseUrl).yaml));
+    router.get('/openapi.yaml', (req, res) => void res.type('application/yaml').send(forBase(req.baseUrl).yaml()));
   }
   apis.forEach((api, i) => {
     router.get(`/openapi/${api.name}.json`, (req, res) => void res.type('application/json').send(forBase(req.baseUrl).served[i]!.json));

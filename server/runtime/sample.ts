@@ -9,14 +9,21 @@
 // them beside nearly every reference) are left out of what the sampler sees: merged with an
 // array's sample they turned `["approved"]` into `[]`, breaking `minItems`, and a member's example
 // (never checked against the whole schema) replaced the sample of an object by an array.
-import * as sampler from 'openapi-sampler';
-import randexpModule from 'randexp';
+import { createRequire } from 'node:module';
+import type * as Sampler from 'openapi-sampler';
+import type RandExpModule from 'randexp';
 import type { Document } from './contract/document.js';
 import { deref } from './contract/pointer.js';
 import { walkDocument, walkSchema, type Json } from './normalize/walk.js';
 
+// Both are loaded on first use: only mocks and `specfirst verify` sample, and a server that does
+// neither should not pay for loading them at start-up (they are CommonJS, so require is synchronous).
+const require = createRequire(import.meta.url);
+let samplerModule: typeof Sampler | undefined;
+const sampler = (): typeof Sampler => (samplerModule ??= require('openapi-sampler') as typeof Sampler);
 // randexp's types declare an ES default export; at run time the CommonJS module is the class.
-const RandExp = ((randexpModule as unknown as { default?: unknown }).default ?? randexpModule) as unknown as typeof randexpModule.default;
+let randExpClass: typeof RandExpModule.default | undefined;
+const RandExp = (): typeof RandExpModule.default => (randExpClass ??= require('randexp') as typeof RandExpModule.default);
 
 export interface SampleOptions {
   /** Requests leave readOnly properties out; responses leave writeOnly ones out. */
@@ -25,7 +32,7 @@ export interface SampleOptions {
 
 export function sampleSchema(doc: Document, schema: unknown, { direction }: SampleOptions): unknown {
   const spec = samplerDocument(doc);
-  const value = sampler.sample(withoutAnnotationMembers(structuredClone(schema)) as never, { quiet: true, enablePatterns: true, skipReadOnly: direction === 'request', skipWriteOnly: direction === 'response' }, spec);
+  const value = sampler().sample(withoutAnnotationMembers(structuredClone(schema)) as never, { quiet: true, enablePatterns: true, skipReadOnly: direction === 'request', skipWriteOnly: direction === 'response' }, spec);
   return repairPatterns(doc, schema, value, 0);
 }
 
@@ -238,7 +245,7 @@ function matching(schema: Schema, value: string): string {
   if (!re) return value;
   const fits = (s: string): boolean => re.test(s) && s.length >= (schema.minLength ?? 0) && s.length <= (schema.maxLength ?? Infinity);
   if (fits(value)) return value;
-  const generator = new RandExp(re);
+  const generator = new (RandExp())(re);
   generator.max = 3;
   generator.randInt = seeded(schema.pattern!);
   for (let attempt = 0; attempt < 20; attempt++) {

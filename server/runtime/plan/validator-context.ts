@@ -6,6 +6,7 @@ import { normalizeForValidator } from '../normalize/index.js';
 import { OperationCompileError, compileOperation } from './compile-operation.js';
 import { mergeProblems, type ContractProblem } from './contract-problems.js';
 import { forDirection } from './direction.js';
+import type { NormalizedCopies } from './normalized-file.js';
 import { locate, type ValidatorContext } from './plan.js';
 import { queryCredentialNames, shapeOf } from './shape.js';
 import { createValidatorSet, unknownFormatsIn } from './validators.js';
@@ -16,18 +17,31 @@ export interface PreparedValidation extends ValidatorContext {
   unknownFormats: string[];
 }
 
-export function prepareValidation(document: Document): PreparedValidation {
-  const normalized = normalizeForValidator(document);
-  const unknownFormats = unknownFormatsIn(normalized.document);
-  const requestDoc = forDirection(normalized.document, 'request');
-  const responseDoc = forDirection(normalized.document, 'response');
+/**
+ * `copies`: the normalised copies `specfirst build` made of this document (normalized-file.ts),
+ * when the caller has them; else they are made here. `onUnusable` is told of each schema the
+ * validators cannot even add, when the validator instance that needs it is first made.
+ */
+export function prepareValidation(document: Document, copies: NormalizedCopies = normalizedCopies(document), onUnusable?: (ref: string, message: string) => void): PreparedValidation {
+  const { requestDoc, responseDoc, changes, unknownFormats } = copies;
   return {
     requestDoc,
     responseDoc,
     extraQueryNames: queryCredentialNames(document),
-    validators: createValidatorSet(requestDoc, responseDoc, { unknownFormats }),
-    changes: normalized.changes,
+    validators: createValidatorSet(requestDoc, responseDoc, { unknownFormats, ...(onUnusable ? { onUnusable } : {}) }),
+    changes,
     unknownFormats,
+  };
+}
+
+/** The validator's copies of the document: normalised, then as requests and as responses see it. */
+export function normalizedCopies(document: Document): NormalizedCopies {
+  const normalized = normalizeForValidator(document);
+  return {
+    requestDoc: forDirection(normalized.document, 'request'),
+    responseDoc: forDirection(normalized.document, 'response'),
+    changes: normalized.changes,
+    unknownFormats: unknownFormatsIn(normalized.document),
   };
 }
 
@@ -51,6 +65,7 @@ export function findContractProblems(
       for (const place of locate(ctx, error)) found.push({ ...place, operation: op.name });
     }
   }
+  ctx.validators.makeAll();
   const unusable = [...ctx.validators.unusable].map(([ref, message]) => ({ pointer: ref.slice(1), at: ref.slice(1), message, operations: [] as string[] }));
   return [...unusable, ...mergeProblems(found)];
 }

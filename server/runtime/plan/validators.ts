@@ -2,10 +2,13 @@
 // dialect — draft-04 for OpenAPI 3.0, 2020-12 for 3.1 — and adds its OpenAPI keywords and
 // formats), one per job, each holding the contract's schemas once so that every operation's
 // validators share the compiled component schemas. Nothing is compiled here: operations compile
-// what they need on first use (compile-operation.ts).
+// what they need on first use (compile-operation.ts). Each instance is made, and ajv loaded, when
+// the first operation needs it, not at start-up: a server whose first request has no body never
+// makes the body validator's instance (for Box's contract, each instance holds its 305 component schemas).
+import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-import eovAjv from 'express-openapi-validator/dist/framework/ajv/index.js';
+import type EovAjv from 'express-openapi-validator/dist/framework/ajv/index.js';
 import type { Document } from '../contract/document.js';
 import { forEachObject } from '../contract/each-object.js';
 import { valueAt } from '../contract/pointer.js';
@@ -21,8 +24,10 @@ export interface ValidatorSet {
   bodyDefaults: () => Ajv;
   /** Response bodies: no coercion, no defaults. */
   response: Ajv;
-  /** Schemas that could not even be added (e.g. a duplicate `$id`), by their `$ref`. */
+  /** Schemas that could not even be added (e.g. a duplicate `$id`), by their `$ref`: filled in as instances are made. */
   unusable: Map<string, string>;
+  /** Makes every instance now (to find every unusable schema, as lint does). */
+  makeAll(): void;
 }
 
 export interface Ajv {
@@ -35,14 +40,26 @@ export interface Ajv {
 export interface ValidatorOptions {
   /** Formats the validator does not know: accepted as they are (they are annotations in OpenAPI). */
   unknownFormats: readonly string[];
+  /** Told of each schema that cannot be added, when the instance that needs it is made. */
+  onUnusable?: (ref: string, message: string) => void;
 }
+
+const require = createRequire(import.meta.url);
+let eovAjvModule: typeof EovAjv | undefined;
+/** express-openapi-validator's ajv factory, and ajv with it, loaded by the first instance made. */
+const eovAjv = (): typeof EovAjv => (eovAjvModule ??= require('express-openapi-validator/dist/framework/ajv/index.js') as typeof EovAjv);
 
 /**
  * `requestDoc` and `responseDoc` are the normalised contract as requests and responses see it
  * (readOnly properties are not required of requests, writeOnly ones not of responses).
  */
-export function createValidatorSet(requestDoc: Document, responseDoc: Document, { unknownFormats }: ValidatorOptions): ValidatorSet {
+export function createValidatorSet(requestDoc: Document, responseDoc: Document, { unknownFormats, onUnusable }: ValidatorOptions): ValidatorSet {
   const unusable = new Map<string, string>();
+  const noteUnusable = (ref: string, message: string): void => {
+    if (unusable.has(ref)) return;
+    unusable.set(ref, message);
+    onUnusable?.(ref, message);
+  };
   const base = {
     strict: false,
     strictNumbers: true,
@@ -65,17 +82,29 @@ export function createValidatorSet(requestDoc: Document, responseDoc: Document, 
   const make = (doc: Document, factory: 'createRequestAjv' | 'createResponseAjv', coerceTypes: boolean, useDefaults: boolean): Ajv => {
     // The factory gets a document without schemas and they are added here one by one: a schema
     // that cannot be added spoils only the operations that reach it, not the whole API.
-    const ajv = eovAjv[factory]({ openapi: factoryVersion(doc.openapi), info: doc.info, paths: {} } as never, { ...base, coerceTypes, useDefaults } as never) as unknown as Ajv;
-    addSchemas(ajv, doc, unusable);
+    const ajv = eovAjv()[factory]({ openapi: factoryVersion(doc.openapi), info: doc.info, paths: {} } as never, { ...base, coerceTypes, useDefaults } as never) as unknown as Ajv;
+    addSchemas(ajv, doc, noteUnusable);
     return ajv;
   };
+  let parameters: Ajv | undefined;
+  let body: Ajv | undefined;
   let bodyDefaults: Ajv | undefined;
+  let response: Ajv | undefined;
   return {
-    parameters: make(requestDoc, 'createRequestAjv', true, true),
-    body: make(requestDoc, 'createRequestAjv', false, false),
+    get parameters() {
+      return (parameters ??= make(requestDoc, 'createRequestAjv', true, true));
+    },
+    get body() {
+      return (body ??= make(requestDoc, 'createRequestAjv', false, false));
+    },
     bodyDefaults: () => (bodyDefaults ??= make(requestDoc, 'createRequestAjv', false, true)),
-    response: make(responseDoc, 'createResponseAjv', false, false),
+    get response() {
+      return (response ??= make(responseDoc, 'createResponseAjv', false, false));
+    },
     unusable,
+    makeAll() {
+      void [this.parameters, this.body, this.response];
+    },
   };
 }
 
@@ -94,7 +123,7 @@ function factoryVersion(openapi: string): string {
  * and every other `$ref` target in the document (schemas under `paths`, deep pointers, names
  * written percent-encoded).
  */
-function addSchemas(ajv: Ajv, doc: Document, unusable: Map<string, string>): void {
+function addSchemas(ajv: Ajv, doc: Document, unusable: (ref: string, message: string) => void): void {
   const added = new Set<string>();
   const add = (written: string, schema: unknown): void => {
     // ajv looks a `$ref` up in its URI form (`Café` → `Caf%C3%A9`): that is the key it must find.
@@ -104,7 +133,7 @@ function addSchemas(ajv: Ajv, doc: Document, unusable: Map<string, string>): voi
     try {
       ajv.addSchema(schema as object, key);
     } catch (error) {
-      unusable.set(written, (error as Error).message);
+      unusable(written, (error as Error).message);
     }
   };
   const schemas = (doc.components?.schemas ?? {}) as Record<string, unknown>;

@@ -1,8 +1,9 @@
 // The app's two readers of body bytes, made once per app: raw bytes (with the size limit and
 // Content-Encoding) and multipart parts (multer). Only the request path and create-app.ts load
 // this file: it is where express's body parser and multer come in, and the plan never needs them.
-import express, { type Request } from 'express';
-import multer from 'multer';
+import { createRequire } from 'node:module';
+import express, { type Request, type RequestHandler } from 'express';
+import type Multer from 'multer';
 import type { BodyReaders } from '../plan/plan.js';
 
 /** One reader of raw bytes (with the size limit and Content-Encoding) and one multipart reader, per app. */
@@ -10,12 +11,23 @@ export function createBodyReaders(limit: number, streamLimit = DEFAULT_STREAM_LI
   return {
     limits: { item: limit, total: streamLimit },
     raw: express.raw({ type: () => true, limit, inflate: true }),
-    multipart: multer({
-      storage: multer.memoryStorage(),
-      limits: { fileSize: limit, fieldSize: limit, files: 32, fields: 1000, parts: 1032 },
-      streamHandler: recordFields,
-    } as multer.Options).any(),
+    multipart: onFirstUse(() => {
+      const multer = require('multer') as typeof Multer;
+      return multer({
+        storage: multer.memoryStorage(),
+        limits: { fileSize: limit, fieldSize: limit, files: 32, fields: 1000, parts: 1032 },
+        streamHandler: recordFields,
+      } as Multer.Options).any();
+    }),
   };
+}
+
+const require = createRequire(import.meta.url);
+
+/** A handler made on the first request that needs it: multer is loaded only by an API that gets a multipart body. */
+function onFirstUse(make: () => RequestHandler): RequestHandler {
+  let handler: RequestHandler | undefined;
+  return (req, res, next) => (handler ??= make())(req, res, next);
 }
 
 /** Largest streamed request body (JSON Lines, json-seq with itemSchema), in bytes: 100 MB. */
