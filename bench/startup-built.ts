@@ -4,7 +4,7 @@
 //   PROJECT_DIR has been through `specfirst init` and `npm run build`; e.g. /tmp/app /pets 5
 // Linux only (reads /proc/PID/status). Not a test: nothing is asserted.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [dir, path = '/', runs = '5'] = process.argv.slice(2);
@@ -37,8 +37,14 @@ const modes: [string, string[]][] = [
   ['tsx (node --import tsx server/main.ts)', ['--import', 'tsx', join('server', 'main.ts')]],
   ['built (node dist/server/main.js)', [join('dist', 'server', 'main.js')]],
   ['built through the CLI (specfirst start --workers 1)', [join('node_modules', '.bin', 'specfirst'), 'start', '--workers', '1', join('dist', 'server', 'main.js')]],
+  // What `npm start` runs since init writes the runtime's own bin (projects made before have none).
+  ['built through the runtime (specfirst-start --workers 1)', [join('node_modules', '.bin', 'specfirst-start'), '--workers', '1', join('dist', 'server', 'main.js')]],
 ];
 for (const [name, args] of modes) {
+  if (!existsSync(join(dir, args[0]!)) && !args[0]!.startsWith('-')) {
+    console.log(`${name}: not in this project (${args[0]} is missing)`);
+    continue;
+  }
   const results = [];
   for (let i = 0; i < Number(runs); i++) results.push(await once(args));
   console.log(`${name}: first request after ${Math.round(median(results.map((r) => r.ms)))} ms, RSS ${median(results.map((r) => r.rssMb)).toFixed(0)} MB (median of ${runs})`);
