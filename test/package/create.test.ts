@@ -1,7 +1,8 @@
 // `npm create specfirst my-api` as a user runs it: the create-specfirst package (generator/create)
-// packed, run through `npm exec` from its tarball in an empty folder, with SPECFIRST_PACKAGE
-// and SPECFIRST_RUNTIME_PACKAGE pointing at the packed tarballs and SPECFIRST_LOCKFILE at the pinned lockfile that
-// lets npm install offline (see install.test.ts). Then `npm run build`, `npm start`, a 400 and a 501.
+// packed, run through `npm exec` from its tarball in an empty folder, with SPECFIRST_PACKAGE and
+// SPECFIRST_RUNTIME_PACKAGE pointing at the packed tarballs and SPECFIRST_LOCKFILE at the pinned
+// lockfile that lets npm install offline (see install.test.ts). Then `npm run build`, `npm start`,
+// a 400 and a 501.
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
