@@ -35,7 +35,7 @@ interface PackageJson {
 }
 
 /** Folders never searched for the project's own code. */
-const SKIP = new Set(['node_modules', 'dist', 'build', 'out', 'coverage']);
+export const SKIP = new Set(['node_modules', 'dist', 'build', 'out', 'coverage']);
 
 /** The version ranges init writes: the toolchain, the runtime, and the typed client's library. */
 export interface InitVersions {

@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { RUNTIME_PACKAGE } from '../../paths/package-root.js';
-import { sortedKeys } from './plan.js';
+import { SKIP, sortedKeys } from './plan.js';
 import { FORMER_SCRIPTS, SCRIPTS } from './templates.js';
 
 export interface UpgradePlan {
@@ -29,8 +29,6 @@ interface PackageJson {
 /** The module name old projects import the runtime by: the toolchain package itself. */
 const FORMER_RUNTIME = 'specfirst';
 const SOURCE = /\.(ts|mts|cts|js|mjs|cjs)$/;
-/** Folders never searched for the project's own code. */
-const SKIP = new Set(['node_modules', 'dist', 'build', 'out', 'coverage']);
 
 export async function planUpgrade(cwd: string, versions: { runtime: string }): Promise<UpgradePlan> {
   const plan: UpgradePlan = { files: [], packageJson: null, blockers: [] };
