@@ -33,16 +33,18 @@ async function once(args: string[]): Promise<{ ms: number; rssMb: number }> {
   return { ms, rssMb: rssKb / 1024 };
 }
 
-const modes: [string, string[]][] = [
-  ['tsx (node --import tsx server/main.ts)', ['--import', 'tsx', join('server', 'main.ts')]],
-  ['built (node dist/server/main.js)', [join('dist', 'server', 'main.js')]],
-  ['built through the CLI (specfirst start --workers 1)', [join('node_modules', '.bin', 'specfirst'), 'start', '--workers', '1', join('dist', 'server', 'main.js')]],
-  // What `npm start` runs since init writes the runtime's own bin (projects made before have none).
-  ['built through the runtime (specfirst-start --workers 1)', [join('node_modules', '.bin', 'specfirst-start'), '--workers', '1', join('dist', 'server', 'main.js')]],
+// Each mode with what the project must have for it: a production install (npm ci --omit=dev) has
+// neither tsx nor the specfirst CLI, and a project made before the runtime package has no specfirst-start.
+const modes: [string, string[], string][] = [
+  ['tsx (node --import tsx server/main.ts)', ['--import', 'tsx', join('server', 'main.ts')], join('node_modules', 'tsx')],
+  ['built (node dist/server/main.js)', [join('dist', 'server', 'main.js')], join('dist', 'server', 'main.js')],
+  ['built through the CLI (specfirst start --workers 1)', [join('node_modules', '.bin', 'specfirst'), 'start', '--workers', '1', join('dist', 'server', 'main.js')], join('node_modules', '.bin', 'specfirst')],
+  // What `npm start` runs since init writes the runtime's own bin.
+  ['built through the runtime (specfirst-start --workers 1)', [join('node_modules', '.bin', 'specfirst-start'), '--workers', '1', join('dist', 'server', 'main.js')], join('node_modules', '.bin', 'specfirst-start')],
 ];
-for (const [name, args] of modes) {
-  if (!existsSync(join(dir, args[0]!)) && !args[0]!.startsWith('-')) {
-    console.log(`${name}: not in this project (${args[0]} is missing)`);
+for (const [name, args, needs] of modes) {
+  if (!existsSync(join(dir, needs))) {
+    console.log(`${name}: not in this project (no ${needs})`);
     continue;
   }
   const results = [];
