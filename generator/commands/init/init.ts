@@ -86,6 +86,9 @@ export async function runInit(options: { template?: string; upgrade?: boolean },
   }
   for (const path of plan.kept) console.log(`specfirst: kept ${path} (it exists)`);
   for (const s of plan.keptScripts) console.log(`specfirst: kept scripts.${s.name} ("${s.theirs}"); specfirst's would be "${s.ours}"`);
+  if (plan.toolchainInDependencies) {
+    console.log(`specfirst: specfirst is in dependencies, so a production install (npm ci --omit=dev) gets the whole toolchain; \`npx specfirst init --upgrade\` moves it to devDependencies and imports to ${RUNTIME_PACKAGE}`);
+  }
   const contract = resolve(CONTRACTS_DIR, `${name}.yaml`);
   const code = await runGenerate({}, [contract]);
   if (code !== 0) return code;

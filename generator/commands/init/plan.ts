@@ -23,6 +23,8 @@ export interface InitPlan {
   keptScripts: { name: string; theirs: string; ours: string }[];
   /** Why the project cannot take what specfirst needs; when any, nothing is written. */
   blockers: string[];
+  /** specfirst is in dependencies (as an earlier init wrote it): production installs the toolchain; `init --upgrade` moves it. */
+  toolchainInDependencies: boolean;
 }
 
 interface PackageJson {
@@ -45,7 +47,7 @@ export interface InitVersions {
 }
 
 export async function planInit(cwd: string, name: string, versions: InitVersions, template: Template = 'todo'): Promise<InitPlan> {
-  const plan: InitPlan = { files: [], kept: [], packageJson: null, keptScripts: [], blockers: [] };
+  const plan: InitPlan = { files: [], kept: [], packageJson: null, keptScripts: [], blockers: [], toolchainInDependencies: false };
   const add = (path: string, content: string): void => {
     if (existsSync(join(cwd, path))) plan.kept.push(path);
     else plan.files.push({ path, content });
@@ -100,6 +102,7 @@ export async function planInit(cwd: string, name: string, versions: InitVersions
       added.push('"type": "module"');
     }
   }
+  plan.toolchainInDependencies = pkg.name !== 'specfirst' && pkg.dependencies?.specfirst !== undefined;
   const scripts = { ...(pkg.scripts ?? {}) };
   for (const [script, command] of Object.entries(SCRIPTS)) {
     if (scripts[script] === undefined) {

@@ -25,6 +25,7 @@ describe('specfirst init plan', () => {
     assert.deepEqual(pkg.scripts, { dev: 'specfirst dev', build: 'specfirst generate && specfirst build', start: 'specfirst-start dist/server/main.js', check: 'specfirst check' });
     assert.deepEqual(pkg.dependencies, { '@specfirst/runtime': '^0.1.0', 'openapi-fetch': '^0.17.0' });
     assert.deepEqual(pkg.devDependencies, { specfirst: '^0.1.0' });
+    assert.equal(plan.toolchainInDependencies, false);
     assert.match(plan.files.find((f) => f.path === 'server/main.ts')!.content, /from "@specfirst\/runtime"/);
     assert.match(plan.files.find((f) => f.path === 'tsconfig.json')!.content, /"module": "NodeNext"[\s\S]*"strict": true/);
   });
@@ -41,6 +42,7 @@ describe('specfirst init plan', () => {
     assert.deepEqual(plan.keptScripts, [{ name: 'start', theirs: 'node app.js', ours: 'specfirst-start dist/server/main.js' }]);
     assert.deepEqual(plan.packageJson!.added, ['scripts.dev', 'scripts.build', 'scripts.check', 'dependencies.@specfirst/runtime', 'dependencies.openapi-fetch']);
     assert.match(plan.packageJson!.content, /^\{\n\t"name": "shop",/);
+    assert.equal(plan.toolchainInDependencies, true);
   });
 
   it('adds "type": "module" to a project without CommonJS code', async () => {
