@@ -4,7 +4,7 @@
 //   PROJECT_DIR has been through `specfirst init` and `npm run build`; e.g. /tmp/app /pets 5
 // Linux only (reads /proc/PID/status). Not a test: nothing is asserted.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [dir, path = '/', runs = '5'] = process.argv.slice(2);
@@ -33,12 +33,20 @@ async function once(args: string[]): Promise<{ ms: number; rssMb: number }> {
   return { ms, rssMb: rssKb / 1024 };
 }
 
-const modes: [string, string[]][] = [
-  ['tsx (node --import tsx server/main.ts)', ['--import', 'tsx', join('server', 'main.ts')]],
-  ['built (node dist/server/main.js)', [join('dist', 'server', 'main.js')]],
-  ['built through the CLI (specfirst start --workers 1)', [join('node_modules', '.bin', 'specfirst'), 'start', '--workers', '1', join('dist', 'server', 'main.js')]],
+// Each mode with what the project must have for it: a production install (npm ci --omit=dev) has
+// neither tsx nor the specfirst CLI, and a project made before the runtime package has no specfirst-start.
+const modes: [string, string[], string][] = [
+  ['tsx (node --import tsx server/main.ts)', ['--import', 'tsx', join('server', 'main.ts')], join('node_modules', 'tsx')],
+  ['built (node dist/server/main.js)', [join('dist', 'server', 'main.js')], join('dist', 'server', 'main.js')],
+  ['built through the CLI (specfirst start --workers 1)', [join('node_modules', '.bin', 'specfirst'), 'start', '--workers', '1', join('dist', 'server', 'main.js')], join('node_modules', '.bin', 'specfirst')],
+  // What `npm start` runs since init writes the runtime's own bin.
+  ['built through the runtime (specfirst-start --workers 1)', [join('node_modules', '.bin', 'specfirst-start'), '--workers', '1', join('dist', 'server', 'main.js')], join('node_modules', '.bin', 'specfirst-start')],
 ];
-for (const [name, args] of modes) {
+for (const [name, args, needs] of modes) {
+  if (!existsSync(join(dir, needs))) {
+    console.log(`${name}: not in this project (no ${needs})`);
+    continue;
+  }
   const results = [];
   for (let i = 0; i < Number(runs); i++) results.push(await once(args));
   console.log(`${name}: first request after ${Math.round(median(results.map((r) => r.ms)))} ms, RSS ${median(results.map((r) => r.rssMb)).toFixed(0)} MB (median of ${runs})`);

@@ -10,6 +10,7 @@ Usage: specfirst <command> [options]
 
 Commands:
   init [NAME] [--template T]   start a new contract in contracts/NAME.yaml, generated and ready
+                               (--upgrade: move a project made by an earlier init to @specfirst/runtime)
   dev                          generate, serve, and reload on every change to a contract or handler
   generate [CONTRACT...]       check contracts, write types, route bindings and handler stubs
   lint [CONTRACT...]           report every problem of the contracts, compiler style
@@ -60,10 +61,10 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   init: {
-    options: { template: { type: 'string' } },
+    options: { template: { type: 'string' }, upgrade: { type: 'boolean' } },
     load: async () => {
       const m = await import('./commands/init/init.js');
-      return { help: m.INIT_HELP, run: (v, p) => m.runInit(v as { template?: string }, p) };
+      return { help: m.INIT_HELP, run: (v, p) => m.runInit(v as { template?: string; upgrade?: boolean }, p) };
     },
   },
   dev: {

@@ -21,8 +21,8 @@ export const fixture = (...parts: string[]): string => join(ROOT, 'test', 'fixtu
 
 /**
  * A new folder under test/artifacts/ (git-ignored), with a package.json saying ESM. With
- * `linkSpecfirst`, specfirst is installed there as a link to this checkout, for a project whose
- * own code imports it (the server/main.ts that `specfirst init` writes): `specfirst` then resolves
+ * `linkSpecfirst`, specfirst and @specfirst/runtime are installed there as links to this checkout, for a
+ * project whose own code imports them (the server/main.ts that `specfirst init` writes): they then resolve
  * to the sources, with the specfirst-source condition the CLI passes when it runs from them.
  */
 export async function tempProject(prefix: string, { linkSpecfirst = false } = {}): Promise<{ dir: string; remove: () => Promise<void> }> {
@@ -33,6 +33,8 @@ export async function tempProject(prefix: string, { linkSpecfirst = false } = {}
   if (linkSpecfirst) {
     await mkdir(join(dir, 'node_modules'));
     await symlink(ROOT, join(dir, 'node_modules', 'specfirst'), 'dir');
+    await mkdir(join(dir, 'node_modules', '@specfirst'));
+    await symlink(join(ROOT, 'server', 'runtime'), join(dir, 'node_modules', '@specfirst', 'runtime'), 'dir');
   }
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -1,10 +1,8 @@
 // `specfirst start`: serves the built project with plain node (no tsx, no type-check at start-up),
 // in this process or in N workers with node:cluster. `specfirst build` makes what it runs.
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { startWorkers } from '../../server/runtime/cluster.js';
+import { DEFAULT_ENTRY, defaultWorkers, startEntry } from '../../server/runtime/start.js';
 import { FROM_SOURCE, SOURCE_CONDITION } from '../paths/package-root.js';
 
 export const START_HELP = `Usage: specfirst start [ENTRY] [--workers N]
@@ -27,8 +25,6 @@ Examples:
 
 Exit status: 0 after a graceful stop, 1 nothing built at ENTRY, 2 bad usage.`;
 
-export const DEFAULT_ENTRY = 'dist/server/main.js';
-
 export async function runStart(values: { workers?: string }, positionals: string[]): Promise<number> {
   if (positionals.length > 1) {
     console.error(`specfirst start: one ENTRY at most\n\n${START_HELP}`);
@@ -49,17 +45,8 @@ export async function runStart(values: { workers?: string }, positionals: string
     console.error(`specfirst start: ${relative(process.cwd(), entry)} is TypeScript; build it (specfirst build) and start the .js, or use \`specfirst dev\``);
     return 1;
   }
-  if (workers === 1) {
-    // This process becomes the server: the entry listens and handles SIGTERM itself.
-    await import(pathToFileURL(entry).href);
-    return 0;
-  }
   // Only the repository's own sources are ever run as TypeScript here (its tests do).
   const execArgv = typescript ? [...process.execArgv, '--import', import.meta.resolve('tsx'), `--conditions=${SOURCE_CONDITION}`] : process.execArgv;
-  startWorkers({ exec: entry, workers, execArgv });
-  return new Promise<number>(() => {}); // the supervisor exits the process itself once every worker has drained
-}
-
-function defaultWorkers(): number {
-  return process.env.NODE_ENV === 'production' ? availableParallelism() : 1;
+  await startEntry(entry, workers, execArgv);
+  return 0;
 }

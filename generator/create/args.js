@@ -8,15 +8,17 @@ export const HELP = `Usage: npm create specfirst@latest <dir> [-- --template tod
        create-specfirst <dir> [--template todo|petstore|empty]
 
 Make a new specfirst project in <dir> (a new or empty folder): package.json, a starter
-contract, the generated server and handler stubs, and its dependencies installed.
+contract, the generated server and handler stubs, and its dependencies installed: what the
+built server runs (@specfirst/runtime) in dependencies, the toolchain (specfirst) in devDependencies.
 
 Options:
   --template NAME   the starter contract: todo (default), petstore, or empty (no paths)
   -h, --help        show this help
 
 Environment:
-  SPECFIRST_PACKAGE   what to install instead of specfirst@<this version>: a tarball path or an npm spec
-  SPECFIRST_LOCKFILE  a package-lock.json to start from (pinned versions, e.g. for \`npm_config_offline=true\`)
+  SPECFIRST_PACKAGE          what to install instead of specfirst@<this version>: a tarball path or an npm spec
+  SPECFIRST_RUNTIME_PACKAGE  the same for @specfirst/runtime@<this version>
+  SPECFIRST_LOCKFILE         a package-lock.json to start from (pinned versions, e.g. for \`npm_config_offline=true\`)
 
 Exit status: 0 done, 1 a step failed, 2 bad usage or a folder that is not empty.`;
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm create specfirst@latest <dir>`: makes <dir>, writes its package.json, installs specfirst,
+// `npm create specfirst@latest <dir>`: makes <dir>, writes its package.json, installs the runtime and specfirst,
 // runs `specfirst init` with the chosen starter contract and the install init asks for, then says
 // what to run next. Plain JavaScript with no dependencies, so it runs from the tarball as it is;
 // everything else is npm's and specfirst's job. Never writes into a folder that has files in it.
@@ -27,8 +27,12 @@ writeFileSync(resolve(dir, 'package.json'), JSON.stringify({ name, version: '0.1
 if (process.env.SPECFIRST_LOCKFILE) writeFileSync(resolve(dir, 'package-lock.json'), readFileSync(process.env.SPECFIRST_LOCKFILE));
 console.log(`create-specfirst: made ${args.dir} with package.json`);
 
+// What the built server runs in dependencies; the toolchain in devDependencies, so that
+// `npm ci --omit=dev` on a server installs only the former.
+const runtime = process.env.SPECFIRST_RUNTIME_PACKAGE || `@specfirst/runtime@${own.version}`;
 const specfirst = process.env.SPECFIRST_PACKAGE || `specfirst@${own.version}`;
-step('npm', ['install', '--no-audit', '--no-fund', specfirst]);
+step('npm', ['install', '--no-audit', '--no-fund', '--save-dev', specfirst]);
+step('npm', ['install', '--no-audit', '--no-fund', runtime]);
 const contract = args.template === 'empty' ? name : args.template;
 // specfirst's own bin, by path: a nested npx would inherit `npm exec`'s settings (its --package).
 step(process.execPath, [resolve(dir, 'node_modules', 'specfirst', 'generator', 'bin.js'), 'init', contract, '--template', args.template], `specfirst init ${contract} --template ${args.template}`);

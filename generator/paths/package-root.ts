@@ -2,6 +2,7 @@
 // checkout of the repository, under tsx) or from the compiled dist/ of an installed package.
 // The two layouts differ by one folder (generator/paths/x.ts vs dist/generator/paths/x.js).
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +14,9 @@ export const FROM_SOURCE = import.meta.url.endsWith('.ts');
 /** The export condition (package.json `exports`) that points `specfirst` at the TypeScript sources. */
 export const SOURCE_CONDITION = 'specfirst-source';
 
+/** The package a built server runs (server/runtime, an npm workspace): what projects depend on and import. */
+export const RUNTIME_PACKAGE = '@specfirst/runtime';
+
 /** The folder holding specfirst's package.json. */
 export const PACKAGE_ROOT = FROM_SOURCE ? join(here, '..', '..') : join(here, '..', '..', '..');
 
@@ -22,7 +26,12 @@ export function packageVersion(): string {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version : '0.0.0';
 }
 
-/** A runtime module of the package (e.g. `serve-folder`), as .ts from source or .js from dist/. */
+/**
+ * A module of the runtime (e.g. `serve-folder`) to run as a process: the .ts source in a checkout,
+ * else the installed @specfirst/runtime's, the very runtime the project's own code imports.
+ */
 export function runtimeModule(name: string): string {
-  return FROM_SOURCE ? join(PACKAGE_ROOT, 'server', 'runtime', `${name}.ts`) : join(PACKAGE_ROOT, 'dist', 'server', 'runtime', `${name}.js`);
+  if (FROM_SOURCE) return join(PACKAGE_ROOT, 'server', 'runtime', `${name}.ts`);
+  const runtimeRoot = dirname(createRequire(import.meta.url).resolve(`${RUNTIME_PACKAGE}/package.json`));
+  return join(runtimeRoot, 'dist', `${name}.js`);
 }

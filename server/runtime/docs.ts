@@ -1,11 +1,12 @@
 // Self-hosted API docs, like FastAPI's: the bundled contract at /openapi.json and /openapi.yaml
 // (and /openapi/<name>.json per API), Swagger UI at /docs, Redoc at /redoc. Every asset comes from
-// node_modules (swagger-ui-dist, redoc): no CDN, so the docs work offline. A viewer that leaves
-// out something the contract says reads a copy with it written as text (docs-copy.ts), served
-// beside its page; /openapi.json stays the contract.
-import { readFileSync } from 'node:fs';
+// the installed packages (swagger-ui-dist; Redoc's one bundle file): no CDN, so the docs work offline.
+// A viewer that leaves out something the contract says reads a copy with it written as text
+// (docs-copy.ts), served beside its page; /openapi.json stays the contract.
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import express, { type Router } from 'express';
 import type { Document } from './contract/document.js';
 import { forRedoc, forSwaggerUi } from './docs-copy.js';
@@ -14,7 +15,13 @@ const require = createRequire(import.meta.url);
 /** yaml is loaded on the first /openapi.yaml request, not at start-up: most servers never get one. */
 const yamlText = (value: unknown): string => (require('yaml') as typeof import('yaml')).stringify(value);
 const SWAGGER_UI_DIR = dirname(require.resolve('swagger-ui-dist/package.json'));
-const REDOC_BUNDLE = require.resolve('redoc/bundles/redoc.standalone.js');
+/**
+ * Redoc's one served file. The packed @specfirst/runtime carries a copy (dist/assets, made when it is
+ * packed) so that a production install has no Redoc sources, React or their build tools; from a
+ * checkout of the repository the file is redoc's own. Found when first served, not at import.
+ */
+const PACKED_REDOC = fileURLToPath(new URL('./assets/redoc.standalone.js', import.meta.url));
+const redocBundle = (): string => (existsSync(PACKED_REDOC) ? PACKED_REDOC : require.resolve('redoc/bundles/redoc.standalone.js'));
 
 /**
  * Redoc's sidebar shows a Redocly logo loaded from cdn.redoc.ly, with no option to turn it off;
@@ -22,8 +29,8 @@ const REDOC_BUNDLE = require.resolve('redoc/bundles/redoc.standalone.js');
  */
 const REDOC_CDN_LOGO = 'https://cdn.redoc.ly/redoc/logo-mini.svg';
 const INLINE_LOGO = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/%3E";
-let redocBundle: string | undefined;
-const redocSource = (): string => (redocBundle ??= readFileSync(REDOC_BUNDLE, 'utf8').replaceAll(REDOC_CDN_LOGO, INLINE_LOGO));
+let redocText: string | undefined;
+const redocSource = (): string => (redocText ??= readFileSync(redocBundle(), 'utf8').replaceAll(REDOC_CDN_LOGO, INLINE_LOGO));
 
 /** The docs pages may load nothing from anywhere but this server (and inline data). */
 const DOCS_CSP = [

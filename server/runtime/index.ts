@@ -1,4 +1,4 @@
-// The package's one public entry (`import … from "specfirst"`): everything a project's own code may
+// The package's one public entry (`import … from "@specfirst/runtime"`): everything a project's own code may
 // use at run time. Generated code never imports it; a handler needs it only for the helpers below.
 // Anything not exported here is internal and may change.
 

@@ -21,7 +21,7 @@ describe('specfirst init and check', () => {
     assert.match(r.stdout, /added to package\.json: scripts\.dev, scripts\.build, scripts\.start, scripts\.check/);
     const pkg = JSON.parse(await readFile(join(project.dir, 'package.json'), 'utf8')) as { type: string; scripts: Record<string, string> };
     assert.equal(pkg.type, 'module');
-    assert.equal(pkg.scripts.start, 'specfirst start dist/server/main.js');
+    assert.equal(pkg.scripts.start, 'specfirst-start dist/server/main.js');
     assert.deepEqual((await readdir(join(project.dir, 'server', 'todo', 'handlers'))).sort(), ['create-todo.ts', 'get-todo.ts', 'list-todos.ts']);
     assert.equal((await cli('lint')).code, 0);
   });

@@ -7,7 +7,7 @@ import express from 'express';
 import { pino } from 'pino';
 import { after, before, describe, it } from 'node:test';
 import { api } from '../../server/petstore/generated/routes.js';
-import { specfirstRouter } from 'specfirst';
+import { specfirstRouter } from '@specfirst/runtime';
 import { serverUrl } from '../../server/runtime/lifecycle.js';
 import '../example-database.js';
 

@@ -1,36 +1,28 @@
 // `npm create specfirst my-api` as a user runs it: the create-specfirst package (generator/create)
-// packed, run through `npm exec` from its tarball in an empty folder, with SPECFIRST_PACKAGE
-// pointing at specfirst's own packed tarball and SPECFIRST_LOCKFILE at the pinned lockfile that
-// lets npm install offline (see install.test.ts). Then `npm run build`, `npm start`, a 400 and a 501.
+// packed, run through `npm exec` from its tarball in an empty folder, with SPECFIRST_PACKAGE and
+// SPECFIRST_RUNTIME_PACKAGE pointing at the packed tarballs and SPECFIRST_LOCKFILE at the pinned
+// lockfile that lets npm install offline (see install.test.ts). Then `npm run build`, `npm start`,
+// a 400 and a 501.
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT } from '../helpers.js';
-import { lockFor, npmStart, ok, run } from './offline-install.js';
-
-/** `npm pack` of the folder into dir: the tarball's path and the files in it. */
-async function pack(folder: string, dir: string): Promise<{ tarball: string; files: string[] }> {
-  const packed = await run('npm', ['pack', '--json', '--pack-destination', dir], folder);
-  ok(packed);
-  const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
-  return { tarball: join(dir, info!.filename), files: info!.files.map((f) => f.path).sort() };
-}
+import { lockFor, npmStart, ok, pack, packBoth, run } from './offline-install.js';
 
 describe('npm create specfirst', () => {
   let dir: string;
   let create: string;
-  let specfirst: string;
   let env: Record<string, string>;
   const createSpecfirst = (args: string[], cwd = dir) => run('npm', ['exec', '--offline', '--yes', '--package', create, '--', 'create-specfirst', ...args], cwd, env);
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'specfirst-create-'));
-    specfirst = (await pack(ROOT, dir)).tarball;
+    const tarballs = await packBoth(dir);
     const lockfile = join(dir, 'pinned-lock.json');
-    await writeFile(lockfile, await lockFor(specfirst, 'my-api'));
-    env = { SPECFIRST_PACKAGE: specfirst, SPECFIRST_LOCKFILE: lockfile, npm_config_offline: 'true', npm_config_ignore_scripts: 'true' };
+    await writeFile(lockfile, await lockFor(tarballs, 'my-api'));
+    env = { SPECFIRST_PACKAGE: tarballs.specfirst, SPECFIRST_RUNTIME_PACKAGE: tarballs.runtime, SPECFIRST_LOCKFILE: lockfile, npm_config_offline: 'true', npm_config_ignore_scripts: 'true' };
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
@@ -60,8 +52,9 @@ describe('npm create specfirst', () => {
     ok(created);
     assert.match(created.stdout, /cd my-api\n\s+npm run dev/);
     const project = join(dir, 'my-api');
-    const pkg = JSON.parse(await readFile(join(project, 'package.json'), 'utf8')) as { name: string; type: string; private: boolean };
+    const pkg = JSON.parse(await readFile(join(project, 'package.json'), 'utf8')) as { name: string; type: string; private: boolean; dependencies: object; devDependencies: object };
     assert.deepEqual([pkg.name, pkg.type, pkg.private], ['my-api', 'module', true]);
+    assert.deepEqual([Object.keys(pkg.dependencies), Object.keys(pkg.devDependencies)], [['@specfirst/runtime', 'openapi-fetch'], ['specfirst']]);
     ok(await run('npm', ['run', 'build'], project));
 
     const server = await npmStart(project);

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import ts from 'typescript';
+import { RUNTIME_PACKAGE } from '../../paths/package-root.js';
 import { CONTRACTS_DIR, SERVER_DIR } from '../../paths/project.js';
 import { GITIGNORE, MAIN, packageName, SCRIPTS, TSCONFIG } from './templates.js';
 import { starterContract, type Template } from './starter-contract.js';
@@ -22,6 +23,8 @@ export interface InitPlan {
   keptScripts: { name: string; theirs: string; ours: string }[];
   /** Why the project cannot take what specfirst needs; when any, nothing is written. */
   blockers: string[];
+  /** specfirst is in dependencies (as an earlier init wrote it): production installs the toolchain; `init --upgrade` moves it. */
+  toolchainInDependencies: boolean;
 }
 
 interface PackageJson {
@@ -34,10 +37,17 @@ interface PackageJson {
 }
 
 /** Folders never searched for the project's own code. */
-const SKIP = new Set(['node_modules', 'dist', 'build', 'out', 'coverage']);
+export const SKIP = new Set(['node_modules', 'dist', 'build', 'out', 'coverage']);
 
-export async function planInit(cwd: string, name: string, versions: { specfirst: string; openapiFetch: string }, template: Template = 'todo'): Promise<InitPlan> {
-  const plan: InitPlan = { files: [], kept: [], packageJson: null, keptScripts: [], blockers: [] };
+/** The version ranges init writes: the toolchain, the runtime, and the typed client's library. */
+export interface InitVersions {
+  specfirst: string;
+  runtime: string;
+  openapiFetch: string;
+}
+
+export async function planInit(cwd: string, name: string, versions: InitVersions, template: Template = 'todo'): Promise<InitPlan> {
+  const plan: InitPlan = { files: [], kept: [], packageJson: null, keptScripts: [], blockers: [], toolchainInDependencies: false };
   const add = (path: string, content: string): void => {
     if (existsSync(join(cwd, path))) plan.kept.push(path);
     else plan.files.push({ path, content });
@@ -92,6 +102,7 @@ export async function planInit(cwd: string, name: string, versions: { specfirst:
       added.push('"type": "module"');
     }
   }
+  plan.toolchainInDependencies = pkg.name !== 'specfirst' && pkg.dependencies?.specfirst !== undefined;
   const scripts = { ...(pkg.scripts ?? {}) };
   for (const [script, command] of Object.entries(SCRIPTS)) {
     if (scripts[script] === undefined) {
@@ -100,22 +111,36 @@ export async function planInit(cwd: string, name: string, versions: { specfirst:
     } else if (scripts[script] !== command) plan.keptScripts.push({ name: script, theirs: scripts[script]!, ours: command });
   }
   next.scripts = scripts;
-  // The package itself, and the library the generated typed client (generated/client.ts) is built on.
+  // What the built server runs (the runtime, and the library the generated typed client is built on)
+  // in dependencies; the toolchain (specfirst: generate, build, dev) in devDependencies, so that
+  // `npm ci --omit=dev` installs only the former.
   const has = (dep: string): boolean => Boolean(pkg.dependencies?.[dep] ?? pkg.devDependencies?.[dep]);
-  const dependencies = { ...(pkg.dependencies ?? {}) };
+  const sections = { dependencies: { ...(pkg.dependencies ?? {}) }, devDependencies: { ...(pkg.devDependencies ?? {}) } };
   if (pkg.name !== 'specfirst') {
-    for (const [dep, version] of [['specfirst', versions.specfirst], ['openapi-fetch', versions.openapiFetch]] as const) {
+    const wanted = [
+      ['dependencies', RUNTIME_PACKAGE, versions.runtime],
+      ['dependencies', 'openapi-fetch', versions.openapiFetch],
+      ['devDependencies', 'specfirst', versions.specfirst],
+    ] as const;
+    for (const [section, dep, version] of wanted) {
       if (has(dep)) continue;
-      dependencies[dep] = version;
-      added.push(`dependencies.${dep}`);
+      sections[section][dep] = version;
+      added.push(`${section}.${dep}`);
     }
   }
-  if (Object.keys(dependencies).length > 0) next.dependencies = Object.fromEntries(Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b)));
+  for (const section of ['dependencies', 'devDependencies'] as const) {
+    if (added.some((a) => a.startsWith(`${section}.`))) next[section] = sortedKeys(sections[section]);
+  }
   if (added.length > 0 || changed.length > 0 || created) {
     const indent = /^[ \t]+(?=")/m.exec(text)?.[0] ?? '  ';
     plan.packageJson = { content: JSON.stringify(next, null, indent) + '\n', added, changed, created };
   }
   return plan;
+}
+
+/** Dependencies in name order, as npm writes them. */
+export function sortedKeys(deps: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(deps).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** The first few of a list of files, and how many more. */

@@ -21,7 +21,7 @@ export const TSCONFIG = `{
 
 export const MAIN = `// The server: every API that specfirst generated under server/ (one per contract), on HOST:PORT
 // (default 127.0.0.1:3000). Written once by \`specfirst init\`; yours to change.
-import { findApis, serve } from "specfirst";
+import { findApis, serve } from "@specfirst/runtime";
 
 await serve({ apis: await findApis(new URL(".", import.meta.url)) });
 `;
@@ -30,12 +30,20 @@ export const GITIGNORE = `node_modules/
 dist/
 `;
 
-/** What each script runs; `start` serves the output of `build` with plain node. */
+/**
+ * What each script runs. `start` serves the output of `build` with the runtime's own bin (plain
+ * node, --workers), so it works where only the dependencies are installed (`npm ci --omit=dev`).
+ */
 export const SCRIPTS: Readonly<Record<string, string>> = {
   dev: 'specfirst dev',
   build: 'specfirst generate && specfirst build',
-  start: 'specfirst start dist/server/main.js',
+  start: 'specfirst-start dist/server/main.js',
   check: 'specfirst check',
+};
+
+/** Scripts as init wrote them before the runtime had a package of its own: `init --upgrade` replaces these. */
+export const FORMER_SCRIPTS: Readonly<Record<string, string>> = {
+  start: 'specfirst start dist/server/main.js',
 };
 
 /** A package name from a folder name: lower case, only the characters npm allows. */

@@ -1,7 +1,7 @@
 // Verifier for the "bearerAuth" security scheme (HTTP bearer (JWT)) in petstore.yaml.
 // This file is yours: specfirst wrote it once and will never overwrite it.
 import { allow, deny, type Verifier } from "../generated/security.js";
-import { scopesOf, verifyJwt } from "specfirst";
+import { scopesOf, verifyJwt } from "@specfirst/runtime";
 import { EXAMPLE_ISSUER, exampleSecret } from "../example-token.js";
 
 /**

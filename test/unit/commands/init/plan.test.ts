@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { planInit } from '../../../../generator/commands/init/plan.js';
 
-const VERSIONS = { specfirst: '^0.1.0', openapiFetch: '^0.17.0' };
+const VERSIONS = { specfirst: '^0.1.0', runtime: '^0.1.0', openapiFetch: '^0.17.0' };
 
 describe('specfirst init plan', () => {
   let dir: string;
@@ -22,9 +22,11 @@ describe('specfirst init plan', () => {
     assert.deepEqual(files(plan), ['.gitignore', 'contracts/todo.yaml', 'server/main.ts', 'tsconfig.json']);
     const pkg = JSON.parse(plan.packageJson!.content) as Record<string, unknown>;
     assert.equal(pkg.type, 'module');
-    assert.deepEqual(pkg.scripts, { dev: 'specfirst dev', build: 'specfirst generate && specfirst build', start: 'specfirst start dist/server/main.js', check: 'specfirst check' });
-    assert.deepEqual(pkg.dependencies, { 'openapi-fetch': '^0.17.0', specfirst: '^0.1.0' });
-    assert.match(plan.files.find((f) => f.path === 'server/main.ts')!.content, /from "specfirst"/);
+    assert.deepEqual(pkg.scripts, { dev: 'specfirst dev', build: 'specfirst generate && specfirst build', start: 'specfirst-start dist/server/main.js', check: 'specfirst check' });
+    assert.deepEqual(pkg.dependencies, { '@specfirst/runtime': '^0.1.0', 'openapi-fetch': '^0.17.0' });
+    assert.deepEqual(pkg.devDependencies, { specfirst: '^0.1.0' });
+    assert.equal(plan.toolchainInDependencies, false);
+    assert.match(plan.files.find((f) => f.path === 'server/main.ts')!.content, /from "@specfirst\/runtime"/);
     assert.match(plan.files.find((f) => f.path === 'tsconfig.json')!.content, /"module": "NodeNext"[\s\S]*"strict": true/);
   });
 
@@ -37,9 +39,10 @@ describe('specfirst init plan', () => {
     assert.deepEqual(plan.blockers, []);
     assert.deepEqual(files(plan), ['.gitignore', 'contracts/todo.yaml', 'server/main.ts']);
     assert.deepEqual(plan.kept, ['tsconfig.json']);
-    assert.deepEqual(plan.keptScripts, [{ name: 'start', theirs: 'node app.js', ours: 'specfirst start dist/server/main.js' }]);
-    assert.deepEqual(plan.packageJson!.added, ['scripts.dev', 'scripts.build', 'scripts.check', 'dependencies.openapi-fetch']);
+    assert.deepEqual(plan.keptScripts, [{ name: 'start', theirs: 'node app.js', ours: 'specfirst-start dist/server/main.js' }]);
+    assert.deepEqual(plan.packageJson!.added, ['scripts.dev', 'scripts.build', 'scripts.check', 'dependencies.@specfirst/runtime', 'dependencies.openapi-fetch']);
     assert.match(plan.packageJson!.content, /^\{\n\t"name": "shop",/);
+    assert.equal(plan.toolchainInDependencies, true);
   });
 
   it('adds "type": "module" to a project without CommonJS code', async () => {
