@@ -1,9 +1,12 @@
 // Cold start of built servers, as `specfirst build && specfirst start` runs them (plain node, no
 // tsx): the example API and Box's contract (296 operations, mock mode), each built into a project
-// of its own, against bare Express 5 in plain node answering the same first request. From spawn to
-// the first answer, the server's CPU time by then (user + system, less moved by a busy machine
-// than the wall clock) and its RSS right after. Samples interleaved over the servers; medians.
-// Needs the runtime built (`npm run build`: the projects import `specfirst` from dist/).
+// of its own, against bare Express 5 in plain node answering the same first request — alone, and
+// with the example's own store (the same SQLite module, opened and migrated by the first request,
+// as the example does). From spawn to the first answer, the server's CPU time by then (user +
+// system, less moved by a busy machine than the wall clock) and its RSS right after. Samples
+// interleaved over the servers; medians. Builds the runtime package first (`npm run build -w
+// @specfirst/runtime`: the projects import @specfirst/runtime from its dist/, as a production
+// install does). Part `cold` of `npm run bench`; alone:
 // Usage: node --import tsx bench/cold-start.ts [SAMPLES]   (default 9)
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,8 +21,6 @@ import { sharedContractsDir } from './large-contracts.js';
 import { median } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SAMPLES = Number(process.argv[2] ?? 9);
-if (!existsSync(join(ROOT, 'dist', 'server', 'runtime', 'index.js'))) throw new Error('run `npm run build` first: the built projects import specfirst from dist/');
 
 const TSCONFIG = { compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: true, outDir: 'dist', rootDir: '.' }, include: ['server'] };
 
@@ -29,6 +30,23 @@ const app = express();
 app.use(express.json());
 const pet = { id: 1, name: 'Cat', species: 'cat', tags: [], birthDate: null, createdAt: '2026-01-01T00:00:00.000Z', indoor: true };
 app.get('/pets', (_req, res) => res.json([pet]));
+const server = app.listen(0, '127.0.0.1', () => console.error('API     http://127.0.0.1:' + server.address().port));
+process.once('SIGTERM', () => server.close(() => process.exit(0)));
+`;
+
+/** Bare Express 5 serving GET /pets from the example's own store module (built beside it), as the example's handler does. */
+const EXPRESS_WITH_STORE = `import express from 'express';
+import { petStore } from './dist/server/petstore/store/index.js';
+const app = express();
+app.use(express.json());
+app.get('/pets', async (_req, res, next) => {
+  try {
+    const { total, pets } = await (await petStore()).listPets({}, { offset: 0, limit: 20 });
+    res.set('X-Total-Count', String(total)).json(pets);
+  } catch (error) {
+    next(error);
+  }
+});
 const server = app.listen(0, '127.0.0.1', () => console.error('API     http://127.0.0.1:' + server.address().port));
 process.once('SIGTERM', () => server.close(() => process.exit(0)));
 `;
@@ -92,43 +110,70 @@ async function once(s: Subject): Promise<{ ms: number; cpuMs: number; rssMb: num
   return { ms, cpuMs, rssMb };
 }
 
-const base = await mkdtemp(join(tmpdir(), 'specfirst-cold-start-'));
-try {
-  const subjects: Subject[] = [];
-  const bare = await project(base, 'express');
-  await writeFile(join(bare, 'server.mjs'), BARE_EXPRESS);
-  subjects.push({ name: 'bare Express 5 (plain node)', dir: bare, args: ['server.mjs'], path: '/pets', env: {} });
+export interface ColdStartRow {
+  name: string;
+  ms: number;
+  cpuMs: number;
+  rssMb: number;
+}
 
-  const example = await project(base, 'example');
-  await cp(join(ROOT, 'server', 'petstore'), join(example, 'server', 'petstore'), { recursive: true });
-  await build(example);
-  subjects.push({ name: 'specfirst built: the example (GET /pets, SQLite in memory)', dir: example, args: [join('dist', 'server', 'main.js')], path: '/pets', env: { DATABASE_URL: 'file::memory:' } });
+/** Medians per server, the first row bare Express (the baseline of every ratio). `box: false` leaves Box's contract out (the smoke test). */
+export async function measureColdStart(samples: number, { box: withBox = true }: { box?: boolean } = {}): Promise<ColdStartRow[]> {
+  await run('npm', ['run', 'build', '-w', '@specfirst/runtime'], ROOT);
+  const base = await mkdtemp(join(tmpdir(), 'specfirst-cold-start-'));
+  try {
+    const subjects: Subject[] = [];
+    const bare = await project(base, 'express');
+    await writeFile(join(bare, 'server.mjs'), BARE_EXPRESS);
+    subjects.push({ name: 'bare Express 5 (plain node)', dir: bare, args: ['server.mjs'], path: '/pets', env: {} });
 
-  const shared = sharedContractsDir();
-  if (shared && existsSync(join(shared, 'box.json'))) {
-    const box = await project(base, 'box');
-    const plan = await planContract(join(shared, 'box.json'));
-    await writePlan(join(box, 'server'), [plan.name], plan.files);
-    await build(box);
-    subjects.push({ name: 'specfirst built: box.json, 296 operations (mock, GET /2.0/users/me)', dir: box, args: [join('dist', 'server', 'main.js')], path: '/2.0/users/me', env: { SPECFIRST_MOCK: '1' } });
-  } else {
-    console.log('! no shared contracts folder with box.json (set SPECFIRST_SHARED_CONTRACTS): its row is left out');
+    const example = await project(base, 'example');
+    await cp(join(ROOT, 'server', 'petstore'), join(example, 'server', 'petstore'), { recursive: true });
+    await build(example);
+    await writeFile(join(example, 'express-with-store.mjs'), EXPRESS_WITH_STORE);
+    const memory = { DATABASE_URL: 'file::memory:' };
+    subjects.push({ name: "bare Express 5 + the example's store (SQLite in memory)", dir: example, args: ['express-with-store.mjs'], path: '/pets', env: memory });
+    subjects.push({ name: 'specfirst built: the example (GET /pets, SQLite in memory)', dir: example, args: [join('dist', 'server', 'main.js')], path: '/pets', env: memory });
+
+    const shared = sharedContractsDir();
+    if (!withBox) {
+      // left out on purpose
+    } else if (shared && existsSync(join(shared, 'box.json'))) {
+      const box = await project(base, 'box');
+      const plan = await planContract(join(shared, 'box.json'));
+      await writePlan(join(box, 'server'), [plan.name], plan.files);
+      await build(box);
+      subjects.push({ name: 'specfirst built: box.json, 296 operations (mock, GET /2.0/users/me)', dir: box, args: [join('dist', 'server', 'main.js')], path: '/2.0/users/me', env: { SPECFIRST_MOCK: '1' } });
+    } else {
+      console.log('! no shared contracts folder with box.json (set SPECFIRST_SHARED_CONTRACTS): its row is left out');
+    }
+
+    const results = new Map(subjects.map((s) => [s, [] as Awaited<ReturnType<typeof once>>[]]));
+    for (let i = 0; i < samples; i++) {
+      for (const s of i % 2 === 0 ? subjects : [...subjects].reverse()) results.get(s)!.push(await once(s));
+    }
+    return subjects.map((s) => {
+      const rs = results.get(s)!;
+      return { name: s.name, ms: median(rs.map((r) => r.ms)), cpuMs: median(rs.map((r) => r.cpuMs)), rssMb: median(rs.map((r) => r.rssMb)) };
+    });
+  } finally {
+    await rm(base, { recursive: true, force: true });
   }
+}
 
-  const results = new Map(subjects.map((s) => [s, [] as Awaited<ReturnType<typeof once>>[]]));
-  for (let i = 0; i < SAMPLES; i++) {
-    for (const s of i % 2 === 0 ? subjects : [...subjects].reverse()) results.get(s)!.push(await once(s));
-  }
-  const baseline = results.get(subjects[0]!)!;
-  const [bMs, bCpu, bRss] = [median(baseline.map((r) => r.ms)), median(baseline.map((r) => r.cpuMs)), median(baseline.map((r) => r.rssMb))];
-  console.log(`\nCold start, built, plain node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, median of ${SAMPLES} (interleaved)\n`);
+/** The table, ratios to the first row. */
+export function printColdStart(rows: ColdStartRow[], samples: number): void {
+  const [b] = rows;
+  console.log(`\n## Cold start of built servers\n`);
+  console.log(`Built (specfirst build), plain node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}: spawn to the first answer, median of ${samples} (interleaved).\n`);
   console.log('| server | spawn to first answer ms | × Express | server CPU to first answer ms | × Express | RSS after MB | × Express |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
-  for (const s of subjects) {
-    const rs = results.get(s)!;
-    const [ms, cpu, rss] = [median(rs.map((r) => r.ms)), median(rs.map((r) => r.cpuMs)), median(rs.map((r) => r.rssMb))];
-    console.log(`| ${s.name} | ${Math.round(ms)} | ${(ms / bMs).toFixed(2)} | ${Math.round(cpu)} | ${(cpu / bCpu).toFixed(2)} | ${rss.toFixed(0)} | ${(rss / bRss).toFixed(2)} |`);
+  for (const r of rows) {
+    console.log(`| ${r.name} | ${Math.round(r.ms)} | ${(r.ms / b!.ms).toFixed(2)} | ${Math.round(r.cpuMs)} | ${(r.cpuMs / b!.cpuMs).toFixed(2)} | ${r.rssMb.toFixed(0)} | ${(r.rssMb / b!.rssMb).toFixed(2)} |`);
   }
-} finally {
-  await rm(base, { recursive: true, force: true });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const samples = Number(process.argv[2] ?? 9);
+  printColdStart(await measureColdStart(samples), samples);
 }

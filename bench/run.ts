@@ -1,10 +1,11 @@
 // `npm run bench`: the example's three operations in every configuration and peer, measured as the
 // server's CPU time per request under loopback load (with requests per second and latency beside
-// it), start-up time and memory, and the size sweep; the last line is the summary
+// it), start-up time and memory, the cold start of built servers (cold-start.ts), the size sweep and streaming; the last line is the summary
 // `ratio full/express: get=R list=R post=R` (specfirst as `npm start` runs it, CPU per request).
-// Usage: node --import tsx bench/run.ts [--quick] [--only loopback,startup,sweep]
+// Usage: node --import tsx bench/run.ts [--quick] [--only loopback,startup,cold,sweep,streaming]
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { measureColdStart, printColdStart } from './cold-start.js';
 import { measureLoopback, printLoopback, printPeers, ratioToExpress, type LoopbackOptions, type LoopbackResult } from './loopback.js';
 import { pinning } from './pinning.js';
 import { measureSizeSweep, printSizeSweep, type SweepOptions } from './size-sweep.js';
@@ -14,7 +15,7 @@ import { fixed, summarize, table } from './stats.js';
 import { TARGETS, type TargetName } from './targets.js';
 import { responseValidationCanBeOff } from './targets/specfirst-app.js';
 
-const PARTS = ['loopback', 'startup', 'sweep', 'streaming'] as const;
+const PARTS = ['loopback', 'startup', 'cold', 'sweep', 'streaming'] as const;
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const parts = new Set(values.only ? values.only.split(',') : PARTS);
 for (const p of parts) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--only: unknown part ${p}; parts: ${PARTS.join(', ')}`);
@@ -22,6 +23,7 @@ const quick = values.quick;
 
 const loopback: LoopbackOptions = quick ? { rounds: 3, requests: 1000, warmup: 1000, connections: 10 } : { rounds: 7, requests: 1500, warmup: 2000, connections: 10 };
 const startSamples = quick ? 1 : 3;
+const coldSamples = quick ? 3 : 9;
 const sweep: SweepOptions = quick
   ? { sizes: [10, 1000], rounds: 3, batch: 100, cpuMsPerMeasurement: 100, warmup: 100 }
   : { sizes: [10, 100, 1000, 3000], rounds: 7, batch: 300, cpuMsPerMeasurement: 200, warmup: 100 };
@@ -64,6 +66,8 @@ if (parts.has('startup') || loopbackResult) {
   });
   console.log(table(['target', 'start to first request ms, median (min–max)', 'RSS after warm-up MB'], rows));
 }
+
+if (parts.has('cold')) printColdStart(await timed('cold start', () => measureColdStart(coldSamples)), coldSamples);
 
 if (parts.has('sweep')) printSizeSweep(await timed('size sweep', () => measureSizeSweep(sweep)), sweep);
 

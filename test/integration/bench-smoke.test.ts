@@ -3,6 +3,7 @@
 // at its smallest. Never asserts anything about time: that is the bench's job, not the tests'.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { measureColdStart } from '../../bench/cold-start.js';
 import { measureLoopback } from '../../bench/loopback.js';
 import { OPERATIONS } from '../../bench/operations.js';
 import { spawnServer } from '../../bench/server-process.js';
@@ -53,5 +54,14 @@ describe('bench measurements at their smallest', () => {
     const result = await measureStreaming({ items: 200, rounds: 1 });
     assert.equal(result.specfirst.length, 1);
     assert.equal(result.express.length, 1);
+  });
+
+  it('builds the example as a project of its own and times its cold start beside bare Express (with and without the store)', async () => {
+    const rows = await measureColdStart(1, { box: false });
+    assert.deepEqual(
+      rows.map((r) => r.name),
+      ['bare Express 5 (plain node)', "bare Express 5 + the example's store (SQLite in memory)", 'specfirst built: the example (GET /pets, SQLite in memory)'],
+    );
+    for (const r of rows) assert.ok(r.ms > 0 && r.rssMb > 0, JSON.stringify(r));
   });
 });
