@@ -11,7 +11,7 @@ import { operationsOf } from '../../server/runtime/contract/methods.js';
 import { deref } from '../../server/runtime/contract/pointer.js';
 import { compileOperation, OperationCompileError } from '../../server/runtime/plan/compile-operation.js';
 import type { NormalizedCopies } from '../../server/runtime/plan/normalized-file.js';
-import { validatorsFileHeader, type InstanceKind } from '../../server/runtime/plan/precompiled.js';
+import { instanceMark, validatorsFileHeader, type InstanceKind } from '../../server/runtime/plan/precompiled.js';
 import { shapeOf } from '../../server/runtime/plan/shape.js';
 import { prepareValidation } from '../../server/runtime/plan/validator-context.js';
 import type { Ajv } from '../../server/runtime/plan/validators.js';
@@ -58,8 +58,8 @@ export function validatorsFileText(openapiJson: string, copies: NormalizedCopies
     // schema reached by many operations is written once.
     const byKey = Object.create(instance.ajv, { getSchema: { value: (key: string) => instance.byKey.get(key) } }) as Parameters<typeof standalone.default>[0];
     const code = standalone.default(byKey, Object.fromEntries(keys.map((k) => [k, k])));
-    // Each instance's code in a scope of its own: ajv names functions validate10, schema31, … per instance.
-    chunks.push(`// ${kind}\n(function () {\n${code}\n})();\n`);
+    // Each instance's code is run on its own (ajv names functions validate10, schema31, … per instance).
+    chunks.push(`${instanceMark(kind)}${code}\n`);
   }
   return { text: validatorsFileHeader(openapiJson) + chunks.join(''), count };
 }

@@ -35,6 +35,13 @@ export function validatorsFileHeader(openapiJson: string): string {
   return `${HEADER}${documentHash(openapiJson)}\n`;
 }
 
+/** The line before each instance's code: each is read and run only when that instance is first asked. */
+export function instanceMark(kind: InstanceKind): string {
+  return `${MARK}${kind}\n`;
+}
+
+const MARK = '//# specfirst instance ';
+
 /** The validators of a built API, found by instance and schema. */
 export interface PrecompiledValidators {
   /** The validator written for `schema` in instance `kind`, or undefined (then compile it). */
@@ -45,14 +52,18 @@ export interface PrecompiledValidators {
 const runtimeRequire = createRequire(import.meta.url);
 
 /**
- * The validators written beside `documentUrl` for this very document, read and run when the first
- * one is looked up (never at start-up). `ignored` is told once why a file that is there is not used;
- * a missing file is no news (a server run from sources has none).
+ * The validators written beside `documentUrl` for this very document, read when the first one is
+ * looked up (never at start-up), each instance's code run when that instance is first asked (a
+ * server whose requests have no body never runs the body validators' code: for Box's contract,
+ * a third of the file). `ignored` is told once why a file that is there is not used; a missing
+ * file is no news (a server run from sources has none).
  */
 export function precompiledValidators(documentUrl: URL, text: string, ignored: (message: string) => void): PrecompiledValidators {
-  let loaded: Record<string, unknown> | null | undefined;
-  const load = (): Record<string, unknown> | null => {
-    const url = new URL(VALIDATORS_FILE, documentUrl);
+  const url = new URL(VALIDATORS_FILE, documentUrl);
+  let chunks: Map<string, string> | null | undefined;
+  const instances = new Map<InstanceKind, Record<string, unknown> | null>();
+  let broken = false;
+  const read = (): Map<string, string> | null => {
     let code: string;
     try {
       code = readFileSync(url, 'utf8');
@@ -64,20 +75,30 @@ export function precompiledValidators(documentUrl: URL, text: string, ignored: (
       ignored(`${VALIDATORS_FILE} was built for another version of openapi.json: validators are compiled as needed (run specfirst build)`);
       return null;
     }
+    const parts = code.split(MARK);
+    // Each part: the instance's name on the rest of the mark's line, then its code.
+    return new Map(parts.slice(1).map((part) => [part.slice(0, part.indexOf('\n')), part.slice(part.indexOf('\n') + 1)]));
+  };
+  const run = (kind: InstanceKind): Record<string, unknown> | null => {
+    if (chunks === undefined) chunks = read();
+    const code = chunks?.get(kind);
+    if (code === undefined || broken) return null;
     try {
-      const exports: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      const exports = Object.create(null) as Record<string, unknown>;
       compileFunction(code, ['exports', 'require', FORMATS_NAME], { filename: fileURLToPath(url) })(exports, runtimeRequire, validatorFormats);
       return exports;
     } catch (error) {
+      broken = true;
       ignored(`${VALIDATORS_FILE} cannot be run (${(error as Error).message}): validators are compiled as needed`);
       return null;
     }
   };
   return {
     find(kind, schema) {
-      if (loaded === undefined) loaded = load();
-      if (loaded === null) return undefined;
-      const validate = loaded[validatorKey(kind, schema)];
+      let exports = instances.get(kind);
+      if (exports === undefined) instances.set(kind, (exports = run(kind)));
+      if (!exports) return undefined;
+      const validate = exports[validatorKey(kind, schema)];
       return typeof validate === 'function' ? (validate as ValidateFunction) : undefined;
     },
   };

@@ -19,7 +19,7 @@ import { forEachObject } from '../../../../server/runtime/contract/each-object.j
 import { operationsOf } from '../../../../server/runtime/contract/methods.js';
 import { deref } from '../../../../server/runtime/contract/pointer.js';
 import { compileOperation } from '../../../../server/runtime/plan/compile-operation.js';
-import { precompiledValidators, validatorsFileHeader, VALIDATORS_FILE, type InstanceKind, type PrecompiledValidators } from '../../../../server/runtime/plan/precompiled.js';
+import { instanceMark, precompiledValidators, validatorsFileHeader, VALIDATORS_FILE, type InstanceKind, type PrecompiledValidators } from '../../../../server/runtime/plan/precompiled.js';
 import type { NormalizedCopies } from '../../../../server/runtime/plan/normalized-file.js';
 import { shapeOf } from '../../../../server/runtime/plan/shape.js';
 import { normalizedCopies, prepareValidation } from '../../../../server/runtime/plan/validator-context.js';
@@ -230,9 +230,10 @@ describe('validators.cjs (precompiled) and the validators compiled at run time',
     assert.ok(subjects.find((x) => x.name === 'one way 3.1')!.precompiled.find('body', schema));
     assert.equal(stale.find('body', schema), undefined);
     assert.equal(stale.find('body', schema), undefined);
+    assert.equal(stale.find('response', schema), undefined);
     assert.equal(said.length, 1);
     assert.match(said[0]!, /another version of openapi\.json/);
-    await writeFile(join(at, VALIDATORS_FILE), `${validatorsFileHeader(changed)}this is not JavaScript(`);
+    await writeFile(join(at, VALIDATORS_FILE), `${validatorsFileHeader(changed)}${instanceMark('body')}this is not JavaScript(`);
     const broken: string[] = [];
     assert.equal(precompiledValidators(pathToFileURL(join(at, 'openapi.json')), changed, (m) => broken.push(m)).find('body', schema), undefined);
     assert.equal(broken.length, 1);
