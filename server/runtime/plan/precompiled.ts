@@ -35,7 +35,7 @@ export function validatorsFileHeader(openapiJson: string): string {
   return `${HEADER}${documentHash(openapiJson)}\n`;
 }
 
-/** The line before each instance's code: each is read and run only when that instance is first asked. */
+/** The line before each instance's code (after a line break): each is run only when that instance is first asked. */
 export function instanceMark(kind: InstanceKind): string {
   return `${MARK}${kind}\n`;
 }
@@ -75,13 +75,16 @@ export function precompiledValidators(documentUrl: URL, text: string, ignored: (
       ignored(`${VALIDATORS_FILE} was built for another version of openapi.json: validators are compiled as needed (run specfirst build)`);
       return null;
     }
-    const parts = code.split(MARK);
-    // Each part: the instance's name on the rest of the mark's line, then its code.
+    // A mark starts a line; the code never has a line that starts so (the contract's text in it
+    // is in JSON strings, where a line break is written `\n`). Each part: the instance's name on
+    // the rest of the mark's line, then its code.
+    const parts = code.split(`\n${MARK}`);
     return new Map(parts.slice(1).map((part) => [part.slice(0, part.indexOf('\n')), part.slice(part.indexOf('\n') + 1)]));
   };
   const run = (kind: InstanceKind): Record<string, unknown> | null => {
     if (chunks === undefined) chunks = read();
     const code = chunks?.get(kind);
+    chunks?.delete(kind);
     if (code === undefined || broken) return null;
     try {
       const exports = Object.create(null) as Record<string, unknown>;
