@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { compileFunction } from 'node:vm';
 import type { ValidateFunction } from 'ajv';
-import { documentHash } from './contract-problems.js';
+import { documentHash } from './document-hash.js';
 import { FORMATS_NAME, validatorFormats } from './formats.js';
 
 /**
