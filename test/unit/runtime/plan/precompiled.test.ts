@@ -208,6 +208,40 @@ describe('validators.cjs (precompiled) and the validators compiled at run time',
     }
   });
 
+  it('leaves out a part that does not compile: the server compiles it and finds the same problem', async () => {
+    const document = parse(`openapi: 3.1.0
+info: { title: Broken, version: '1' }
+paths:
+  /things:
+    post:
+      parameters:
+        - { name: limit, in: query, schema: { type: integer } }
+      requestBody:
+        content:
+          application/json: { schema: { type: string, pattern: '(' } }
+      responses:
+        '200': { description: ok, content: { application/json: { schema: { type: object } } } }
+`) as Document;
+    const text = JSON.stringify(document);
+    const copies = JSON.parse(JSON.stringify(normalizedCopies(document))) as NormalizedCopies;
+    const at = await mkdtemp(join(dir, 'broken-'));
+    const file = validatorsFileText(text, copies);
+    await writeFile(join(at, VALIDATORS_FILE), file.text);
+    assert.equal(file.count, 2, 'the parameters and the response, not the body');
+    const failures = (precompiled: PrecompiledValidators | null): unknown => {
+      const ctx = prepareValidation(document, copies, { precompiled });
+      try {
+        compileOperation(ctx.validators, ctx.requestDoc, shapeOf(ctx, '/things', 'post'));
+      } catch (error) {
+        return (error as { failures: unknown }).failures;
+      }
+      return assert.fail('the body does not compile');
+    };
+    const written = precompiledValidators(pathToFileURL(join(at, 'openapi.json')), text, (m) => assert.fail(m));
+    assert.deepEqual(failures(written), failures(null));
+    assert.match(JSON.stringify(failures(written)), /request body application\/json/);
+  });
+
   it('writes the same bytes for the same contract', async () => {
     const { contract } = await loadContract(join(ROOT, 'contracts', 'petstore.yaml'));
     const text = JSON.stringify(contract!.document);
