@@ -1,16 +1,20 @@
 // `specfirst build`: compiles the project for production with its own tsconfig.json, as tsc would,
 // then puts each API's bundled contract (generated/*.json) beside its compiled routes.js, which
 // finds it with new URL("./openapi.json", import.meta.url), and the validator's normalised copies of
-// it (normalized.json), so the built server does not normalise the contract at every start.
+// it (normalized.json), so the built server does not normalise the contract at every start, and its
+// validators compiled (validators.cjs), so that it compiles no schema when it runs.
 // Emits nothing if anything fails to compile.
 import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { SERVER_DIR } from '../paths/project.js';
 import { countLine, paint, printDiagnostics } from './terminal.js';
 import { toDiagnostic } from '../typecheck/type-diagnostics.js';
-import { NORMALIZED_FILE, normalizedFileText } from '../../server/runtime/plan/normalized-file.js';
+import { NORMALIZED_FILE, normalizedFileText, readNormalizedCopies } from '../../server/runtime/plan/normalized-file.js';
+import { VALIDATORS_FILE } from '../../server/runtime/plan/precompiled.js';
 import { normalizedCopies } from '../../server/runtime/plan/validator-context.js';
+import { validatorsFileText } from '../build/validators-file.js';
 
 export const BUILD_HELP = `Usage: specfirst build
 
@@ -18,7 +22,8 @@ Compile the project for production with its tsconfig.json (handlers, generated c
 server/main.ts become JavaScript in compilerOptions.outDir, default dist/), and copy each API's
 bundled contract (server/<api>/generated/openapi.json) beside its compiled code, with the
 validator's normalised copy of it (normalized.json: the server reads it instead of normalising
-the contract at start-up). Nothing is written when a file does not compile. Then \`specfirst start\` serves the result with plain node.
+the contract at start-up) and its validators compiled (validators.cjs: the server compiles no
+schema the file holds). Nothing is written when a file does not compile. Then \`specfirst start\` serves the result with plain node.
 
 Run \`specfirst generate\` first so the generated code matches the contracts (the build script
 that \`specfirst init\` writes does: "build": "specfirst generate && specfirst build").
@@ -78,8 +83,8 @@ export async function runBuild(positionals: string[]): Promise<number> {
       await copyFile(join(generated, json), join(dirname(out), json));
       copied.push(relative(cwd, join(dirname(out), json)));
     }
-    const normalized = await writeNormalized(join(generated, 'openapi.json'), join(dirname(out), NORMALIZED_FILE));
-    if (normalized) copied.push(relative(cwd, normalized));
+    const written = await writeNormalized(join(generated, 'openapi.json'), dirname(out));
+    copied.push(...written.map((file) => relative(cwd, file)));
   }
   const main = join(cwd, SERVER_DIR, 'main.ts');
   const mainOut = compiled.has(main) ? outputOf(main) : undefined;
@@ -91,14 +96,20 @@ export async function runBuild(positionals: string[]): Promise<number> {
 }
 
 /**
- * normalized.json beside the built openapi.json: the copies the server would make at start-up.
- * Answers the path written, or undefined when there is no openapi.json (nothing to normalise).
+ * normalized.json beside the built openapi.json (in `dir`): the copies the server would make at
+ * start-up; then validators.cjs, compiled from those copies as the server reads them back. Answers
+ * the paths written, none when there is no openapi.json (nothing to normalise).
  */
-async function writeNormalized(openapiJson: string, to: string): Promise<string | undefined> {
+async function writeNormalized(openapiJson: string, dir: string): Promise<string[]> {
   const text = await readFile(openapiJson, 'utf8').catch(() => undefined);
-  if (text === undefined) return undefined;
-  await writeFile(to, normalizedFileText(text, normalizedCopies(JSON.parse(text))));
-  return to;
+  if (text === undefined) return [];
+  const normalized = join(dir, NORMALIZED_FILE);
+  await writeFile(normalized, normalizedFileText(text, normalizedCopies(JSON.parse(text))));
+  const copies = readNormalizedCopies(pathToFileURL(join(dir, 'openapi.json')), text);
+  if (!copies) return [normalized];
+  const validators = join(dir, VALIDATORS_FILE);
+  await writeFile(validators, validatorsFileText(text, copies).text);
+  return [normalized, validators];
 }
 
 /** server/<api>/generated folders. */

@@ -3,7 +3,8 @@
 // contract but they do not stop generation: the server isolates them, and every operation that
 // does not reach them is served. generate writes them beside the bundled contract so the server
 // need not compile everything at start-up to find them again.
-import { documentHash, PROBLEMS_FILE, type ContractProblem, type ContractProblemsFile } from '../../server/runtime/plan/contract-problems.js';
+import { PROBLEMS_FILE, type ContractProblem, type ContractProblemsFile } from '../../server/runtime/plan/contract-problems.js';
+import { documentHash } from '../../server/runtime/plan/document-hash.js';
 import { findContractProblems, type PreparedValidation } from '../../server/runtime/plan/validator-context.js';
 import type { Document } from '../../server/runtime/contract/document.js';
 import type { Diagnostic, Finding } from '../contract/diagnostics.js';

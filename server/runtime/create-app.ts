@@ -18,6 +18,7 @@ import { limitsFromEnv, resolveLimits } from './limits.js';
 import { createMocker } from './mock.js';
 import { readKnownProblems } from './plan/contract-problems.js';
 import { readNormalizedCopies, type NormalizedCopies } from './plan/normalized-file.js';
+import { precompiledValidators, type PrecompiledValidators } from './plan/precompiled.js';
 import { compileEvery, markBroken, planOperation, type ApiContext, type BodyReaders } from './plan/plan.js';
 import { normalizedCopies, prepareValidation } from './plan/validator-context.js';
 import type { RouteTable } from './plan/route-table.js';
@@ -98,7 +99,10 @@ function prepareApis(options: AppOptions, logger: Logger): PreparedApi[] {
     const { document, text } = loadDocument(api);
     // Built servers (specfirst build) read the validator's copies of the contract instead of making them.
     const copies = api.document instanceof URL && text !== null ? readNormalizedCopies(api.document, text) : null;
-    const ctx = apiContext(api, document, { readers, logger, mock, validateResponses: options.validateResponses ?? true, copies });
+    // And the validators it wrote, read when the first operation needs one.
+    const ignored = (message: string): void => logger.warn({ api: api.name }, `${api.name}: ${message}`);
+    const precompiled = api.document instanceof URL && text !== null ? precompiledValidators(api.document, text, ignored) : null;
+    const ctx = apiContext(api, document, { readers, logger, mock, validateResponses: options.validateResponses ?? true, copies, precompiled });
     const plans = api.routes.map((route) => planOperation(ctx, route, mock));
     const known = api.document instanceof URL && text !== null ? readKnownProblems(api.document, text) : null;
     if (known) {
@@ -122,13 +126,15 @@ interface ContextOptions {
   validateResponses: boolean;
   /** The normalised copies `specfirst build` wrote, if any. */
   copies?: NormalizedCopies | null;
+  /** The validators `specfirst build` wrote, if any. */
+  precompiled?: PrecompiledValidators | null;
 }
 
-export function apiContext(api: ApiDefinition, document: Document, { readers, logger, mock, validateResponses, copies }: ContextOptions): ApiContext {
+export function apiContext(api: ApiDefinition, document: Document, { readers, logger, mock, validateResponses, copies, precompiled }: ContextOptions): ApiContext {
   // A schema the validator cannot even add is logged when the validator that needs it is made
   // (validators are made on first use), and goes on spoiling only the operations that reach it.
   const unusable = (ref: string, message: string): void => logger.error({ api: api.name, ref }, `${api.name}: schema ${ref} cannot be used by the validator: ${message}`);
-  const validation = prepareValidation(document, copies ?? normalizedCopies(document), unusable);
+  const validation = prepareValidation(document, copies ?? normalizedCopies(document), { onUnusable: unusable, precompiled: precompiled ?? null });
   const { changes, unknownFormats } = validation;
   if (changes.length > 0) {
     // A count per rule at info; every change (with its pointer) at debug.

@@ -5,12 +5,12 @@
 // contract and kept away from every operation that does not reach it. `specfirst generate`
 // finds them once and writes them beside the bundled contract (contract-problems.json, with the
 // source `file:line:col`); the server reads that file at start-up instead of compiling everything.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Document } from '../contract/document.js';
 import { escapeSegment, valueAt } from '../contract/pointer.js';
 import type { CompileFailure } from './compile-operation.js';
 import type { Ajv } from './validators.js';
+import { documentHash } from './document-hash.js';
 
 export interface ContractProblem {
   /** JSON Pointer in the bundled contract of the smallest schema that fails. */
@@ -32,9 +32,6 @@ export interface ContractProblemsFile {
   problems: ContractProblem[];
 }
 
-export function documentHash(text: string): string {
-  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
-}
 
 /** Keywords whose value is a schema, or a list or map of them. */
 const SINGLE = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems'];

@@ -1,8 +1,8 @@
 // OpenAPI's readOnly and writeOnly: a readOnly property is sent by the server only, so a request
 // need not (and must not) carry it even when the schema lists it as required; a writeOnly one is
 // sent by clients only. The validators get the contract as each direction sees it: `required`
-// without the properties that direction never carries. The values themselves are refused by
-// express-openapi-validator's readOnly/writeOnly keywords.
+// without the properties that direction never carries. The values themselves are refused by the
+// validators' readOnly/writeOnly keywords (validators.ts).
 import type { Document } from '../contract/document.js';
 import { forEachObject } from '../contract/each-object.js';
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Document } from '../contract/document.js';
 import type { Change } from '../normalize/index.js';
-import { documentHash } from './contract-problems.js';
+import { documentHash } from './document-hash.js';
 
 export const NORMALIZED_FILE = 'normalized.json';
 

@@ -9,7 +9,7 @@ import { forDirection } from './direction.js';
 import type { NormalizedCopies } from './normalized-file.js';
 import { locate, type ValidatorContext } from './plan.js';
 import { queryCredentialNames, shapeOf } from './shape.js';
-import { createValidatorSet, unknownFormatsIn } from './validators.js';
+import { createValidatorSet, unknownFormatsIn, type ValidatorOptions } from './validators.js';
 
 export interface PreparedValidation extends ValidatorContext {
   /** What normalisation changed, one entry per change, for the start-up log. */
@@ -19,16 +19,16 @@ export interface PreparedValidation extends ValidatorContext {
 
 /**
  * `copies`: the normalised copies `specfirst build` made of this document (normalized-file.ts),
- * when the caller has them; else they are made here. `onUnusable` is told of each schema the
- * validators cannot even add, when the validator instance that needs it is first made.
+ * when the caller has them; else they are made here. `options`: how the validators are made
+ * (validators.ts): who is told of unusable schemas, the validators `specfirst build` wrote, …
  */
-export function prepareValidation(document: Document, copies: NormalizedCopies = normalizedCopies(document), onUnusable?: (ref: string, message: string) => void): PreparedValidation {
+export function prepareValidation(document: Document, copies: NormalizedCopies = normalizedCopies(document), options: Omit<ValidatorOptions, 'unknownFormats'> = {}): PreparedValidation {
   const { requestDoc, responseDoc, changes, unknownFormats } = copies;
   return {
     requestDoc,
     responseDoc,
     extraQueryNames: queryCredentialNames(document),
-    validators: createValidatorSet(requestDoc, responseDoc, { unknownFormats, ...(onUnusable ? { onUnusable } : {}) }),
+    validators: createValidatorSet(requestDoc, responseDoc, { ...options, unknownFormats }),
     changes,
     unknownFormats,
   };

@@ -5,14 +5,17 @@
 // what they need on first use (compile-operation.ts). Each instance is made, and ajv loaded, when
 // the first operation needs it, not at start-up: a server whose first request has no body never
 // makes the body validator's instance (for Box's contract, each instance holds its 305 component schemas).
+// A built server (specfirst build) has most validators written out already (precompiled.ts): an
+// instance's `compile` looks there first, and the instance itself is made only on a miss.
 import { createRequire } from 'node:module';
-import type { ValidateFunction } from 'ajv';
-import { fullFormats } from 'ajv-formats/dist/formats.js';
+import type { KeywordCxt, KeywordDefinition, ValidateFunction } from 'ajv';
+import type AjvModule from 'ajv';
 import type EovAjv from 'express-openapi-validator/dist/framework/ajv/index.js';
 import type { Document } from '../contract/document.js';
 import { forEachObject } from '../contract/each-object.js';
 import { valueAt } from '../contract/pointer.js';
-import { dateFormats } from './date-formats.js';
+import { FORMATS_NAME, validatorFormats } from './formats.js';
+import { validatorKey, type InstanceKind, type PrecompiledValidators } from './precompiled.js';
 
 /** What the validators of one API are made from. */
 export interface ValidatorSet {
@@ -42,18 +45,26 @@ export interface ValidatorOptions {
   unknownFormats: readonly string[];
   /** Told of each schema that cannot be added, when the instance that needs it is made. */
   onUnusable?: (ref: string, message: string) => void;
+  /** Validators `specfirst build` wrote for this document: looked up before anything is compiled. */
+  precompiled?: PrecompiledValidators | null;
+  /** Compile so that ajv's standalone code can write the validators out (specfirst build). */
+  source?: boolean;
+  /** Told of each validator compiled (not found precompiled), with its key and its instance. */
+  onCompiled?: (kind: InstanceKind, key: string, validate: ValidateFunction, ajv: Ajv) => void;
 }
 
 const require = createRequire(import.meta.url);
 let eovAjvModule: typeof EovAjv | undefined;
 /** express-openapi-validator's ajv factory, and ajv with it, loaded by the first instance made. */
 const eovAjv = (): typeof EovAjv => (eovAjvModule ??= require('express-openapi-validator/dist/framework/ajv/index.js') as typeof EovAjv);
+/** ajv's code generation (the same ajv the factory uses), for the keywords below and standalone code. */
+const codegen = (): typeof AjvModule => require('ajv') as typeof AjvModule;
 
 /**
  * `requestDoc` and `responseDoc` are the normalised contract as requests and responses see it
  * (readOnly properties are not required of requests, writeOnly ones not of responses).
  */
-export function createValidatorSet(requestDoc: Document, responseDoc: Document, { unknownFormats, onUnusable }: ValidatorOptions): ValidatorSet {
+export function createValidatorSet(requestDoc: Document, responseDoc: Document, { unknownFormats, onUnusable, precompiled, source, onCompiled }: ValidatorOptions): ValidatorSet {
   const unusable = new Map<string, string>();
   const noteUnusable = (ref: string, message: string): void => {
     if (unusable.has(ref)) return;
@@ -75,38 +86,103 @@ export function createValidatorSet(requestDoc: Document, responseDoc: Document, 
     validateFormats: true,
     // Formats checked exactly: `2024-02-30` and `a@b` are not a date and an e-mail address.
     ajvFormats: { mode: 'full' as const },
-    // `date` and `date-time`: ajv-formats' answers with a fast path (date-formats.ts).
-    formats: { ...dateFormats, ...Object.fromEntries(unknownFormats.map((f) => [f, true])) },
+    // Every format as formats.ts holds them (the factory adds the same ones, in the same order,
+    // first): the functions written-out validators reach as `formats[…]`.
+    formats: { ...validatorFormats, ...Object.fromEntries(unknownFormats.map((f) => [f, true])) },
     logger: false as const,
   };
   const make = (doc: Document, factory: 'createRequestAjv' | 'createResponseAjv', coerceTypes: boolean, useDefaults: boolean): Ajv => {
+    const code = source ? { code: { source: true, formats: new (codegen().Name)(FORMATS_NAME) } } : {};
     // The factory gets a document without schemas and they are added here one by one: a schema
     // that cannot be added spoils only the operations that reach it, not the whole API.
-    const ajv = eovAjv()[factory]({ openapi: factoryVersion(doc.openapi), info: doc.info, paths: {} } as never, { ...base, coerceTypes, useDefaults } as never) as unknown as Ajv;
+    const ajv = eovAjv()[factory]({ openapi: factoryVersion(doc.openapi), info: doc.info, paths: {} } as never, { ...base, ...code, coerceTypes, useDefaults } as never) as unknown as Ajv & RealAjv;
+    const keyword = factory === 'createRequestAjv' ? READ_ONLY : WRITE_ONLY;
+    ajv.removeKeyword(keyword.keyword);
+    ajv.addKeyword(keyword.definition());
     addSchemas(ajv, doc, noteUnusable);
     return ajv;
   };
-  let parameters: Ajv | undefined;
-  let body: Ajv | undefined;
-  let bodyDefaults: Ajv | undefined;
-  let response: Ajv | undefined;
+  const makers: Record<InstanceKind, () => Ajv> = {
+    parameters: () => make(requestDoc, 'createRequestAjv', true, true),
+    body: () => make(requestDoc, 'createRequestAjv', false, false),
+    bodyDefaults: () => make(requestDoc, 'createRequestAjv', false, true),
+    response: () => make(responseDoc, 'createResponseAjv', false, false),
+  };
+  const instances = new Map<InstanceKind, Ajv>();
+  const real = (kind: InstanceKind): Ajv => instances.get(kind) ?? instances.set(kind, makers[kind]()).get(kind)!;
+  const facades = new Map<InstanceKind, Ajv>();
+  const facade = (kind: InstanceKind): Ajv => facades.get(kind) ?? facades.set(kind, instanceFacade(kind, () => real(kind), precompiled ?? null, onCompiled)).get(kind)!;
   return {
     get parameters() {
-      return (parameters ??= make(requestDoc, 'createRequestAjv', true, true));
+      return facade('parameters');
     },
     get body() {
-      return (body ??= make(requestDoc, 'createRequestAjv', false, false));
+      return facade('body');
     },
-    bodyDefaults: () => (bodyDefaults ??= make(requestDoc, 'createRequestAjv', false, true)),
+    bodyDefaults: () => facade('bodyDefaults'),
     get response() {
-      return (response ??= make(responseDoc, 'createResponseAjv', false, false));
+      return facade('response');
     },
     unusable,
     makeAll() {
-      void [this.parameters, this.body, this.response];
+      for (const kind of ['parameters', 'body', 'response'] as const) real(kind);
     },
   };
 }
+
+/** The part of ajv's instance used here beyond the `Ajv` interface. */
+interface RealAjv {
+  removeKeyword(keyword: string): unknown;
+  addKeyword(definition: KeywordDefinition): unknown;
+}
+
+/**
+ * What the operations see of one instance: `compile` answers the precompiled validator when there
+ * is one, and makes the instance (loading ajv) only when there is not.
+ */
+function instanceFacade(kind: InstanceKind, real: () => Ajv, precompiled: PrecompiledValidators | null, onCompiled: ValidatorOptions['onCompiled']): Ajv {
+  return {
+    compile(schema) {
+      const found = precompiled?.find(kind, schema);
+      if (found) return found;
+      const ajv = real();
+      const validate = ajv.compile(schema);
+      onCompiled?.(kind, validatorKey(kind, schema), validate, ajv);
+      return validate;
+    },
+    addSchema: (schema, key) => real().addSchema(schema, key),
+    getSchema: (key) => real().getSchema(key),
+    errorsText: (errors) => real().errorsText(errors),
+  };
+}
+
+/**
+ * OpenAPI's readOnly (requests) and writeOnly (responses), as express-openapi-validator words their
+ * errors (keyword `readOnly`, "is read-only", params `{ writeOnly: <property> }`), but written as
+ * code rather than as a function held by the instance: ajv's standalone code can write code out,
+ * not a function. Any value of such a property, `null` included, is refused: it was sent at all.
+ * (express-openapi-validator refused `null` too, with ajv's generic message.)
+ */
+function oneWayKeyword(keyword: 'readOnly' | 'writeOnly', message: string): { keyword: string; definition: () => KeywordDefinition } {
+  return {
+    keyword,
+    definition: () => {
+      const { _ } = codegen();
+      return {
+        keyword,
+        // As the factory declared them: writeOnly takes a boolean only, readOnly any value (truthy refuses).
+        ...(keyword === 'writeOnly' ? { schemaType: 'boolean' as const } : {}),
+        error: { message, params: ({ it }) => _`{writeOnly: ${it.parentDataProperty}}` },
+        code(cxt: KeywordCxt) {
+          if (cxt.schema) cxt.fail();
+        },
+      };
+    },
+  };
+}
+
+const READ_ONLY = oneWayKeyword('readOnly', 'is read-only');
+const WRITE_ONLY = oneWayKeyword('writeOnly', 'is write-only');
 
 /**
  * The version the factory is told: it refuses anything but 3.0 and 3.1 ("OpenAPI v3.0 or v3.1
@@ -165,7 +241,7 @@ function refsIn(doc: Document): Set<string> {
 }
 
 /** Formats the validator checks: ajv-formats' full set, and OpenAPI's own numeric/binary ones. */
-const KNOWN_FORMATS = new Set([...Object.keys(fullFormats), 'int32', 'int64', 'float', 'double', 'byte', 'binary', 'password', 'media-range']);
+const KNOWN_FORMATS = new Set([...Object.keys(validatorFormats), 'media-range']);
 
 /** Every `format` the contract uses that the validator does not know, sorted. */
 export function unknownFormatsIn(doc: Document): string[] {
