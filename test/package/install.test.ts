@@ -179,7 +179,11 @@ describe('the packed packages in a new project', () => {
       await server.stop();
     }
 
-    const production = await npmStart(await productionCopy(project));
+    const productionDir = await productionCopy(project);
+    // The validators specfirst build compiled are there, and run from the production install
+    // (their ajv runtime helpers found from @specfirst/runtime): no warning that they were not used.
+    assert.ok((await readFile(join(productionDir, 'dist', 'server', 'todo', 'generated', 'validators.cjs'), 'utf8')).length > 0);
+    const production = await npmStart(productionDir);
     try {
       const listed = await fetch(`${production.url}/todos?limit=1`);
       assert.equal(listed.status, 200);
@@ -194,6 +198,7 @@ describe('the packed packages in a new project', () => {
       const redoc = await fetch(`${production.url}/redoc/redoc.standalone.js`);
       assert.equal(redoc.status, 200);
       assert.ok((await redoc.text()).length > 100_000, 'Redoc\'s bundle, served from the runtime package');
+      assert.doesNotMatch(production.output(), /validators\.cjs/);
     } finally {
       await production.stop();
     }

@@ -141,10 +141,13 @@ async function diskBlocks(dir: string): Promise<number> {
   return blocks;
 }
 
-/** `npm start` in a built project on a free port: the API's URL, and a stop that ends npm, its shell and the server. */
-export async function npmStart(project: string): Promise<{ url: string; stop: () => Promise<void> }> {
+/**
+ * `npm start` in a built project on a free port: the API's URL, a stop that ends npm, its shell and
+ * the server, and what it has printed so far (warnings included: logs at warn).
+ */
+export async function npmStart(project: string): Promise<{ url: string; stop: () => Promise<void>; output: () => string }> {
   // detached: `npm start` is npm, a shell and specfirst; the signal goes to the whole group.
-  const server = spawn('npm', ['start'], { cwd: project, detached: true, env: { ...process.env, NO_COLOR: '1', PORT: '0', LOG_LEVEL: 'silent', NODE_OPTIONS: '' } });
+  const server = spawn('npm', ['start'], { cwd: project, detached: true, env: { ...process.env, NO_COLOR: '1', PORT: '0', LOG_LEVEL: 'warn', NODE_OPTIONS: '' } });
   const exited = new Promise((resolve) => server.once('exit', resolve));
   const stop = async (): Promise<void> => {
     process.kill(-server.pid!, 'SIGTERM');
@@ -162,7 +165,7 @@ export async function npmStart(project: string): Promise<{ url: string; stop: ()
       server.stderr.on('data', read);
       server.once('exit', (code) => reject(new Error(`npm start exited (${code}): ${output}`)));
     });
-    return { url, stop };
+    return { url, stop, output: () => output };
   } catch (error) {
     await stop().catch(() => {});
     throw error;
