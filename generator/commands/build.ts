@@ -89,7 +89,7 @@ export async function runBuild(positionals: string[]): Promise<number> {
   const main = join(cwd, SERVER_DIR, 'main.ts');
   const mainOut = compiled.has(main) ? outputOf(main) : undefined;
   const ms = Math.round(performance.now() - started);
-  console.log(`specfirst: compiled ${config.fileNames.length} files into ${relative(cwd, options.outDir!) || '.'}/, wrote ${copied.length} contract file(s) beside them, in ${ms} ms`);
+  console.log(`specfirst: compiled ${config.fileNames.length} files into ${relative(cwd, options.outDir!) || '.'}/, wrote ${copied.length} contract and validator file(s) beside them, in ${ms} ms`);
   for (const file of copied) console.log(`  ${file}`);
   if (mainOut) console.log(`\n${c('green', 'Built.')} Start it with \`npm start\` (specfirst start ${relative(cwd, mainOut)}).`);
   return 0;
