@@ -136,15 +136,14 @@ export async function measureColdStart(samples: number, { box: withBox = true }:
     subjects.push({ name: 'specfirst built: the example (GET /pets, SQLite in memory)', dir: example, args: [join('dist', 'server', 'main.js')], path: '/pets', env: memory });
 
     const shared = sharedContractsDir();
-    if (!withBox) {
-      // left out on purpose
-    } else if (shared && existsSync(join(shared, 'box.json'))) {
+    const boxJson = shared ? join(shared, 'box.json') : undefined;
+    if (withBox && boxJson && existsSync(boxJson)) {
       const box = await project(base, 'box');
-      const plan = await planContract(join(shared, 'box.json'));
+      const plan = await planContract(boxJson);
       await writePlan(join(box, 'server'), [plan.name], plan.files);
       await build(box);
       subjects.push({ name: 'specfirst built: box.json, 296 operations (mock, GET /2.0/users/me)', dir: box, args: [join('dist', 'server', 'main.js')], path: '/2.0/users/me', env: { SPECFIRST_MOCK: '1' } });
-    } else {
+    } else if (withBox) {
       console.log('! no shared contracts folder with box.json (set SPECFIRST_SHARED_CONTRACTS): its row is left out');
     }
 

@@ -83,7 +83,7 @@ export async function runBuild(positionals: string[]): Promise<number> {
       await copyFile(join(generated, json), join(dirname(out), json));
       copied.push(relative(cwd, join(dirname(out), json)));
     }
-    const written = await writeNormalized(join(generated, 'openapi.json'), dirname(out));
+    const written = await writeBesideContract(join(generated, 'openapi.json'), dirname(out));
     copied.push(...written.map((file) => relative(cwd, file)));
   }
   const main = join(cwd, SERVER_DIR, 'main.ts');
@@ -100,7 +100,7 @@ export async function runBuild(positionals: string[]): Promise<number> {
  * start-up; then validators.cjs, compiled from those copies as the server reads them back. Answers
  * the paths written, none when there is no openapi.json (nothing to normalise).
  */
-async function writeNormalized(openapiJson: string, dir: string): Promise<string[]> {
+async function writeBesideContract(openapiJson: string, dir: string): Promise<string[]> {
   const text = await readFile(openapiJson, 'utf8').catch(() => undefined);
   if (text === undefined) return [];
   const normalized = join(dir, NORMALIZED_FILE);

@@ -32,7 +32,6 @@ export interface ContractProblemsFile {
   problems: ContractProblem[];
 }
 
-
 /** Keywords whose value is a schema, or a list or map of them. */
 const SINGLE = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems'];
 const LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
